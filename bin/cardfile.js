@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const cli = new URL('../dist/electron/electron/cli.js', import.meta.url);
+if (!existsSync(fileURLToPath(cli))) {
+  console.error('cardfile: not built yet. Run `npm run build` in the Cardfile folder first.');
+  process.exit(1);
+}
+const { runCli } = await import(cli.href);
+process.exitCode = runCli(process.argv.slice(2));

@@ -1,0 +1,105 @@
+// `cardfile`: the same services for scripts and squads.
+import path from 'node:path';
+import type { Article, Brief, Card } from '../shared/model.js';
+import { articleFromText } from './services/importers/text-importer.js';
+import { readTextFile } from './services/importers/read-text-file.js';
+import { defaultLibraryPath } from './services/library/default-library-path.js';
+import { Library } from './services/library/library.js';
+
+const USAGE = `Usage: cardfile [--library PATH] COMMAND
+
+Commands:
+  list articles|cards|briefs [--json]   list what the library holds
+  import FILE...                        import plain-text articles (.txt, .md)
+
+Options:
+  --library PATH   the library file (default: $CARDFILE_LIBRARY, else ${defaultLibraryPath({})})
+  --help           this text`;
+
+class UsageError extends Error {}
+
+interface Parsed {
+  library: string;
+  json: boolean;
+  words: string[];
+}
+
+function parseArgs(argv: string[]): Parsed | 'help' {
+  const words: string[] = [];
+  let library: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return 'help';
+    else if (arg === '--json') json = true;
+    else if (arg === '--library') {
+      library = argv[++i];
+      if (!library) throw new UsageError('--library needs a path');
+    } else if (arg.startsWith('--library=')) library = arg.slice('--library='.length);
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else words.push(arg);
+  }
+  return { library: library ? path.resolve(library) : defaultLibraryPath(), json, words };
+}
+
+type Listing = Article | Card | Brief;
+const LINES: Record<string, (item: never) => string> = {
+  articles: (a: Article) => `${a.id}\t${a.title}\t${a.publication || '-'}\t${a.publishedDate || '-'}`,
+  cards: (c: Card) => `${c.id}\t${c.tag}\t${c.shortCite || '-'}`,
+  briefs: (b: Brief) => `${b.id}\t${b.title}\t${b.kind}`,
+};
+
+function list(library: Library, what: string | undefined, json: boolean, out: (line: string) => void): void {
+  const table = what === 'articles' ? library.articles : what === 'cards' ? library.cards : what === 'briefs' ? library.briefs : undefined;
+  if (!table || !what) throw new UsageError('list what? articles, cards or briefs');
+  const items: Listing[] = table.list();
+  if (json) return out(JSON.stringify(items, null, 2));
+  const line = LINES[what] as (item: Listing) => string;
+  for (const item of items) out(line(item));
+}
+
+function importFiles(library: Library, files: string[], out: (line: string) => void, err: (line: string) => void): boolean {
+  if (files.length === 0) throw new UsageError('import what? name one or more files');
+  let failed = 0;
+  files.forEach((file, i) => {
+    try {
+      const fields = articleFromText(readTextFile(file), { source: file, sourceKind: 'text' });
+      const article = library.articles.insert(fields);
+      out(`[${i + 1}/${files.length}] imported ${file} as article ${article.id}: ${article.title}`);
+    } catch (e) {
+      failed++;
+      err(`[${i + 1}/${files.length}] ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+  out(`${files.length - failed} imported, ${failed} failed`);
+  return failed === 0;
+}
+
+/** Runs the CLI; returns the exit code. */
+export function runCli(argv: string[], out = (l: string) => console.log(l), err = (l: string) => console.error(l)): number {
+  let library: Library | undefined;
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed === 'help') {
+      out(USAGE);
+      return 0;
+    }
+    const [command, ...rest] = parsed.words;
+    if (command !== 'list' && command !== 'import') throw new UsageError(command ? `unknown command ${command}` : 'no command given');
+    library = Library.open(parsed.library);
+    if (command === 'list') {
+      list(library, rest[0], parsed.json, out);
+      return 0;
+    }
+    return importFiles(library, rest, out, err) ? 0 : 1;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`cardfile: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    err(`cardfile: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  } finally {
+    library?.close();
+  }
+}

@@ -1,0 +1,39 @@
+// `npm run web`: browser mode on the default (or CARDFILE_LIBRARY) library.
+import { spawn } from 'node:child_process';
+import { createHandlers } from './services/api-handlers.js';
+import { defaultLibraryPath } from './services/library/default-library-path.js';
+import { Library } from './services/library/library.js';
+import { startServer } from './server.js';
+
+const DEFAULT_PORT = 7331;
+
+async function main(): Promise<void> {
+  const library = Library.open(defaultLibraryPath());
+  const handlers = createHandlers(library);
+  const wanted = process.env.CARDFILE_PORT !== undefined ? Number(process.env.CARDFILE_PORT) : DEFAULT_PORT;
+  const server = await startServer({ handlers, port: wanted }).catch((err: NodeJS.ErrnoException) => {
+    // Another Cardfile (or anything) on the usual port: take any free one rather than fail.
+    if (err.code === 'EADDRINUSE' && process.env.CARDFILE_PORT === undefined) return startServer({ handlers, port: 0 });
+    throw err;
+  });
+  console.log(`Cardfile (browser mode) on ${server.url}  library: ${library.path}`);
+  if (process.env.CARDFILE_NO_OPEN !== '1') openBrowser(server.url);
+  const stop = (): void => {
+    void server.close().then(() => { library.close(); process.exit(0); });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => console.log(`Open ${url} in your browser.`));
+  child.unref();
+}
+
+main().catch((err: unknown) => {
+  console.error(`cardfile: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LibraryError } from './library-error.js';
+import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
+
+export type Db = Database.Database;
+
+/** 'CRDF': marks a SQLite file as a Cardfile library, so another app's database is refused. */
+export const APPLICATION_ID = 0x43524446;
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/**
+ * Opens (creating if absent) a library file and brings its schema up to date.
+ * Everything that could refuse the file is checked read-only first, so a file we refuse
+ * is never modified: not even by switching it to WAL.
+ */
+export function openLibrary(file: string, options: { upToVersion?: number } = {}): Db {
+  const target = options.upToVersion ?? LATEST_VERSION;
+  if (fs.existsSync(file)) inspectExisting(file);
+  else fs.mkdirSync(path.dirname(file), { recursive: true });
+
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // NORMAL in WAL mode keeps every commit atomic and durable across application crashes.
+    db.pragma('synchronous = NORMAL');
+    migrate(db, target);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+function inspectExisting(file: string): void {
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) throw new LibraryError('not-a-library', `${file} is not a file, so it cannot be a Cardfile library.`);
+  if (stat.size === 0) return;
+  const fd = fs.openSync(file, 'r');
+  const header = Buffer.alloc(16);
+  try {
+    fs.readSync(fd, header, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (header.toString('latin1') !== SQLITE_HEADER) {
+    throw new LibraryError('not-a-library', `${file} is not a Cardfile library: it is not a SQLite database. Choose a .cardfile library or a new file name.`);
+  }
+  let probe: Db | undefined;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    const appId = probe.pragma('application_id', { simple: true }) as number;
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    const tables = (probe.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n;
+    if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0)) {
+      throw new LibraryError('not-a-library', `${file} is a SQLite database of another program, not a Cardfile library. It was left untouched.`);
+    }
+    if (version > LATEST_VERSION) {
+      throw new LibraryError('newer-version', `${file} was saved by a newer Cardfile (library version ${version}; this Cardfile reads up to ${LATEST_VERSION}). Update Cardfile to open it; the file was left untouched.`);
+    }
+  } catch (err) {
+    if (err instanceof LibraryError) throw err;
+    throw new LibraryError('corrupt', `${file} could not be read as a Cardfile library (${(err as Error).message}). It was left untouched; restore it from a backup.`);
+  } finally {
+    probe?.close();
+  }
+}
+
+function migrate(db: Db, target: number): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > target) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { BriefsView } from './BriefsView';
+import { CutterView } from './CutterView';
+import { LibraryView } from './LibraryView';
+import { SearchView } from './SearchView';
+
+export type Area = 'library' | 'cutter' | 'briefs' | 'search';
+const AREAS: { id: Area; label: string; key: string }[] = [
+  { id: 'library', label: 'Library', key: '1' },
+  { id: 'cutter', label: 'Cutter', key: '2' },
+  { id: 'briefs', label: 'Briefs', key: '3' },
+  { id: 'search', label: 'Search', key: '4' },
+];
+
+export interface Status {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export function App() {
+  const [area, setArea] = useState<Area>('library');
+  const [articleId, setArticleId] = useState<number>();
+  const [status, setStatus] = useState<Status>();
+  const tabRefs = useRef<Record<Area, HTMLButtonElement | null>>({ library: null, cutter: null, briefs: null, search: null });
+
+  const go = useCallback((next: Area) => {
+    setArea(next);
+    tabRefs.current[next]?.focus();
+  }, []);
+
+  // Alt+1..4 switch areas from anywhere (Ctrl+digits belong to the browser's tabs).
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = AREAS.find((a) => a.key === e.key);
+      if (target) {
+        e.preventDefault();
+        go(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  const onTabKey = (e: KeyboardEvent<HTMLElement>) => {
+    const index = AREAS.findIndex((a) => a.id === area);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (step !== 0) {
+      e.preventDefault();
+      go(AREAS[(index + step + AREAS.length) % AREAS.length]!.id);
+    }
+  };
+
+  const openArticle = useCallback((id: number) => {
+    setArticleId(id);
+    setArea('cutter');
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Cardfile</span>
+        <nav role="tablist" aria-label="Areas" onKeyDown={onTabKey}>
+          {AREAS.map((a) => (
+            <button
+              key={a.id}
+              role="tab"
+              id={`tab-${a.id}`}
+              aria-selected={area === a.id}
+              aria-controls={`area-${a.id}`}
+              tabIndex={area === a.id ? 0 : -1}
+              title={`${a.label} (Alt+${a.key})`}
+              ref={(el) => { tabRefs.current[a.id] = el; }}
+              onClick={() => setArea(a.id)}
+            >
+              {a.label}
+            </button>
+          ))}
+        </nav>
+        {status && (
+          <output className={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+            {status.text}
+            <button className="link" aria-label="Dismiss" onClick={() => setStatus(undefined)}>×</button>
+          </output>
+        )}
+      </header>
+      <main id={`area-${area}`} role="tabpanel" aria-labelledby={`tab-${area}`}>
+        {area === 'library' && <LibraryView onOpenArticle={openArticle} onStatus={setStatus} />}
+        {area === 'cutter' && <CutterView articleId={articleId} onPickArticle={() => go('library')} />}
+        {area === 'briefs' && <BriefsView onStatus={setStatus} />}
+        {area === 'search' && <SearchView onOpenArticle={openArticle} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState, type FormEvent } from 'react';
+import { api } from './api';
+import type { Status } from './App';
+import { useApiData } from './use-api-data';
+
+interface Props {
+  onOpenArticle: (id: number) => void;
+  onStatus: (status: Status) => void;
+}
+
+export function LibraryView({ onOpenArticle, onStatus }: Props) {
+  const articles = useApiData(() => api.listArticles({}), []);
+  const cards = useApiData(() => api.listCards({}), []);
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const addArticle = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (!text.trim() || saving) return;
+    setSaving(true);
+    try {
+      const article = await api.importText({ text, title: title.trim() || undefined });
+      setText('');
+      setTitle('');
+      articles.reload();
+      onStatus({ kind: 'info', text: `Saved article “${article.title}”` });
+    } catch (err) {
+      onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className="library">
+      <section className="panel paste" aria-labelledby="paste-heading">
+        <h2 id="paste-heading">Paste an article</h2>
+        <form onSubmit={addArticle}>
+          <label>
+            Title <span className="hint">(optional: the first line is used)</span>
+            <input value={title} onChange={(e) => setTitle(e.target.value)} name="title" />
+          </label>
+          <label>
+            Text
+            <textarea
+              value={text}
+              name="text"
+              rows={10}
+              placeholder="Paste the article here"
+              onChange={(e) => setText(e.target.value)}
+              onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void addArticle(); }}
+            />
+          </label>
+          <button type="submit" disabled={!text.trim() || saving} title="Add article (Ctrl+Enter)">
+            {saving ? 'Saving…' : 'Add article'}
+          </button>
+        </form>
+      </section>
+
+      <section className="panel" aria-labelledby="articles-heading">
+        <h2 id="articles-heading">Articles {articles.data && <span className="count">{articles.data.length}</span>}</h2>
+        {articles.error && <p role="alert" className="error">{articles.error}</p>}
+        {articles.data?.length === 0 && <p className="empty">No articles yet. Paste one to start cutting.</p>}
+        <ul className="list" aria-label="Articles">
+          {articles.data?.map((a) => (
+            <li key={a.id}>
+              <button className="row" onClick={() => onOpenArticle(a.id)}>
+                <span className="title">{a.title}</span>
+                <span className="meta">
+                  {[a.authors.map((x) => x.name).join(', '), a.publication, a.publishedDate].filter(Boolean).join(' · ') || 'no citation details yet'}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="panel" aria-labelledby="cards-heading">
+        <h2 id="cards-heading">Cards {cards.data && <span className="count">{cards.data.length}</span>}</h2>
+        {cards.error && <p role="alert" className="error">{cards.error}</p>}
+        {cards.data?.length === 0 && <p className="empty">No cards yet. Open an article in the Cutter to cut one.</p>}
+        <ul className="list" aria-label="Cards">
+          {cards.data?.map((c) => (
+            <li key={c.id} className="row">
+              <span className="title">{c.label && <span className="label">{c.label}</span>}{c.tag || 'Untagged card'}</span>
+              <span className="meta">{c.shortCite}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

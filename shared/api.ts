@@ -1,0 +1,141 @@
+// The one Api contract. The renderer calls it through the Electron preload or over HTTP in
+// browser mode; ipc.ts and server.ts validate every input against these schemas before any
+// service sees it.
+import { z } from 'zod';
+import type { Article, Brief, Card, DocJSON, LibraryInfo } from './model.js';
+
+const MAX_TEXT = 20_000_000;
+const id = z.number().int().positive();
+const line = z.string().max(10_000);
+
+const docJSON: z.ZodType<DocJSON> = z.lazy(() =>
+  z.object({
+    type: z.string().max(50),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(docJSON).optional(),
+    marks: z.array(z.object({ type: z.string().max(50), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
+    text: z.string().max(MAX_TEXT).optional(),
+  }),
+);
+
+const author = z.object({ name: z.string().max(500), quals: z.string().max(5_000).default('') });
+const sourceKind = z.enum(['paste', 'text', 'html', 'url', 'pdf', 'docx']);
+
+const articleFields = z.object({
+  title: line.default(''),
+  authors: z.array(author).max(100).default([]),
+  publication: line.default(''),
+  publishedDate: line.default(''),
+  url: line.default(''),
+  accessedDate: line.default(''),
+  sourceKind: sourceKind.default('paste'),
+  text: z.string().max(MAX_TEXT).default(''),
+});
+
+const cardFields = z.object({
+  tag: line.default(''),
+  label: line.nullable().default(null),
+  shortCite: line.default(''),
+  fullCite: line.default(''),
+  body: docJSON.default({ type: 'body', content: [{ type: 'paragraph' }] }),
+  articleId: id.nullable().default(null),
+  passage: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).nullable().default(null),
+});
+
+const briefFields = z.object({
+  title: line.default('Untitled brief'),
+  kind: z.enum(['brief', 'speech']).default('brief'),
+  doc: docJSON.default({ type: 'doc', content: [] }),
+});
+
+const none = z.object({}).strict();
+const byId = z.object({ id }).strict();
+
+export const apiInputs = {
+  libraryInfo: none,
+  listArticles: none,
+  getArticle: byId,
+  createArticle: articleFields.strict(),
+  updateArticle: z.object({ id, patch: articleFields.partial().strict() }).strict(),
+  deleteArticle: byId,
+  /** Pasted text becomes an article; the title is guessed from its first line when not given. */
+  importText: z.object({ text: z.string().max(MAX_TEXT), title: line.optional() }).strict(),
+  listCards: z.object({ articleId: id.optional() }).strict(),
+  getCard: byId,
+  createCard: cardFields.strict(),
+  updateCard: z.object({ id, patch: cardFields.partial().strict() }).strict(),
+  deleteCard: byId,
+  listBriefs: none,
+  getBrief: byId,
+  createBrief: briefFields.strict(),
+  updateBrief: z.object({ id, patch: briefFields.partial().strict() }).strict(),
+  deleteBrief: byId,
+} as const;
+
+export type ApiMethod = keyof typeof apiInputs;
+export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
+
+export interface ApiResults {
+  libraryInfo: LibraryInfo;
+  listArticles: Article[];
+  getArticle: Article;
+  createArticle: Article;
+  updateArticle: Article;
+  deleteArticle: { deleted: number };
+  importText: Article;
+  listCards: Card[];
+  getCard: Card;
+  createCard: Card;
+  updateCard: Card;
+  deleteCard: { deleted: number };
+  listBriefs: Brief[];
+  getBrief: Brief;
+  createBrief: Brief;
+  updateBrief: Brief;
+  deleteBrief: { deleted: number };
+}
+
+/** What a caller passes (defaults may be left out). */
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
+/** What a service receives (validated, defaults filled). */
+export type ApiArgs<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
+
+export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResults[M]> };
+export type ApiHandlers = { [M in ApiMethod]: (args: ApiArgs<M>) => ApiResults[M] | Promise<ApiResults[M]> };
+
+/** What crosses a transport: errors are values, never thrown across the boundary. */
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(apiInputs, name);
+}
+
+/** Validates an untrusted call; the error names the method and the first bad field. */
+export function parseApiCall<M extends ApiMethod>(method: M, input: unknown): ApiResponse<ApiArgs<M>> {
+  const result = apiInputs[method].safeParse(input ?? {});
+  if (result.success) return { ok: true, value: result.data as ApiArgs<M> };
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  return { ok: false, error: `Invalid arguments to ${method}${where}: ${issue?.message ?? 'rejected'}` };
+}
+
+/** Thrown by Api clients when the service answered with an error. */
+export class ApiError extends Error {
+  constructor(readonly method: ApiMethod, message: string) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Builds an Api from one function that sends a call and returns the wire response. */
+export function apiClient(send: (method: ApiMethod, input: unknown) => Promise<ApiResponse<unknown>>): Api {
+  const client: Partial<Record<ApiMethod, (input: unknown) => Promise<unknown>>> = {};
+  for (const method of API_METHODS) {
+    client[method] = async (input: unknown) => {
+      const response = await send(method, input);
+      if (!response.ok) throw new ApiError(method, response.error);
+      return response.value;
+    };
+  }
+  return client as Api;
+}

@@ -1,0 +1,83 @@
+// The library's records as every layer sees them. Card bodies and briefs are ProseMirror
+// documents (JSON of the schema in schema.ts): the one representation of evidence markup.
+
+export type SourceKind = 'paste' | 'text' | 'html' | 'url' | 'pdf' | 'docx';
+
+export interface Author {
+  name: string;
+  /** Qualifications as the source states them ("Associate Professor at ..."); '' when unknown. */
+  quals: string;
+}
+
+export interface ArticleFields {
+  title: string;
+  authors: Author[];
+  publication: string;
+  /** ISO date, as precise as the source says: '2021', '2021-09', '2021-09-15'; '' when unknown. */
+  publishedDate: string;
+  url: string;
+  accessedDate: string;
+  sourceKind: SourceKind;
+  text: string;
+}
+
+export interface Article extends ArticleFields {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A ProseMirror node as JSON; validated against the schema where it enters the services. */
+export interface DocJSON {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: DocJSON[];
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+  text?: string;
+}
+
+export interface Passage {
+  start: number;
+  end: number;
+}
+
+export interface CardFields {
+  tag: string;
+  /** Argument label ("Non-unique", "Link turn"), null when the tag has none. */
+  label: string | null;
+  shortCite: string;
+  fullCite: string;
+  /** The card body: a `body` node of the schema. */
+  body: DocJSON;
+  articleId: number | null;
+  passage: Passage | null;
+}
+
+export interface Card extends CardFields {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type BriefKind = 'brief' | 'speech';
+
+export interface BriefFields {
+  title: string;
+  kind: BriefKind;
+  /** The whole outline: a `doc` node of the schema. */
+  doc: DocJSON;
+}
+
+export interface Brief extends BriefFields {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LibraryInfo {
+  path: string;
+  schemaVersion: number;
+  articles: number;
+  cards: number;
+  briefs: number;
+}
