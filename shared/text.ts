@@ -1,11 +1,24 @@
 // Plain-text helpers shared by importers, the store and the renderer.
 
-/** Paragraphs of a text: split on blank lines, or on single line breaks where there are none. */
+/**
+ * Paragraphs of a text. Text pasted from a page has one paragraph per line; text from a
+ * plain file may be hard-wrapped, with blank lines between paragraphs. Wrapped lines are
+ * joined only when the text looks hard-wrapped, so web junk lines stay separate lines.
+ */
 export function splitParagraphs(text: string): string[] {
-  const normalized = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
-  const blocks = normalized.split(/\n[ \t]*\n+/);
-  const pieces = blocks.length > 1 ? blocks.map((b) => b.replace(/\s*\n\s*/g, ' ')) : normalized.split('\n');
-  return pieces.map((p) => p.replace(/[ \t]+/g, ' ').trim()).filter((p) => p.length > 0);
+  const normalized = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[ \t]+/g, ' ');
+  const blocks = normalized.split(/\n\s*\n/);
+  const pieces = looksHardWrapped(normalized) ? blocks.map((b) => b.replace(/\s*\n\s*/g, ' ')) : normalized.split('\n');
+  return pieces.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+// Hard-wrapped text: nearly every line within a block is of similar, modest length.
+function looksHardWrapped(text: string): boolean {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  if (lines.length < 4) return false;
+  const wrappedLength = lines.filter((l) => l.length >= 40 && l.length <= 100).length;
+  const longest = Math.max(...lines.map((l) => l.length));
+  return longest <= 110 && wrappedLength / lines.length >= 0.6 && /\S\n\S/.test(text);
 }
 
 /** A title for pasted text: its first paragraph when short enough to be one. */
