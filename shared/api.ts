@@ -70,6 +70,10 @@ export const apiInputs = {
   createBrief: briefFields.strict(),
   updateBrief: z.object({ id, patch: briefFields.partial().strict() }).strict(),
   deleteBrief: byId,
+  /** Copies library cards to the end of a brief. */
+  appendCardsToBrief: z.object({ briefId: id, cardIds: z.array(id).min(1).max(10_000) }).strict(),
+  /** Verbatim's "send to speech": copies cards to the current speech doc, creating one if none. */
+  sendToSpeech: z.object({ cardIds: z.array(id).min(1).max(10_000) }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -93,6 +97,8 @@ export interface ApiResults {
   createBrief: Brief;
   updateBrief: Brief;
   deleteBrief: { deleted: number };
+  appendCardsToBrief: Brief;
+  sendToSpeech: Brief;
 }
 
 /** What a caller passes (defaults may be left out). */

@@ -1,9 +1,15 @@
 import type { ApiHandlers } from '../../shared/api.js';
+import { appendNodes, cardNode } from '../../shared/brief-doc.js';
+import type { Brief } from '../../shared/model.js';
 import { articleFromText } from './importers/text-importer.js';
 import type { Library } from './library/library.js';
 
 /** Binds every Api method to the services over one open library. */
 export function createHandlers(library: Library): ApiHandlers {
+  const appendCards = (brief: Brief, cardIds: number[]): Brief => {
+    const nodes = cardIds.map((cardId) => cardNode(library.cards.get(cardId)));
+    return library.briefs.update(brief.id, { doc: appendNodes(brief.doc, nodes) });
+  };
   return {
     libraryInfo: () => library.info(),
     listArticles: () => library.articles.list(),
@@ -23,5 +29,12 @@ export function createHandlers(library: Library): ApiHandlers {
     createBrief: (fields) => library.briefs.insert(fields),
     updateBrief: ({ id, patch }) => library.briefs.update(id, patch),
     deleteBrief: ({ id }) => library.briefs.delete(id),
+    appendCardsToBrief: ({ briefId, cardIds }) => library.transaction(() => appendCards(library.briefs.get(briefId), cardIds)),
+    sendToSpeech: ({ cardIds }) =>
+      library.transaction(() => {
+        // The current speech doc is the one touched last, as in Verbatim's "active speech document".
+        const speech = library.briefs.list("WHERE kind = 'speech'")[0] ?? library.briefs.insert({ title: 'Speech doc', kind: 'speech', doc: { type: 'doc', content: [] } });
+        return appendCards(speech, cardIds);
+      }),
   };
 }

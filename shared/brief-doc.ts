@@ -1,0 +1,30 @@
+// Building and reading brief documents (schema 'doc' JSON) without a DOM or an editor.
+import type { Card, DocJSON } from './model.js';
+
+const text = (s: string): DocJSON[] => (s ? [{ type: 'text', text: s }] : []);
+
+/** The cite paragraph of a card: short cite bold, then the full cite. */
+export function citeNode(shortCite: string, fullCite: string): DocJSON {
+  const content: DocJSON[] = [];
+  if (shortCite) content.push({ type: 'text', text: shortCite, marks: [{ type: 'strong' }] });
+  if (fullCite) content.push({ type: 'text', text: shortCite ? ` ${fullCite}` : fullCite });
+  return { type: 'cite', content };
+}
+
+/** A library card as it sits in a brief: a copy, remembering which card it came from. */
+export function cardNode(card: Pick<Card, 'id' | 'tag' | 'shortCite' | 'fullCite' | 'body'>): DocJSON {
+  const content: DocJSON[] = [{ type: 'tag', content: text(card.tag) }];
+  const hasBody = (card.body.content ?? []).some((p) => (p.content ?? []).length > 0);
+  if (card.shortCite || card.fullCite || hasBody) content.push(citeNode(card.shortCite, card.fullCite));
+  if (hasBody) content.push(card.body);
+  return { type: 'card', attrs: { cardId: card.id }, content };
+}
+
+export function headingNode(level: 'pocket' | 'hat' | 'block', title: string): DocJSON {
+  return { type: level, content: text(title) };
+}
+
+/** The doc with nodes appended at its end. */
+export function appendNodes(doc: DocJSON, nodes: readonly DocJSON[]): DocJSON {
+  return { ...doc, content: [...(doc.content ?? []), ...nodes] };
+}
