@@ -1,0 +1,86 @@
+// End-to-end harness: the built browser-mode server on a temp library, driven by Debian's Chromium.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { tempLibraryPath } from './temp-dir.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
+const CHROMIUM = process.env.CARDFILE_CHROMIUM ?? '/usr/bin/chromium';
+
+// As root and offline, Chromium needs these to start cleanly (DESIGN.md).
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+interface BuiltServer {
+  startServer: (o: { handlers: unknown; port?: number }) => Promise<{ url: string; close(): Promise<void> }>;
+}
+interface BuiltLibrary {
+  Library: { open(p: string): { close(): void } };
+}
+interface BuiltHandlers {
+  createHandlers: (library: unknown) => unknown;
+}
+
+async function importBuilt<T>(relative: string): Promise<T> {
+  const file = path.join(ROOT, 'dist', 'electron', relative);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run build before the end-to-end tests (npm test does).`);
+  return (await import(pathToFileURL(file).href)) as T;
+}
+
+export interface App {
+  url: string;
+  libraryPath: string;
+  browser: Browser;
+  page: Page;
+  /** Stops the server and closes the library (the browser too). Safe to call twice. */
+  close(): Promise<void>;
+  /** Restarts the server on the same library, as a user reopening the app would. */
+  restartServer(): Promise<void>;
+}
+
+/** Starts browser mode on a fresh (or given) library and opens it in Chromium. */
+export async function launchApp(options: { libraryPath?: string } = {}): Promise<App> {
+  const libraryPath = options.libraryPath ?? tempLibraryPath();
+  const { startServer } = await importBuilt<BuiltServer>('electron/server.js');
+  const { Library } = await importBuilt<BuiltLibrary>('electron/services/library/library.js');
+  const { createHandlers } = await importBuilt<BuiltHandlers>('electron/services/api-handlers.js');
+
+  let library = Library.open(libraryPath);
+  let server = await startServer({ handlers: createHandlers(library) });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (err) => console.error('[page error]', err.message));
+  await page.goto(server.url);
+
+  const app: App = {
+    get url() { return server.url; },
+    libraryPath,
+    browser,
+    page,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close().catch(() => undefined);
+      library.close();
+    },
+    async restartServer() {
+      const port = Number(new URL(server.url).port);
+      await server.close();
+      library.close();
+      library = Library.open(libraryPath);
+      server = await startServer({ handlers: createHandlers(library), port });
+    },
+  };
+  return app;
+}
+
+/** Saves a full-page screenshot under test/artifacts/ and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
