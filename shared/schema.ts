@@ -66,7 +66,7 @@ export function bodyFromParagraphs(paragraphs: readonly string[]): DocJSON {
   const content: DocJSON[] = (kept.length > 0 ? kept : ['']).map((p) =>
     p ? { type: 'paragraph', content: [{ type: 'text', text: p }] } : { type: 'paragraph' },
   );
-  return { type: 'body', content };
+  return { type: 'body', attrs: { shrinkPt: null }, content };
 }
 
 /** The plain text of a node, paragraphs separated by blank lines. */
