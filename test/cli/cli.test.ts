@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusPath } from '../helpers/corpus.js';
+import { tempDir, tempLibraryPath } from '../helpers/temp-dir.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/cardfile.js');
+
+function cardfile(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CARDFILE_LIBRARY: '', ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the cardfile CLI (built, as a user runs it)', () => {
+  it('imports text files and lists them, as lines and as JSON with ids', () => {
+    const library = tempLibraryPath();
+    const imported = cardfile(['--library', library, 'import', corpusPath('ceasefire'), corpusPath('article004')]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('[2/2] imported');
+    expect(imported.stdout).toMatch(/2 imported, 0 failed/);
+
+    const lines = cardfile(['list', 'articles', '--library', library]);
+    expect(lines.stdout.trim().split('\n').map((l) => l.split('\t')[1])).toEqual(
+      expect.arrayContaining(['No Ceasefire in Syria Any More', 'Putin Shuts the Door on US “Last Try” for Cooperation in Syria']),
+    );
+
+    const json = JSON.parse(cardfile(['list', 'articles', '--json', '--library', library]).stdout) as { id: number; title: string; text: string }[];
+    expect(json).toHaveLength(2);
+    expect(json.every((a) => Number.isInteger(a.id) && a.text.length > 500)).toBe(true);
+    expect(JSON.parse(cardfile(['list', 'cards', '--json', '--library', library]).stdout)).toEqual([]);
+  });
+
+  it('honours CARDFILE_LIBRARY', () => {
+    const library = tempLibraryPath();
+    expect(cardfile(['import', corpusPath('aleppo')], { CARDFILE_LIBRARY: library }).code).toBe(0);
+    expect(cardfile(['list', 'articles'], { CARDFILE_LIBRARY: library }).stdout).toContain('Aleppo Violence');
+  });
+
+  it('reports a bad file on stderr, imports the rest and exits non-zero', () => {
+    const dir = tempDir();
+    const junk = path.join(dir, 'notes.txt');
+    fs.writeFileSync(junk, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0xff, 0xfe, 0, 1]));
+    const library = path.join(dir, 'lib.cardfile');
+    const result = cardfile(['--library', library, 'import', junk, corpusPath('ceasefire')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Could not import ${junk}: it is not text`);
+    expect(result.stdout).toContain('1 imported, 1 failed');
+  });
+
+  it.each([
+    [['list'], 2, /list what\?/],
+    [['list', 'tubs'], 2, /list what\?/],
+    [['frobnicate'], 2, /unknown command frobnicate/],
+    [['list', 'cards', '--colour'], 2, /unknown option --colour/],
+    [['import'], 2, /import what\?/],
+  ])('%j exits %i with usage on stderr', (args, code, message) => {
+    const result = cardfile(['--library', tempLibraryPath(), ...args]);
+    expect(result.code).toBe(code);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain('Usage: cardfile');
+  });
+
+  it('refuses a library path that is not a library, leaving it untouched', () => {
+    const file = path.join(tempDir(), 'essay.docx');
+    fs.writeFileSync(file, 'not a database');
+    const result = cardfile(['--library', file, 'list', 'cards']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/is not a Cardfile library/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('not a database');
+  });
+
+  it('prints help', () => {
+    const result = cardfile(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('list articles|cards|briefs');
+  });
+});
