@@ -74,6 +74,11 @@ export const apiInputs = {
   appendCardsToBrief: z.object({ briefId: id, cardIds: z.array(id).min(1).max(10_000) }).strict(),
   /** Verbatim's "send to speech": copies cards to the current speech doc, creating one if none. */
   sendToSpeech: z.object({ cardIds: z.array(id).min(1).max(10_000) }).strict(),
+  /**
+   * "Send to speech" from a brief: copies the given cards and headings (top-level nodes of a
+   * brief) to the end of a speech doc: the one named, else the current one, created if none.
+   */
+  sendNodesToSpeech: z.object({ nodes: z.array(docJSON).min(1).max(10_000), speechId: id.optional() }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -99,6 +104,7 @@ export interface ApiResults {
   deleteBrief: { deleted: number };
   appendCardsToBrief: Brief;
   sendToSpeech: Brief;
+  sendNodesToSpeech: Brief;
 }
 
 /** What a caller passes (defaults may be left out). */

@@ -2,6 +2,7 @@ import type { ApiHandlers } from '../../shared/api.js';
 import { appendNodes, cardNode } from '../../shared/brief-doc.js';
 import type { Brief } from '../../shared/model.js';
 import { articleFromText } from './importers/text-importer.js';
+import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
 
 /** Binds every Api method to the services over one open library. */
@@ -10,6 +11,9 @@ export function createHandlers(library: Library): ApiHandlers {
     const nodes = cardIds.map((cardId) => cardNode(library.cards.get(cardId)));
     return library.briefs.update(brief.id, { doc: appendNodes(brief.doc, nodes) });
   };
+  // The current speech doc is the one touched last, as in Verbatim's "active speech document".
+  const currentSpeech = (): Brief =>
+    library.briefs.list("WHERE kind = 'speech'")[0] ?? library.briefs.insert({ title: 'Speech doc', kind: 'speech', doc: { type: 'doc', content: [] } });
   return {
     libraryInfo: () => library.info(),
     listArticles: () => library.articles.list(),
@@ -30,11 +34,13 @@ export function createHandlers(library: Library): ApiHandlers {
     updateBrief: ({ id, patch }) => library.briefs.update(id, patch),
     deleteBrief: ({ id }) => library.briefs.delete(id),
     appendCardsToBrief: ({ briefId, cardIds }) => library.transaction(() => appendCards(library.briefs.get(briefId), cardIds)),
-    sendToSpeech: ({ cardIds }) =>
+    sendToSpeech: ({ cardIds }) => library.transaction(() => appendCards(currentSpeech(), cardIds)),
+    sendNodesToSpeech: ({ nodes, speechId }) =>
       library.transaction(() => {
-        // The current speech doc is the one touched last, as in Verbatim's "active speech document".
-        const speech = library.briefs.list("WHERE kind = 'speech'")[0] ?? library.briefs.insert({ title: 'Speech doc', kind: 'speech', doc: { type: 'doc', content: [] } });
-        return appendCards(speech, cardIds);
+        const speech = speechId === undefined ? currentSpeech() : library.briefs.get(speechId);
+        if (speech.kind !== 'speech') throw new LibraryError('invalid', `“${speech.title}” is a brief, not a speech doc.`);
+        // The store checks the whole doc against the schema, so a node that is not a heading or card is refused.
+        return library.briefs.update(speech.id, { doc: appendNodes(speech.doc, nodes) });
       }),
   };
 }
