@@ -81,3 +81,19 @@ export interface LibraryInfo {
   cards: number;
   briefs: number;
 }
+
+export type BackupReason = 'open' | 'hourly' | 'manual' | 'before-restore';
+
+/** One rolling backup of the library, as the Backups panel and `cardfile backups` list it. */
+export interface BackupInfo {
+  /** The file's name in the backups folder: the only handle a caller passes back to restore. */
+  name: string;
+  createdAt: string;
+  reason: BackupReason;
+  bytes: number;
+  articles: number;
+  cards: number;
+  briefs: number;
+  /** Why this backup cannot be restored (unreadable, not a library); null when it can. */
+  problem: string | null;
+}

@@ -1,0 +1,119 @@
+// The whole library as one JSON file: every article, card, brief and setting with its id and
+// timestamps, so importing it into an empty library reproduces the library exactly.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { apiInputs } from '../../../shared/api.js';
+import type { Article, Brief, Card } from '../../../shared/model.js';
+import { ImportError } from '../importers/import-error.js';
+import type { Library } from '../library/library.js';
+import { schemaVersion } from '../library/open-library.js';
+
+export const EXPORT_FORMAT = 'cardfile-library';
+export const EXPORT_VERSION = 1;
+export const EXPORT_JSON = 'library.json';
+
+export interface LibraryExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  schemaVersion: number;
+  exportedAt: string;
+  articles: Article[];
+  cards: Card[];
+  briefs: Brief[];
+  settings: Record<string, unknown>;
+}
+
+// The records are checked with the Api's own field schemas (kept current by whoever adds a
+// field) plus id and timestamps. Strict: a field this Cardfile does not know would be dropped,
+// and an import that drops anything is not lossless, so it is refused instead.
+const stored = { id: z.number().int().positive(), createdAt: z.string().max(40), updatedAt: z.string().max(40) };
+const exportSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  schemaVersion: z.number().int(),
+  exportedAt: z.string().max(40),
+  articles: z.array(apiInputs.createArticle.extend(stored)),
+  cards: z.array(apiInputs.createCard.extend(stored)),
+  briefs: z.array(apiInputs.createBrief.extend(stored)),
+  settings: z.record(z.string(), z.unknown()),
+}).strict();
+
+const byId = <T extends { id: number }>(items: T[]): T[] => [...items].sort((a, b) => a.id - b.id);
+
+export function exportLibrary(library: Library): LibraryExport {
+  const settings = library.db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[];
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    schemaVersion: schemaVersion(library.db),
+    exportedAt: new Date().toISOString(),
+    articles: byId(library.articles.list()),
+    cards: byId(library.cards.list()),
+    briefs: byId(library.briefs.list()),
+    settings: Object.fromEntries(settings.map((s) => [s.key, JSON.parse(s.value) as unknown])),
+  };
+}
+
+/** Writes the library's JSON into `folder` (created if absent); returns the file written. */
+export function writeLibraryExport(library: Library, folder: string): string {
+  fs.mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, EXPORT_JSON);
+  const partial = `${file}.partial`;
+  fs.writeFileSync(partial, JSON.stringify(exportLibrary(library), null, 1));
+  fs.renameSync(partial, file);
+  return file;
+}
+
+/** Reads an export (its folder or its JSON file) and checks it completely before anything is written. */
+export function readLibraryExport(folderOrFile: string): LibraryExport {
+  const file = fs.statSync(folderOrFile, { throwIfNoEntry: false })?.isDirectory() ? path.join(folderOrFile, EXPORT_JSON) : folderOrFile;
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ImportError(file, `it cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    throw new ImportError(file, `it is not JSON (${(err as Error).message}).`);
+  }
+  const parsed = exportSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    throw new ImportError(file, `it is not a Cardfile library export${where}: ${issue?.message ?? 'rejected'}.`);
+  }
+  return parsed.data as LibraryExport;
+}
+
+/**
+ * Imports an export into an empty library, ids and timestamps included, in one transaction:
+ * on any error nothing is written.
+ */
+export function importLibraryExport(library: Library, folderOrFile: string): LibraryExport {
+  const data = readLibraryExport(folderOrFile);
+  const info = library.info();
+  if (info.articles + info.cards + info.briefs > 0) {
+    throw new ImportError(folderOrFile, `the library ${library.path} is not empty (${info.articles} articles, ${info.cards} cards, ${info.briefs} briefs). Import a library export into a new library.`);
+  }
+  try {
+    library.transaction(() => {
+      // Through the store's own insert (its checks, its triggers), then given back the exported
+      // id and timestamps. Ascending ids make every new row's id the largest so far, so moving
+      // it to its exported id never collides; a duplicate id fails the whole transaction.
+      const restore = (table: string, insertedId: number, record: { id: number; createdAt: string; updatedAt: string }) =>
+        library.db.prepare(`UPDATE ${table} SET id = ?, created_at = ?, updated_at = ? WHERE id = ?`)
+          .run(record.id, record.createdAt, record.updatedAt, insertedId);
+      for (const { id, createdAt, updatedAt, ...fields } of byId(data.articles)) restore('articles', library.articles.insert(fields).id, { id, createdAt, updatedAt });
+      for (const { id, createdAt, updatedAt, ...fields } of byId(data.cards)) restore('cards', library.cards.insert(fields).id, { id, createdAt, updatedAt });
+      for (const { id, createdAt, updatedAt, ...fields } of byId(data.briefs)) restore('briefs', library.briefs.insert(fields).id, { id, createdAt, updatedAt });
+      for (const [key, value] of Object.entries(data.settings)) library.setSetting(key, value);
+    });
+  } catch (err) {
+    throw new ImportError(folderOrFile, `its records do not fit together (${(err as Error).message}); nothing was imported.`);
+  }
+  return data;
+}

@@ -1,0 +1,132 @@
+// Rolling backups with SQLite's online backup: a consistent copy taken while the library stays
+// open, written in small steps between events so the app never freezes for it.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackupInfo, BackupReason } from '../../../shared/model.js';
+import type { Library } from '../library/library.js';
+import { APPLICATION_ID, type Db } from '../library/open-library.js';
+import { backupFiles, backupName, backupsDir, type BackupFile } from './backup-files.js';
+
+export const DEFAULT_KEEP = 10;
+export const HOUR_MS = 60 * 60 * 1000;
+/** A library setting overriding how many backups are kept. */
+export const KEEP_SETTING = 'backups.keep';
+
+export function keepCount(library: Library): number {
+  const keep = library.getSetting<unknown>(KEEP_SETTING);
+  return typeof keep === 'number' && Number.isInteger(keep) && keep >= 1 ? keep : DEFAULT_KEEP;
+}
+
+/**
+ * What the library holds, in one comparable string: a backup whose fingerprint equals the
+ * library's adds nothing, so opening an unchanged library ten times does not push out older ones.
+ */
+function fingerprint(db: Db): string {
+  const table = (name: string) => `(SELECT count(*) || '/' || ifnull(max(updated_at), '') FROM ${name})`;
+  const settings = "(SELECT ifnull(group_concat(key || '=' || value, ';'), '') FROM (SELECT key, value FROM settings ORDER BY key))";
+  const row = db.prepare(`SELECT ${table('articles')} || '|' || ${table('cards')} || '|' || ${table('briefs')} || '|' || ${settings} AS f`).get() as { f: string };
+  return `${db.pragma('user_version', { simple: true })}|${row.f}`;
+}
+
+function withBackupDb<T>(file: string, read: (db: Db) => T): T {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Reads a backup's counts; a backup that cannot be read is listed with the reason instead. */
+export function describeBackup(backup: BackupFile): BackupInfo {
+  const base = { name: backup.name, createdAt: backup.createdAt, reason: backup.reason, bytes: fs.statSync(backup.file).size };
+  try {
+    return withBackupDb(backup.file, (db) => {
+      if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw new Error('it is not a Cardfile library');
+      const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+      return { ...base, articles: count('articles'), cards: count('cards'), briefs: count('briefs'), problem: null };
+    });
+  } catch (err) {
+    return { ...base, articles: 0, cards: 0, briefs: 0, problem: `This backup cannot be read: ${(err as Error).message}.` };
+  }
+}
+
+export function listBackups(libraryPath: string): BackupInfo[] {
+  return backupFiles(libraryPath).map(describeBackup);
+}
+
+/** Deletes all but the newest `keep` backups of the library. */
+export function pruneBackups(libraryPath: string, keep: number): void {
+  for (const old of backupFiles(libraryPath).slice(keep)) fs.rmSync(old.file, { force: true });
+}
+
+export interface BackupOptions {
+  /** Take the backup even when nothing changed since the last one (a user asked for it). */
+  force?: boolean;
+  /** Delete older backups beyond the library's keep count afterwards (default true). */
+  prune?: boolean;
+  now?: Date;
+}
+
+/**
+ * Backs up the open library into its backups folder; resolves to the new backup, or null when
+ * it was skipped because the library is empty or unchanged since the newest backup.
+ */
+export async function createBackup(library: Library, reason: BackupReason, options: BackupOptions = {}): Promise<BackupInfo | null> {
+  if (!options.force) {
+    const info = library.info();
+    if (info.articles + info.cards + info.briefs === 0) return null;
+    const latest = backupFiles(library.path)[0];
+    if (latest && sameContent(library.db, latest.file)) return null;
+  }
+  const dir = backupsDir(library.path);
+  fs.mkdirSync(dir, { recursive: true });
+  let at = options.now ?? new Date();
+  while (fs.existsSync(path.join(dir, backupName(library.path, at, reason)))) at = new Date(at.getTime() + 1);
+  const name = backupName(library.path, at, reason);
+  const final = path.join(dir, name);
+  // Written under another name and renamed when complete: a crash mid-backup leaves no
+  // half-written file that looks like a backup.
+  const partial = `${final}.partial`;
+  try {
+    await library.db.backup(partial);
+    fs.renameSync(partial, final);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
+  if (options.prune !== false) pruneBackups(library.path, keepCount(library));
+  const made = backupFiles(library.path).find((b) => b.name === name);
+  if (!made) throw new Error(`The backup ${final} vanished right after it was written.`);
+  return describeBackup(made);
+}
+
+function sameContent(db: Db, backupFile: string): boolean {
+  try {
+    return withBackupDb(backupFile, fingerprint) === fingerprint(db);
+  } catch {
+    return false;
+  }
+}
+
+export interface RollingBackups {
+  /** Settles when the backup taken at open is done (or skipped, or failed and reported). */
+  readonly atOpen: Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Backs up the library now and every `intervalMs` while it stays open. Failures are reported,
+ * never thrown: a full disk must not take the library down with it.
+ */
+export function startRollingBackups(
+  library: Library,
+  options: { intervalMs?: number; onError?: (err: unknown) => void } = {},
+): RollingBackups {
+  const report = options.onError ?? ((err: unknown) => console.error('[cardfile] backup failed:', err));
+  const run = (reason: BackupReason) => createBackup(library, reason).then(() => undefined, report);
+  const atOpen = run('open');
+  const timer = setInterval(() => { void run('hourly'); }, options.intervalMs ?? HOUR_MS);
+  timer.unref();
+  return { atOpen, stop: () => clearInterval(timer) };
+}
