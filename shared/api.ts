@@ -2,7 +2,7 @@
 // browser mode; ipc.ts and server.ts validate every input against these schemas before any
 // service sees it.
 import { z } from 'zod';
-import type { Article, Brief, Card, DocJSON, LibraryInfo } from './model.js';
+import type { Article, BackupInfo, Brief, Card, DocJSON, LibraryInfo } from './model.js';
 
 const MAX_TEXT = 20_000_000;
 const id = z.number().int().positive();
@@ -79,6 +79,12 @@ export const apiInputs = {
    * brief) to the end of a speech doc: the one named, else the current one, created if none.
    */
   sendNodesToSpeech: z.object({ nodes: z.array(docJSON).min(1).max(10_000), speechId: id.optional() }).strict(),
+  /** The library's rolling backups, newest first. */
+  listBackups: none,
+  /** Backs the library up now, even when nothing changed since the last backup. */
+  backupNow: none,
+  /** Replaces the library with a backup (by the name listBackups gives), backing up the current state first. */
+  restoreBackup: z.object({ name: z.string().min(1).max(300) }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -105,6 +111,9 @@ export interface ApiResults {
   appendCardsToBrief: Brief;
   sendToSpeech: Brief;
   sendNodesToSpeech: Brief;
+  listBackups: BackupInfo[];
+  backupNow: BackupInfo;
+  restoreBackup: { restored: BackupInfo; safetyCopy: BackupInfo };
 }
 
 /** What a caller passes (defaults may be left out). */

@@ -1,6 +1,8 @@
 import type { ApiHandlers } from '../../shared/api.js';
 import { appendNodes, cardNode } from '../../shared/brief-doc.js';
 import type { Brief } from '../../shared/model.js';
+import { restoreBackup } from './backup/restore-backup.js';
+import { createBackup, listBackups } from './backup/rolling-backups.js';
 import { articleFromText } from './importers/text-importer.js';
 import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
@@ -42,5 +44,8 @@ export function createHandlers(library: Library): ApiHandlers {
         // The store checks the whole doc against the schema, so a node that is not a heading or card is refused.
         return library.briefs.update(speech.id, { doc: appendNodes(speech.doc, nodes) });
       }),
+    listBackups: () => listBackups(library.path),
+    backupNow: async () => (await createBackup(library, 'manual', { force: true }))!,
+    restoreBackup: ({ name }) => restoreBackup(library, name),
   };
 }

@@ -6,6 +6,31 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * The card search index (part of migration 3, frozen with it). Kept apart so the search
+ * service can recreate it when a library's index is missing or corrupt. Column order is the
+ * order of the bm25 weights: the tag weighs most.
+ */
+export const CARD_FTS_TABLE = `
+  CREATE VIRTUAL TABLE card_fts USING fts5(
+    tag, label, author, cite, year, highlighted, underlined, body, headings,
+    tokenize = 'porter unicode61 remove_diacritics 2',
+    prefix = '2 3'
+  );
+  INSERT INTO card_fts (card_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 4.0, 3.0, 2.0, 3.0, 2.0, 1.0, 2.0)');
+`;
+
+const BRIEF_PLACES_REFRESH = `
+  UPDATE card_places SET stale = 1 WHERE brief_id = NEW.id;
+  INSERT INTO card_places (brief_id, card_id, headings, stale)
+    SELECT brief_id, card_id, headings, 2 FROM brief_card_places WHERE brief_id = NEW.id;
+  UPDATE card_fts SET headings = (SELECT headings FROM card_search_source s WHERE s.id = card_fts.rowid)
+    WHERE rowid IN (SELECT card_id FROM card_places WHERE brief_id = NEW.id
+                    GROUP BY card_id, headings HAVING min(stale) = max(stale));
+  DELETE FROM card_places WHERE brief_id = NEW.id AND stale = 1;
+  UPDATE card_places SET stale = 0 WHERE brief_id = NEW.id;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -56,6 +81,113 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX articles_url ON articles(url) WHERE url <> '';
     `,
+  },
+  {
+    // Library search: an FTS5 index over every card, kept in step by triggers in the same
+    // transaction as each write, so any writer (the app, the CLI, a worker) keeps it current.
+    version: 3,
+    sql: `
+      -- Where cards sit in briefs: one row per card copy (attrs.cardId), with the brief's title
+      -- and the block above it. stale marks rows being replaced while a brief trigger runs.
+      CREATE TABLE card_places (
+        brief_id INTEGER NOT NULL,
+        card_id INTEGER NOT NULL,
+        headings TEXT NOT NULL,
+        stale INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX card_places_brief ON card_places(brief_id);
+      CREATE INDEX card_places_card ON card_places(card_id);
+
+      -- A brief is a flat run of nodes: a card belongs to the block heading above it, until
+      -- the next pocket, hat or block starts a new section.
+      CREATE VIEW brief_card_places AS
+      SELECT brief_id, card_id, brief_title || coalesce(char(10) || block_title, '') AS headings
+      FROM (
+        SELECT brief_id, brief_title, type, card_id,
+               max(block_title) OVER (PARTITION BY brief_id, section) AS block_title
+        FROM (
+          SELECT b.id AS brief_id, b.title AS brief_title, n.value ->> '$.type' AS type,
+                 CAST(n.value ->> '$.attrs.cardId' AS INTEGER) AS card_id,
+                 CASE WHEN n.value ->> '$.type' = 'block'
+                      THEN (SELECT group_concat(t.value ->> '$.text', '') FROM json_each(n.value, '$.content') t) END AS block_title,
+                 sum(n.value ->> '$.type' IN ('pocket', 'hat', 'block')) OVER (PARTITION BY b.id ORDER BY n.key) AS section
+          FROM briefs b, json_each(b.doc, '$.content') n
+        )
+      )
+      WHERE type = 'card' AND card_id IS NOT NULL;
+
+      -- What the index holds for each card. Text runs split by marks are joined without a space
+      -- (a highlight can end mid-word); paragraphs are separated by a newline.
+      CREATE VIEW card_search_source AS
+      SELECT c.id,
+        c.tag,
+        coalesce(c.label, '') AS label,
+        rtrim(c.short_cite, '0123456789 ''’') || char(10)
+          || substr(replace(c.full_cite, '|', ','), 1, instr(replace(c.full_cite, '|', ',') || ',', ',') - 1) || char(10)
+          || coalesce((SELECT group_concat(a.value ->> '$.name', char(10)) FROM articles ar, json_each(ar.authors) a WHERE ar.id = c.article_id), '')
+          AS author,
+        c.short_cite || char(10) || c.full_cite AS cite,
+        coalesce(
+          (SELECT y.value FROM json_each('[${Array.from({ length: 90 }, (_, i) => 1950 + i).join(',')}]') y
+            WHERE instr(c.full_cite, y.value) > 0 ORDER BY instr(c.full_cite, y.value) LIMIT 1),
+          CASE WHEN trim(c.short_cite) GLOB '*[^0-9][0-9][0-9]'
+               THEN CAST(substr(trim(c.short_cite), -2) AS INTEGER) + CASE WHEN CAST(substr(trim(c.short_cite), -2) AS INTEGER) < 50 THEN 2000 ELSE 1900 END END,
+          (SELECT substr(ar.published_date, 1, 4) FROM articles ar WHERE ar.id = c.article_id AND ar.published_date <> ''),
+          '') AS year,
+        coalesce((SELECT group_concat(t.value ->> '$.text', ' ') FROM json_tree(c.body) t
+          WHERE t.type = 'object' AND t.value ->> '$.type' = 'text'
+            AND EXISTS (SELECT 1 FROM json_each(t.value, '$.marks') m WHERE m.value ->> '$.type' = 'highlight')), '') AS highlighted,
+        coalesce((SELECT group_concat(t.value ->> '$.text', ' ') FROM json_tree(c.body) t
+          WHERE t.type = 'object' AND t.value ->> '$.type' = 'text'
+            AND EXISTS (SELECT 1 FROM json_each(t.value, '$.marks') m WHERE m.value ->> '$.type' IN ('underline', 'emphasis'))), '') AS underlined,
+        ltrim(coalesce((SELECT group_concat(CASE WHEN t.key = 'text' THEN t.value WHEN t.key = 'type' AND t.value = 'paragraph' THEN char(10) END, '')
+          FROM json_tree(c.body) t), ''), char(10)) AS body,
+        coalesce((SELECT group_concat(DISTINCT p.headings) FROM card_places p WHERE p.card_id = c.id AND p.stale <> 1), '') AS headings
+      FROM cards c;
+
+      ${CARD_FTS_TABLE}
+      INSERT INTO card_places (brief_id, card_id, headings) SELECT brief_id, card_id, headings FROM brief_card_places;
+      INSERT INTO card_fts (rowid, tag, label, author, cite, year, highlighted, underlined, body, headings)
+        SELECT * FROM card_search_source;
+
+      CREATE TRIGGER cards_search_insert AFTER INSERT ON cards BEGIN
+        INSERT INTO card_fts (rowid, tag, label, author, cite, year, highlighted, underlined, body, headings)
+          SELECT * FROM card_search_source WHERE id = NEW.id;
+      END;
+      CREATE TRIGGER cards_search_update AFTER UPDATE ON cards BEGIN
+        DELETE FROM card_fts WHERE rowid = OLD.id;
+        INSERT INTO card_fts (rowid, tag, label, author, cite, year, highlighted, underlined, body, headings)
+          SELECT * FROM card_search_source WHERE id = NEW.id;
+      END;
+      CREATE TRIGGER cards_search_delete AFTER DELETE ON cards BEGIN
+        DELETE FROM card_fts WHERE rowid = OLD.id;
+      END;
+      -- Article authors are part of the author field of the cards cut from it.
+      CREATE TRIGGER articles_search_update AFTER UPDATE OF authors ON articles BEGIN
+        UPDATE card_fts SET author = (SELECT author FROM card_search_source s WHERE s.id = card_fts.rowid)
+          WHERE rowid IN (SELECT id FROM cards WHERE article_id = NEW.id);
+      END;
+
+      -- A brief write re-indexes only the cards whose place changed: old rows are marked stale,
+      -- new ones added as 2, and a (card, headings) pair found on one side only is a change.
+      CREATE TRIGGER briefs_search_insert AFTER INSERT ON briefs BEGIN
+        ${BRIEF_PLACES_REFRESH}
+      END;
+      CREATE TRIGGER briefs_search_update AFTER UPDATE OF title, doc ON briefs BEGIN
+        ${BRIEF_PLACES_REFRESH}
+      END;
+      CREATE TRIGGER briefs_search_delete AFTER DELETE ON briefs BEGIN
+        UPDATE card_places SET stale = 1 WHERE brief_id = OLD.id;
+        UPDATE card_fts SET headings = (SELECT headings FROM card_search_source s WHERE s.id = card_fts.rowid)
+          WHERE rowid IN (SELECT card_id FROM card_places WHERE brief_id = OLD.id);
+        DELETE FROM card_places WHERE brief_id = OLD.id;
+      END;
+    `,
+  },
+  {
+    // Cards whose body words were edited away from the source passage ("edit text" in the Cutter).
+    version: 4,
+    sql: `ALTER TABLE cards ADD COLUMN text_edited INTEGER NOT NULL DEFAULT 0;`,
   },
 ];
 

@@ -1,0 +1,57 @@
+// What library search answers, as every layer sees it.
+
+/** A piece of a snippet; marked pieces are the words the query matched. Rendered as text, never HTML. */
+export interface SnippetPart {
+  text: string;
+  marked: boolean;
+}
+
+export interface SearchHit {
+  cardId: number;
+  tag: string;
+  label: string | null;
+  shortCite: string;
+  fullCite: string;
+  snippet: SnippetPart[];
+}
+
+export interface SearchOptions {
+  query: string;
+  limit: number;
+  /** Only cards with this argument label ("Non-unique"). */
+  label?: string | undefined;
+  /** Only cards that sit in this brief. */
+  briefId?: number | undefined;
+  yearFrom?: number | undefined;
+  yearTo?: number | undefined;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** More cards match than were returned. */
+  more: boolean;
+  /** 'plain-words' when the query could not be read as written and its words were searched instead. */
+  readAs: 'query' | 'plain-words';
+  tookMs: number;
+}
+
+// Private-use characters: FTS5 puts them around matched words, and no card text holds them.
+export const MARK_OPEN = '\uE000';
+export const MARK_CLOSE = '\uE001';
+
+/** Splits text with marker characters into plain and marked parts. */
+export function snippetParts(text: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  for (const piece of text.split(MARK_OPEN)) {
+    const close = piece.indexOf(MARK_CLOSE);
+    if (close < 0) {
+      if (piece) parts.push({ text: piece, marked: false });
+      continue;
+    }
+    const marked = piece.slice(0, close);
+    const rest = piece.slice(close + 1).replaceAll(MARK_CLOSE, '');
+    if (marked) parts.push({ text: marked, marked: true });
+    if (rest) parts.push({ text: rest, marked: false });
+  }
+  return parts;
+}
