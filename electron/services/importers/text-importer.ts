@@ -1,22 +1,64 @@
-import type { ArticleFields } from '../../../shared/model.js';
+import { looksLikeCite, parseCite } from '../../../shared/cite-parser.js';
+import type { ArticleFields, Author } from '../../../shared/model.js';
 import { guessTitle, isoDate, splitParagraphs } from '../../../shared/text.js';
 import { ImportError } from './import-error.js';
+import { dropJunkLines, readByline } from './line-cleanup.js';
 
-/** An article from pasted or plain-file text: paragraphs normalised, title from the first line. */
+// How many lines after the title may carry a byline or cite before the article begins.
+const HEADER_LINES = 3;
+
+/**
+ * An article from pasted or plain-file text: web furniture dropped, title from the first line,
+ * and author, date, publication and URL from a byline or cite line just under it.
+ */
 export function articleFromText(text: string, options: { title?: string; source: string; sourceKind?: ArticleFields['sourceKind'] }): ArticleFields {
-  const paragraphs = splitParagraphs(text);
+  const paragraphs = dropJunkLines(splitParagraphs(text));
   if (paragraphs.length === 0) throw new ImportError(options.source, 'there is no text in it.');
-  const title = options.title?.trim() || guessTitle(text);
+  const given = options.title?.trim();
+  const title = given || guessTitle(paragraphs[0]!);
   // The first paragraph became the title: keep it out of the body unless it is the whole text.
-  const bodyParas = paragraphs.length > 1 && paragraphs[0] === title ? paragraphs.slice(1) : paragraphs;
+  let body = paragraphs.length > 1 && paragraphs[0] === title ? paragraphs.slice(1) : paragraphs;
+  const header = readHeader(body);
+  if (header.consumed < body.length) body = body.slice(header.consumed);
   return {
     title,
-    authors: [],
-    publication: '',
-    publishedDate: '',
-    url: '',
+    authors: header.authors,
+    publication: header.publication,
+    publishedDate: header.publishedDate,
+    url: header.url,
     accessedDate: isoDate(),
     sourceKind: options.sourceKind ?? 'paste',
-    text: bodyParas.join('\n\n'),
+    text: body.join('\n\n'),
   };
+}
+
+interface Header {
+  authors: Author[];
+  publication: string;
+  publishedDate: string;
+  url: string;
+  consumed: number;
+}
+
+// Bylines ("By Jane Doe"), cite lines ("Jane Doe, 9-2-21, The Hill") and a bare URL line at the top.
+function readHeader(lines: readonly string[]): Header {
+  const header: Header = { authors: [], publication: '', publishedDate: '', url: '', consumed: 0 };
+  for (const line of lines.slice(0, HEADER_LINES)) {
+    const byline = readByline(line);
+    if (/^https?:\/\/\S+$/.test(line)) {
+      header.url ||= line;
+    } else if (byline && header.authors.length === 0) {
+      header.authors = [byline];
+    } else if (looksLikeCite(line)) {
+      const cite = parseCite(line);
+      if (cite.author && header.authors.length === 0) header.authors = [{ name: cite.author, quals: cite.quals }];
+      header.publication ||= cite.publication;
+      header.publishedDate ||= cite.isoDate;
+      header.url ||= cite.url;
+    } else {
+      break;
+    }
+    header.consumed++;
+  }
+  return header;
 }

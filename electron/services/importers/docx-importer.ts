@@ -1,0 +1,53 @@
+// A Word document that is not a Verbatim brief becomes an article: its paragraphs as the text,
+// title and author from the core properties (or a heading-styled first paragraph). The package
+// and XML readers are the Verbatim importer's, so both treat hostile .docx files the same way.
+import type { ArticleFields } from '../../../shared/model.js';
+import { guessTitle, isoDate } from '../../../shared/text.js';
+import { ImportError } from './import-error.js';
+import { openDocxPackage } from './verbatim/docx-package.js';
+import { childrenOf, parseXmlPart, tagOf, textOf, type XmlNode } from './verbatim/ooxml.js';
+import { readParagraphs } from './verbatim/word-document.js';
+import { StyleSheet } from './verbatim/word-styles.js';
+
+const DOCUMENT = 'word/document.xml';
+const STYLES = 'word/styles.xml';
+const CORE = 'docProps/core.xml';
+
+export function articleFromDocx(bytes: Uint8Array, source: string): ArticleFields {
+  const pkg = openDocxPackage(bytes, source);
+  const documentXml = pkg.readText(DOCUMENT);
+  if (documentXml === null) throw new ImportError(source, `it has no ${DOCUMENT}; it is not a Word document.`);
+  const stylesXml = pkg.readText(STYLES);
+  const styles = new StyleSheet(stylesXml === null ? null : parseXmlPart(stylesXml, STYLES, source));
+  const paragraphs = (readParagraphs(parseXmlPart(documentXml, DOCUMENT, source), styles) ?? [])
+    .map((p) => ({ text: p.text.replace(/\s+/g, ' ').trim(), heading: p.role !== null && p.role !== 'cite' }))
+    .filter((p) => p.text !== '');
+  if (paragraphs.length === 0) throw new ImportError(source, 'the Word document has no text in it.');
+  const coreXml = pkg.readText(CORE);
+  const props = coreXml === null ? { title: '', creator: '' } : coreProperties(parseXmlPart(coreXml, CORE, source));
+
+  // Without a title property, a heading among the first lines (or a short first line) is the title.
+  const headingAt = paragraphs.findIndex((p, i) => i < 3 && p.heading);
+  const titleAt = props.title ? -1 : headingAt >= 0 ? headingAt : paragraphs.length > 1 && paragraphs[0]!.text.length <= 200 ? 0 : -1;
+  const title = props.title || (titleAt >= 0 ? paragraphs[titleAt]!.text : guessTitle(paragraphs[0]!.text));
+  const body = paragraphs.filter((p, i) => i !== titleAt && !(i === 0 && p.text === title));
+  return {
+    title,
+    authors: props.creator.split(/\s*;\s*/).filter(Boolean).map((name) => ({ name, quals: '' })),
+    publication: '',
+    publishedDate: '',
+    url: '',
+    accessedDate: isoDate(),
+    sourceKind: 'docx',
+    text: (body.length > 0 ? body : paragraphs).map((p) => p.text).join('\n\n'),
+  };
+}
+
+function coreProperties(nodes: XmlNode[]): { title: string; creator: string } {
+  const root = nodes.find((n) => tagOf(n) === 'cp:coreProperties');
+  const field = (name: string): string => {
+    const node = root && childrenOf(root).find((n) => tagOf(n) === name);
+    return node ? textOf(node).replace(/\s+/g, ' ').trim() : '';
+  };
+  return { title: field('dc:title'), creator: field('dc:creator') };
+}
