@@ -3,6 +3,7 @@
 // service sees it.
 import { z } from 'zod';
 import type { Article, BackupInfo, Brief, Card, DocJSON, LibraryInfo } from './model.js';
+import { settingsPatch, type Settings } from './settings.js';
 
 const MAX_TEXT = 20_000_000;
 const id = z.number().int().positive();
@@ -40,6 +41,7 @@ const cardFields = z.object({
   body: docJSON.default({ type: 'body', content: [{ type: 'paragraph' }] }),
   articleId: id.nullable().default(null),
   passage: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).nullable().default(null),
+  textEdited: z.boolean().default(false),
 });
 
 const briefFields = z.object({
@@ -47,6 +49,19 @@ const briefFields = z.object({
   kind: z.enum(['brief', 'speech']).default('brief'),
   doc: docJSON.default({ type: 'doc', content: [] }),
 });
+
+type PatchShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K]> };
+
+/**
+ * The fields a patch may change, none filled in: zod 4's .partial() still applies each field's
+ * default, so a patch of one field would reset every other field to its default.
+ */
+function patchOf<S extends z.ZodRawShape>(fields: z.ZodObject<S>): z.ZodObject<PatchShape<S>, z.core.$strict> {
+  const shape = Object.fromEntries(
+    Object.entries(fields.shape).map(([key, field]) => [key, ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional()]),
+  );
+  return z.object(shape).strict() as unknown as z.ZodObject<PatchShape<S>, z.core.$strict>;
+}
 
 const none = z.object({}).strict();
 const byId = z.object({ id }).strict();
@@ -56,24 +71,28 @@ export const apiInputs = {
   listArticles: none,
   getArticle: byId,
   createArticle: articleFields.strict(),
-  updateArticle: z.object({ id, patch: articleFields.partial().strict() }).strict(),
+  updateArticle: z.object({ id, patch: patchOf(articleFields) }).strict(),
   deleteArticle: byId,
   /** Pasted text becomes an article; the title is guessed from its first line when not given. */
   importText: z.object({ text: z.string().max(MAX_TEXT), title: line.optional() }).strict(),
   listCards: z.object({ articleId: id.optional() }).strict(),
   getCard: byId,
   createCard: cardFields.strict(),
-  updateCard: z.object({ id, patch: cardFields.partial().strict() }).strict(),
+  updateCard: z.object({ id, patch: patchOf(cardFields) }).strict(),
   deleteCard: byId,
   listBriefs: none,
   getBrief: byId,
   createBrief: briefFields.strict(),
-  updateBrief: z.object({ id, patch: briefFields.partial().strict() }).strict(),
+  updateBrief: z.object({ id, patch: patchOf(briefFields) }).strict(),
   deleteBrief: byId,
   /** Copies library cards to the end of a brief. */
   appendCardsToBrief: z.object({ briefId: id, cardIds: z.array(id).min(1).max(10_000) }).strict(),
   /** Verbatim's "send to speech": copies cards to the current speech doc, creating one if none. */
   sendToSpeech: z.object({ cardIds: z.array(id).min(1).max(10_000) }).strict(),
+  /** The debater's preferences (settings.ts), defaults filled in. */
+  getSettings: none,
+  /** Changes the settings given, keeps the rest; returns them all. */
+  setSettings: settingsPatch,
   /**
    * "Send to speech" from a brief: copies the given cards and headings (top-level nodes of a
    * brief) to the end of a speech doc: the one named, else the current one, created if none.
@@ -110,6 +129,8 @@ export interface ApiResults {
   deleteBrief: { deleted: number };
   appendCardsToBrief: Brief;
   sendToSpeech: Brief;
+  getSettings: Settings;
+  setSettings: Settings;
   sendNodesToSpeech: Brief;
   listBackups: BackupInfo[];
   backupNow: BackupInfo;

@@ -51,10 +51,13 @@ export interface CardFields {
   body: DocJSON;
   articleId: number | null;
   passage: Passage | null;
+  /** The body's words were changed ("edit text") and no longer match the source. */
+  textEdited?: boolean;
 }
 
 export interface Card extends CardFields {
   id: number;
+  textEdited: boolean;
   createdAt: string;
   updatedAt: string;
 }

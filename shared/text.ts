@@ -13,7 +13,7 @@ export function splitParagraphs(text: string): string[] {
 }
 
 // Hard-wrapped text: nearly every line within a block is of similar, modest length.
-function looksHardWrapped(text: string): boolean {
+export function looksHardWrapped(text: string): boolean {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
   if (lines.length < 4) return false;
   const wrappedLength = lines.filter((l) => l.length >= 40 && l.length <= 100).length;

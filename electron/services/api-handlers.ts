@@ -6,6 +6,7 @@ import { createBackup, listBackups } from './backup/rolling-backups.js';
 import { articleFromText } from './importers/text-importer.js';
 import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
+import { readSettings, SETTING_NAMES } from '../../shared/settings.js';
 
 /** Binds every Api method to the services over one open library. */
 export function createHandlers(library: Library): ApiHandlers {
@@ -37,6 +38,12 @@ export function createHandlers(library: Library): ApiHandlers {
     deleteBrief: ({ id }) => library.briefs.delete(id),
     appendCardsToBrief: ({ briefId, cardIds }) => library.transaction(() => appendCards(library.briefs.get(briefId), cardIds)),
     sendToSpeech: ({ cardIds }) => library.transaction(() => appendCards(currentSpeech(), cardIds)),
+    getSettings: () => readSettings((name) => library.getSetting(name)),
+    setSettings: (patch) =>
+      library.transaction(() => {
+        for (const name of SETTING_NAMES) if (patch[name] !== undefined) library.setSetting(name, patch[name]);
+        return readSettings((name) => library.getSetting(name));
+      }),
     sendNodesToSpeech: ({ nodes, speechId }) =>
       library.transaction(() => {
         const speech = speechId === undefined ? currentSpeech() : library.briefs.get(speechId);

@@ -9,7 +9,8 @@ interface ArticleRow {
 }
 interface CardRow {
   id: number; tag: string; label: string | null; short_cite: string; full_cite: string; body: string;
-  article_id: number | null; passage_start: number | null; passage_end: number | null; created_at: string; updated_at: string;
+  article_id: number | null; passage_start: number | null; passage_end: number | null; text_edited: number;
+  created_at: string; updated_at: string;
 }
 interface BriefRow { id: number; title: string; kind: Brief['kind']; doc: string; created_at: string; updated_at: string }
 
@@ -27,11 +28,12 @@ const toCard = (r: CardRow): Card => ({
   id: r.id, tag: r.tag, label: r.label, shortCite: r.short_cite, fullCite: r.full_cite,
   body: JSON.parse(r.body) as Card['body'], articleId: r.article_id,
   passage: r.passage_start === null || r.passage_end === null ? null : { start: r.passage_start, end: r.passage_end },
-  createdAt: r.created_at, updatedAt: r.updated_at,
+  textEdited: r.text_edited === 1, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 const cardParams = (c: CardFields) => ({
   tag: c.tag, label: c.label, short_cite: c.shortCite, full_cite: c.fullCite, body: JSON.stringify(checkNode(c.body, 'body')),
   article_id: c.articleId, passage_start: c.passage?.start ?? null, passage_end: c.passage?.end ?? null,
+  text_edited: c.textEdited ? 1 : 0,
 });
 
 const toBrief = (r: BriefRow): Brief => ({
