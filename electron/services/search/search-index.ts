@@ -42,12 +42,12 @@ const Database = require(workerData.sqlitePath);
 const db = new Database(workerData.file);
 try {
   db.pragma('busy_timeout = 5000');
-  const ids = db.prepare('SELECT id FROM cards ORDER BY id').pluck().all();
-  const insert = db.prepare(\`INSERT INTO card_fts (rowid, tag, label, author, cite, year, highlighted, underlined, body, headings)
-    SELECT * FROM card_search_source WHERE id >= ? AND id <= ?\`);
   db.transaction(() => {
+    const ids = db.prepare('SELECT id FROM cards ORDER BY id').pluck().all();
     db.exec('DROP TABLE IF EXISTS card_fts');
     db.exec(workerData.ftsTable);
+    const insert = db.prepare(\`INSERT INTO card_fts (rowid, tag, label, author, cite, year, highlighted, underlined, body, headings)
+      SELECT * FROM card_search_source WHERE id >= ? AND id <= ?\`);
     db.exec('DELETE FROM card_places');
     db.exec('INSERT INTO card_places (brief_id, card_id, headings) SELECT brief_id, card_id, headings FROM brief_card_places');
     for (let i = 0; i < ids.length; i += workerData.batch) {
@@ -56,6 +56,9 @@ try {
       parentPort.postMessage({ done: last + 1, total: ids.length });
     }
   })();
+} catch (err) {
+  // Errors lose their message crossing threads: send it as data.
+  parentPort.postMessage({ error: String(err && err.message || err) });
 } finally {
   db.close();
 }
@@ -68,7 +71,10 @@ export function rebuildIndex(file: string, onProgress: (p: RebuildProgress) => v
   const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, sqlitePath, ftsTable: CARD_FTS_TABLE, batch: BATCH } });
   return new Promise((resolve, reject) => {
-    worker.on('message', (p: RebuildProgress) => onProgress(p));
+    worker.on('message', (m: RebuildProgress | { error: string }) => {
+      if ('error' in m) reject(new Error(`The search index of ${file} could not be rebuilt: ${m.error}`));
+      else onProgress(m);
+    });
     worker.on('error', reject);
     worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`The search index rebuild stopped (exit code ${code}).`))));
   });
