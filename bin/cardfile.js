@@ -8,4 +8,4 @@ if (!existsSync(fileURLToPath(cli))) {
   process.exit(1);
 }
 const { runCli } = await import(cli.href);
-process.exitCode = runCli(process.argv.slice(2));
+process.exitCode = await runCli(process.argv.slice(2));

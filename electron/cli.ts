@@ -1,6 +1,7 @@
 // `cardfile`: the same services for scripts and squads.
 import path from 'node:path';
 import type { Article, Brief, Card } from '../shared/model.js';
+import { BACKUP_USAGE, isBackupCommand, runBackupCommand } from './cli-backups.js';
 import { articleFromText } from './services/importers/text-importer.js';
 import { readTextFile } from './services/importers/read-text-file.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
@@ -11,6 +12,7 @@ const USAGE = `Usage: cardfile [--library PATH] COMMAND
 Commands:
   list articles|cards|briefs [--json]   list what the library holds
   import FILE...                        import plain-text articles (.txt, .md)
+${BACKUP_USAGE}
 
 Options:
   --library PATH   the library file (default: $CARDFILE_LIBRARY, else ${defaultLibraryPath({})})
@@ -76,7 +78,7 @@ function importFiles(library: Library, files: string[], out: (line: string) => v
 }
 
 /** Runs the CLI; returns the exit code. */
-export function runCli(argv: string[], out = (l: string) => console.log(l), err = (l: string) => console.error(l)): number {
+export async function runCli(argv: string[], out = (l: string) => console.log(l), err = (l: string) => console.error(l)): Promise<number> {
   let library: Library | undefined;
   try {
     const parsed = parseArgs(argv);
@@ -85,8 +87,9 @@ export function runCli(argv: string[], out = (l: string) => console.log(l), err 
       return 0;
     }
     const [command, ...rest] = parsed.words;
-    if (command !== 'list' && command !== 'import') throw new UsageError(command ? `unknown command ${command}` : 'no command given');
+    if (command !== 'list' && command !== 'import' && !isBackupCommand(command)) throw new UsageError(command ? `unknown command ${command}` : 'no command given');
     library = Library.open(parsed.library);
+    if (isBackupCommand(command)) return await runBackupCommand(library, command, rest, parsed.json, out, (problem) => new UsageError(problem));
     if (command === 'list') {
       list(library, rest[0], parsed.json, out);
       return 0;

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli.js';
+import { corpusPath } from '../../helpers/corpus.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+async function cardfile(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, (l) => out.push(l), (l) => err.push(l));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('cardfile backups / restore / export-library', () => {
+  it('backs up, restores the newest backup with a safety copy, and moves a library through an export', async () => {
+    const dir = tempDir();
+    const lib = path.join(dir, 'squad.cardfile');
+    expect((await cardfile('--library', lib, 'import', corpusPath('ceasefire'))).code).toBe(0);
+    expect((await cardfile('--library', lib, 'backups')).out).toMatch(/No backups yet/);
+    expect((await cardfile('--library', lib, 'backup')).out).toMatch(/Backed up to .*backups[/\\]squad\..*\.manual\.cardfile/);
+    await cardfile('--library', lib, 'import', corpusPath('aleppo'));
+    expect((await cardfile('--library', lib, 'list', 'articles')).out.split('\n')).toHaveLength(2);
+
+    const restored = await cardfile('--library', lib, 'restore');
+    expect(restored).toMatchObject({ code: 0, out: expect.stringMatching(/Restored squad\..*manual\.cardfile \(1 articles[\s\S]*before-restore/) });
+    expect((await cardfile('--library', lib, 'list', 'articles')).out.split('\n')).toHaveLength(1);
+    const listed = JSON.parse((await cardfile('--library', lib, 'backups', '--json')).out) as { reason: string; articles: number }[];
+    expect(listed.map((b) => [b.reason, b.articles])).toEqual([['before-restore', 2], ['manual', 1]]);
+
+    const folder = path.join(dir, 'export');
+    expect((await cardfile('--library', lib, 'export-library', folder)).code).toBe(0);
+    const copy = path.join(dir, 'copy.cardfile');
+    expect((await cardfile('--library', copy, 'import-library', folder)).out).toBe('Imported 1 articles, 0 cards, 0 briefs.');
+    expect((await cardfile('--library', copy, 'list', 'articles')).out).toBe((await cardfile('--library', lib, 'list', 'articles')).out);
+  });
+
+  it('names the problem when there is nothing or no such backup to restore', async () => {
+    const lib = path.join(tempDir(), 'empty.cardfile');
+    expect(await cardfile('--library', lib, 'restore')).toMatchObject({ code: 1, err: expect.stringMatching(/no backups of .*empty\.cardfile/) });
+    expect(await cardfile('--library', lib, 'restore', 'nope')).toMatchObject({ code: 1, err: expect.stringMatching(/no backup named "nope"/) });
+    expect(await cardfile('--library', lib, 'export-library')).toMatchObject({ code: 2, err: expect.stringMatching(/needs a folder/) });
+  });
+});
