@@ -4,7 +4,9 @@ import { app, BrowserWindow, Menu, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bindApi } from './ipc.js';
+import { startRollingBackups, type RollingBackups } from './services/backup/rolling-backups.js';
 import { CSP } from './server.js';
+import { mayNavigate, newWindowRequest, windowOptions } from './window-options.js';
 import { createHandlers } from './services/api-handlers.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
 import { Library } from './services/library/library.js';
@@ -14,28 +16,19 @@ const rendererIndex = path.join(here, '..', '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 
 let library: Library | undefined;
+let backups: RollingBackups | undefined;
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    title: 'Cardfile',
-    show: false,
-    webPreferences: {
-      preload: path.join(here, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
-  });
+  const win = new BrowserWindow(windowOptions(path.join(here, 'preload.cjs')));
   win.once('ready-to-show', () => win.show());
   // Nothing may navigate the window away from the app or open another one.
-  win.webContents.on('will-navigate', (event, url) => { if (url !== rendererUrl) event.preventDefault(); });
+  win.webContents.on('will-navigate', (event, url) => { if (!mayNavigate(url, rendererUrl)) event.preventDefault(); });
+  win.webContents.on('will-redirect', (event, url) => { if (!mayNavigate(url, rendererUrl)) event.preventDefault(); });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
+    const request = newWindowRequest(url);
+    if (request.openInBrowser) void shell.openExternal(url);
+    return { action: request.action };
   });
   void win.loadFile(rendererIndex);
   return win;
@@ -55,6 +48,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  backups = startRollingBackups(library);
   bindApi(createHandlers(library), (event) => event.senderFrame?.url === rendererUrl);
   Menu.setApplicationMenu(Menu.buildFromTemplate([
     { role: process.platform === 'darwin' ? 'appMenu' : 'fileMenu' },
@@ -67,6 +61,6 @@ async function start(): Promise<void> {
 }
 
 app.on('window-all-closed', () => { if (process.platform !== 'darwin') app.quit(); });
-app.on('will-quit', () => library?.close());
+app.on('will-quit', () => { backups?.stop(); library?.close(); });
 
 void start();

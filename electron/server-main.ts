@@ -1,6 +1,7 @@
 // `npm run web`: browser mode on the default (or CARDFILE_LIBRARY) library.
 import { spawn } from 'node:child_process';
 import { createHandlers } from './services/api-handlers.js';
+import { startRollingBackups } from './services/backup/rolling-backups.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
 import { Library } from './services/library/library.js';
 import { startServer } from './server.js';
@@ -9,6 +10,7 @@ const DEFAULT_PORT = 7331;
 
 async function main(): Promise<void> {
   const library = Library.open(defaultLibraryPath());
+  const backups = startRollingBackups(library);
   const handlers = createHandlers(library);
   const wanted = process.env.CARDFILE_PORT !== undefined ? Number(process.env.CARDFILE_PORT) : DEFAULT_PORT;
   const server = await startServer({ handlers, port: wanted }).catch((err: NodeJS.ErrnoException) => {
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   console.log(`Cardfile (browser mode) on ${server.url}  library: ${library.path}`);
   if (process.env.CARDFILE_NO_OPEN !== '1') openBrowser(server.url);
   const stop = (): void => {
+    backups.stop();
     void server.close().then(() => { library.close(); process.exit(0); });
   };
   process.on('SIGINT', stop);
