@@ -1,35 +1,79 @@
+import { useCallback, useState } from 'react';
+import type { Brief } from '../../shared/model';
+import { DEFAULT_WPM } from '../../shared/outline';
 import { api } from './api';
 import type { Status } from './App';
+import { BriefEditor } from './briefs/BriefEditor';
+import { BriefList } from './briefs/BriefList';
+import './briefs/briefs.css';
 import { useApiData } from './use-api-data';
 
+/** Briefs and speech docs: the list on the left, the open one in the editor with its outline. */
 export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
   const briefs = useApiData(() => api.listBriefs({}), []);
-  const create = async (kind: 'brief' | 'speech') => {
+  const [openId, setOpenId] = useState<number>();
+  const [chosenSpeech, setChosenSpeech] = useState<number>();
+  const list = briefs.data ?? [];
+  const speeches = list.filter((b) => b.kind === 'speech');
+  // The debater's pick, else the speech doc touched last (the Api's "current" one).
+  const speechId = speeches.find((b) => b.id === chosenSpeech)?.id ?? speeches[0]?.id;
+
+  const fail = useCallback((err: unknown) => onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) }), [onStatus]);
+  const create = async (kind: Brief['kind']) => {
     try {
       const brief = await api.createBrief({ title: kind === 'speech' ? 'Speech doc' : 'Untitled brief', kind });
       briefs.reload();
+      setOpenId(brief.id);
+      if (kind === 'speech') setChosenSpeech(brief.id);
       onStatus({ kind: 'info', text: `Created “${brief.title}”` });
     } catch (err) {
-      onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      fail(err);
     }
   };
+  const rename = async (brief: Brief, title: string) => {
+    try {
+      await api.updateBrief({ id: brief.id, patch: { title } });
+      briefs.reload();
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const remove = async (brief: Brief) => {
+    // Close it first so the editor's last save cannot recreate what is being deleted.
+    if (brief.id === openId) setOpenId(undefined);
+    try {
+      await api.deleteBrief({ id: brief.id });
+      briefs.reload();
+      onStatus({ kind: 'info', text: `Deleted “${brief.title}”` });
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const onSent = useCallback((speech: Brief) => {
+    setChosenSpeech(speech.id);
+    briefs.reload();
+  }, [briefs.reload]);
+
   return (
-    <section className="panel" aria-labelledby="briefs-heading">
-      <h2 id="briefs-heading">Briefs</h2>
-      <div className="actions">
-        <button onClick={() => void create('brief')}>New brief</button>
-        <button onClick={() => void create('speech')}>New speech doc</button>
-      </div>
+    <div className="briefs">
+      <BriefList
+        briefs={list}
+        openId={openId}
+        speechId={speechId}
+        onOpen={setOpenId}
+        onCreate={(kind) => void create(kind)}
+        onRename={(b, title) => void rename(b, title)}
+        onDelete={(b) => void remove(b)}
+        onMakeCurrentSpeech={setChosenSpeech}
+      />
       {briefs.error && <p role="alert" className="error">{briefs.error}</p>}
-      {briefs.data?.length === 0 && <p className="empty">No briefs yet.</p>}
-      <ul className="list" aria-label="Briefs">
-        {briefs.data?.map((b) => (
-          <li key={b.id} className="row">
-            <span className="title">{b.title}</span>
-            <span className="meta">{b.kind === 'speech' ? 'speech doc' : 'brief'} · {b.doc.content?.length ?? 0} items</span>
-          </li>
-        ))}
-      </ul>
-    </section>
+      {openId === undefined ? (
+        <div className="panel empty-state">
+          <p>Open a brief, or start a new one. F4 pocket, F5 hat, F6 block, F7 tag, F8 cite; ` sends to the speech doc.</p>
+        </div>
+      ) : (
+        <BriefEditor key={openId} briefId={openId} speechId={speechId} wpm={DEFAULT_WPM} onStatus={onStatus} onSent={onSent} />
+      )}
+    </div>
   );
 }

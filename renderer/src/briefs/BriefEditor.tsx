@@ -1,0 +1,181 @@
+import { Node as PMNode } from 'prosemirror-model';
+import { redo, undo } from 'prosemirror-history';
+import { EditorState, TextSelection, type Command } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { insertCards, unitAtCursor } from '../../../shared/brief-commands';
+import { cardNode } from '../../../shared/brief-doc';
+import type { Brief, Card, DocJSON } from '../../../shared/model';
+import { dropTarget, indexAt, moveRange, outline, unitRange, type OutlineEntry } from '../../../shared/outline';
+import { nodeFromJSON, schema } from '../../../shared/schema';
+import { api } from '../api';
+import type { Status } from '../App';
+import { useApiData } from '../use-api-data';
+import { BRIEF_KEYS, basePlugins, blockTotals, briefKeymap, invisibility, invisibilityKey, setInvisible } from './brief-plugins';
+import { CardPicker } from './CardPicker';
+import { NavigationPane } from './NavigationPane';
+import { useAutosave, type SaveState } from './use-autosave';
+
+interface Props {
+  briefId: number;
+  /** The speech doc cards are sent to; undefined until there is one (the Api then makes one). */
+  speechId: number | undefined;
+  wpm: number;
+  onStatus: (status: Status) => void;
+  /** A speech doc changed (or was created) by a send. */
+  onSent: (speech: Brief) => void;
+}
+
+/** Loads a brief and opens it in the editor. */
+export function BriefEditor(props: Props) {
+  const brief = useApiData(() => api.getBrief({ id: props.briefId }), [props.briefId]);
+  if (brief.error) return <p role="alert" className="error panel">{brief.error}</p>;
+  if (!brief.data) return <p className="panel">Loading…</p>;
+  return <Editor key={brief.data.id} brief={brief.data} {...props} />;
+}
+
+const SAVE_LABEL: Record<SaveState, string> = { saved: 'Saved', saving: 'Saving…', failed: 'Save failed: retrying' };
+
+function describeSent(nodes: readonly PMNode[]): string {
+  const cards = nodes.filter((n) => n.type.name === 'card').length;
+  const head = nodes[0]!;
+  if (head.type.name === 'card') return `the card “${head.firstChild!.textContent || 'untagged'}”`;
+  return `“${head.textContent}” (${cards} card${cards === 1 ? '' : 's'})`;
+}
+
+function Editor({ brief, speechId, wpm, onStatus, onSent }: Props & { brief: Brief }) {
+  const mount = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const [state, setState] = useState<EditorState>();
+  const [picking, setPicking] = useState(false);
+  const autosave = useAutosave((doc: DocJSON) => api.updateBrief({ id: brief.id, patch: { doc } }));
+  const isSpeech = brief.kind === 'speech';
+  const wpmRef = useRef(wpm);
+  wpmRef.current = wpm;
+
+  const sendToSpeech = useCallback(async (nodes: PMNode[]) => {
+    if (nodes.length === 0 || isSpeech) return;
+    try {
+      const speech = await api.sendNodesToSpeech({ nodes: nodes.map((n) => n.toJSON() as DocJSON), speechId });
+      onSent(speech);
+      onStatus({ kind: 'info', text: `Sent ${describeSent(nodes)} to “${speech.title}”` });
+    } catch (err) {
+      onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
+  }, [isSpeech, speechId, onSent, onStatus]);
+  const sendRef = useRef(sendToSpeech);
+  sendRef.current = sendToSpeech;
+
+  useEffect(() => {
+    let doc: PMNode;
+    try {
+      doc = nodeFromJSON(brief.doc);
+    } catch (err) {
+      onStatus({ kind: 'error', text: `“${brief.title}” cannot be opened: ${(err as Error).message}` });
+      return;
+    }
+    // An empty brief has nowhere for the cursor: offer one empty tag (saved only once typed in).
+    if (doc.childCount === 0) doc = schema.nodes.doc!.create(null, schema.nodes.card!.create(null, schema.nodes.tag!.create()));
+    const send: Command = (s) => {
+      void sendRef.current(unitAtCursor(s));
+      return true;
+    };
+    const editorState = EditorState.create({
+      doc,
+      plugins: [briefKeymap({ '`': send }), ...basePlugins(), invisibility(), blockTotals(() => wpmRef.current)],
+    });
+    const view = new EditorView(mount.current!, {
+      state: editorState,
+      dispatchTransaction(tr) {
+        const next = view.state.apply(tr);
+        view.updateState(next);
+        setState(next);
+        if (tr.docChanged) autosave.change(next.doc.toJSON() as DocJSON);
+      },
+      attributes: { 'aria-label': `Brief: ${brief.title}`, role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
+    });
+    viewRef.current = view;
+    setState(view.state);
+    view.focus();
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+    };
+    // The editor is built once per brief; later brief prop changes come from our own saves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [brief.id]);
+
+  const run = (command: Command) => {
+    const view = viewRef.current;
+    if (!view) return;
+    command(view.state, view.dispatch, view);
+    view.focus();
+  };
+
+  const entries = useMemo(() => (state ? outline(state.doc, wpm) : []), [state?.doc, wpm]);
+  const current = state ? indexAt(state.doc, state.selection.from) : -1;
+  const invisible = state ? invisibilityKey.getState(state) === true : false;
+
+  const jump = (entry: OutlineEntry) => {
+    const view = viewRef.current;
+    if (!view) return;
+    const inside = entry.pos + (entry.level === 'card' ? 2 : 1);
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, inside)));
+    (view.nodeDOM(entry.pos) as HTMLElement | null)?.scrollIntoView({ block: 'start' });
+    view.focus();
+  };
+
+  const drop = (dragged: number, onto: number) => {
+    const view = viewRef.current;
+    if (!view) return;
+    const doc = view.state.doc;
+    const before = dropTarget(doc, dragged, onto);
+    if (before === null) return;
+    const tr = view.state.tr;
+    if (moveRange(tr, dragged, unitRange(doc, dragged).end, before)) view.dispatch(tr.scrollIntoView());
+  };
+
+  const addCards = (cards: Card[]) => {
+    if (cards.length > 0) run(insertCards(cards.map((c) => nodeFromJSON(cardNode(c)))));
+    setPicking(false);
+  };
+
+  const can = (command: Command) => (state ? command(state) : false);
+  return (
+    <div className="brief-workspace">
+      <NavigationPane entries={entries} current={current} onJump={jump} onDrop={drop} />
+      <section className="brief-main" aria-label={`Editing ${brief.title}`}>
+        <div className="toolbar" role="toolbar" aria-label="Brief tools">
+          {BRIEF_KEYS.map(({ key, label, command }) => (
+            <button key={key} title={`${label} (${key.replace(/-/g, '+').replace('Arrow', '')})`} disabled={!can(command)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(command)}>
+              {label}
+            </button>
+          ))}
+          <button title="Undo (Ctrl+Z)" disabled={!can(undo)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(undo)}>Undo</button>
+          <button title="Redo (Ctrl+Y)" disabled={!can(redo)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(redo)}>Redo</button>
+          <span className="sep" />
+          <button
+            title={isSpeech ? 'This is a speech doc' : 'Send the card or block at the cursor to the speech doc (`)'}
+            disabled={isSpeech || !state || state.doc.childCount === 0}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => state && void sendToSpeech(unitAtCursor(state))}
+          >
+            Send to speech
+          </button>
+          <button onClick={() => setPicking(true)}>Add cards</button>
+          <button
+            aria-pressed={invisible}
+            title="Show only headings, tags, cites and highlighted text"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => { const view = viewRef.current; if (view) view.dispatch(setInvisible(view.state.tr, !invisible)); }}
+          >
+            Invisibility
+          </button>
+          <span className={`save-state ${autosave.state}`} title={autosave.error} aria-live="polite">{SAVE_LABEL[autosave.state]}</span>
+        </div>
+        {picking && <CardPicker onAdd={addCards} onClose={() => setPicking(false)} />}
+        <div className="brief-editor" ref={mount} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiClient, type Api, type ApiMethod, type ApiResponse } from '../../shared/api.js';
+import { cardNode } from '../../shared/brief-doc.js';
+import type { DocJSON } from '../../shared/model.js';
+import { nodeFromJSON } from '../../shared/schema.js';
+import { launchApp, screenshot, type App } from '../helpers/e2e.js';
+
+let app: App | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** The running app's Api over its own HTTP transport, to seed and to read what was saved. */
+function httpApi(url: string): Api {
+  return apiClient(async (method: ApiMethod, input: unknown) => {
+    const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}) });
+    return (await res.json()) as ApiResponse<unknown>;
+  });
+}
+
+const para = (...runs: [string, string[]][]): DocJSON => ({
+  type: 'paragraph',
+  content: runs.map(([text, marks]) => (marks.length ? { type: 'text', text, marks: marks.map((m) => ({ type: m })) } : { type: 'text', text })),
+});
+
+/** Nodes as the schema writes them (default attrs filled), as the editor saves them. */
+const normal = (nodes: DocJSON[]): DocJSON[] => nodes.map((n) => nodeFromJSON(n).toJSON() as DocJSON);
+
+const BLOCK = 'Answers to: Russia Won’t Cooperate on Syria if the US puts pressure on Russia';
+
+describe('the brief editor, end to end in Chromium', () => {
+  it('builds a block of library cards, reorders, sends to speech, hides unread text, and keeps it all after a reload', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const api = httpApi(app.url);
+    const talks = await api.createCard({
+      tag: 'Non-unique: talks already failed', label: 'Non-unique', shortCite: 'Ace 21', fullCite: 'Joseph Choi, 9-2, 21, The Hill',
+      body: { type: 'body', content: [para(['Moscow said ', []], ['the talks had collapsed', ['underline', 'highlight']], [' before any pressure.', []])] },
+    });
+    const sanctions = await api.createCard({
+      tag: 'Sanctions already bite', shortCite: 'TASS 21', fullCite: 'TASS, 2021',
+      body: { type: 'body', content: [para(['Officials conceded that ', []], ['sanctions cut revenue', ['highlight']])] },
+    });
+
+    await page.getByRole('tab', { name: 'Briefs' }).click();
+    await page.getByRole('button', { name: 'New brief' }).click();
+    const editor = page.locator('.brief-editor .ProseMirror');
+    await editor.waitFor();
+    await editor.click();
+    await page.keyboard.type(BLOCK);
+    await page.keyboard.press('F6');
+    await expect.poll(() => editor.locator('h3.block').innerText()).toContain(BLOCK);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Outline' }).locator('.at').count()).toBe(1);
+
+    // Library cards go into the block at the cursor, in the order the picker lists them (newest first).
+    await page.getByRole('button', { name: 'Add cards' }).click();
+    const picker = page.getByRole('dialog', { name: 'Add cards from the library' });
+    await picker.getByRole('checkbox').first().check();
+    await picker.getByRole('checkbox').nth(1).check();
+    await picker.getByRole('button', { name: /Add 2 to brief/ }).click();
+    const tags = editor.locator('h4.tag');
+    await expect.poll(() => tags.allInnerTexts()).toEqual([sanctions.tag, talks.tag]);
+
+    // The outline jumps to a card; Ctrl+Alt+Up then moves it above its sibling.
+    const outline = page.getByRole('navigation', { name: 'Outline' });
+    await outline.getByRole('button', { name: talks.tag }).click();
+    await expect.poll(() => outline.locator('li.current').innerText()).toContain(talks.tag);
+    await page.keyboard.press('Control+Alt+ArrowUp');
+    await expect.poll(() => tags.allInnerTexts()).toEqual([talks.tag, sanctions.tag]);
+    await expect.poll(() => page.locator('.brief-editor h3.block').getAttribute('data-totals')).toBe('2 cards · 7 highlighted words · 0:02');
+
+    // The backtick sends the card at the cursor to the speech doc (made on the first send).
+    await page.keyboard.press('`');
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('Sent the card “Non-unique: talks already failed” to “Speech doc”');
+    const speech = (await api.listBriefs({})).find((b) => b.kind === 'speech');
+    expect(speech?.doc.content).toEqual(normal([cardNode(talks)]));
+
+    // Invisibility mode: unread body text hidden, highlighted text, tags and cites still shown.
+    await page.getByRole('button', { name: 'Invisibility' }).click();
+    await expect.poll(() => editor.getByText('Moscow said').isVisible()).toBe(false);
+    await expect.poll(() => editor.getByText('the talks had collapsed').isVisible()).toBe(true);
+    await expect.poll(() => editor.locator('p.cite').first().isVisible()).toBe(true);
+    const shot = await screenshot(page, 'briefs-invisibility');
+    expect(shot).toMatch(/briefs-invisibility\.png$/);
+
+    await expect.poll(() => page.locator('.save-state').innerText()).toBe('Saved');
+    const expected = normal([{ type: 'block', content: [{ type: 'text', text: BLOCK }] }, cardNode(talks), cardNode(sanctions)]);
+    const brief = (await api.listBriefs({})).find((b) => b.kind === 'brief')!;
+    expect(brief.doc.content).toEqual(expected);
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Briefs' }).click();
+    await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: 'Untitled brief' }).click();
+    await expect.poll(() => editor.locator('h4.tag').allInnerTexts()).toEqual([talks.tag, sanctions.tag]);
+    await expect.poll(() => editor.locator('h3.block').innerText()).toContain(BLOCK);
+    expect((await api.getBrief({ id: brief.id })).doc.content).toEqual(expected);
+    await screenshot(page, 'briefs-reloaded');
+  });
+});
