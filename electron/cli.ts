@@ -1,9 +1,11 @@
 // `cardfile`: the same services for scripts and squads.
+import fs from 'node:fs';
 import path from 'node:path';
+import { importSummary, outcomeLine, type ImportOutcome } from '../shared/import-outcome.js';
 import type { Article, Brief, Card } from '../shared/model.js';
 import { BACKUP_USAGE, isBackupCommand, runBackupCommand } from './cli-backups.js';
-import { articleFromText } from './services/importers/text-importer.js';
-import { readTextFile } from './services/importers/read-text-file.js';
+import { importInto } from './services/importers/import-into-library.js';
+import type { ImportInput } from './services/importers/import-source.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
 import { Library } from './services/library/library.js';
 
@@ -11,7 +13,7 @@ const USAGE = `Usage: cardfile [--library PATH] COMMAND
 
 Commands:
   list articles|cards|briefs [--json]   list what the library holds
-  import FILE...                        import plain-text articles (.txt, .md)
+  import FILE|FOLDER|URL...             import articles (.txt .md .html .pdf .docx, web pages) and Verbatim briefs
 ${BACKUP_USAGE}
 
 Options:
@@ -60,22 +62,46 @@ function list(library: Library, what: string | undefined, json: boolean, out: (l
   for (const item of items) out(line(item));
 }
 
-function importFiles(library: Library, files: string[], out: (line: string) => void, err: (line: string) => void): boolean {
-  if (files.length === 0) throw new UsageError('import what? name one or more files');
-  let failed = 0;
-  files.forEach((file, i) => {
-    try {
-      const fields = articleFromText(readTextFile(file), { source: file, sourceKind: 'text' });
-      const article = library.articles.insert(fields);
-      out(`[${i + 1}/${files.length}] imported ${file} as article ${article.id}: ${article.title}`);
-    } catch (e) {
-      failed++;
-      err(`[${i + 1}/${files.length}] ${e instanceof Error ? e.message : String(e)}`);
+async function importSources(library: Library, args: string[], out: (line: string) => void, err: (line: string) => void): Promise<boolean> {
+  if (args.length === 0) throw new UsageError('import what? name files, folders or web addresses');
+  const inputs: ImportInput[] = args.flatMap((arg): ImportInput[] => (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg) ? [{ url: arg }] : filesIn(arg).map((file) => ({ file }))));
+  // Ctrl+C stops after the file being imported; what came in so far stays in.
+  const cancel = new AbortController();
+  const onInterrupt = () => cancel.abort();
+  process.once('SIGINT', onInterrupt);
+  const outcomes: ImportOutcome[] = [];
+  try {
+    for (const [i, input] of inputs.entries()) {
+      if (cancel.signal.aborted) break;
+      const outcome = await importInto(library, input, { signal: cancel.signal });
+      outcomes.push(outcome);
+      (outcome.status === 'failed' ? err : out)(`[${i + 1}/${inputs.length}] ${outcomeLine(outcome)}`);
     }
-  });
-  out(`${files.length - failed} imported, ${failed} failed`);
-  return failed === 0;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+  const skipped = inputs.length - outcomes.length;
+  out(importSummary(outcomes) + (skipped > 0 ? `, ${skipped} not started (cancelled)` : ''));
+  return skipped === 0 && outcomes.every((o) => o.status !== 'failed');
 }
+
+// A folder stands for the importable files in it, sorted, its subfolders included.
+function filesIn(arg: string): string[] {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(arg);
+  } catch {
+    return [arg]; // the importer names the missing file
+  }
+  if (!stat.isDirectory()) return [arg];
+  return fs
+    .readdirSync(arg, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((name) => path.join(arg, name))
+    .filter((file) => IMPORTABLE.test(file) && fs.statSync(file).isFile());
+}
+
+const IMPORTABLE = /\.(txt|text|md|markdown|html?|xhtml|pdf|docx)$/i;
 
 /** Runs the CLI; returns the exit code. */
 export async function runCli(argv: string[], out = (l: string) => console.log(l), err = (l: string) => console.error(l)): Promise<number> {
@@ -94,7 +120,7 @@ export async function runCli(argv: string[], out = (l: string) => console.log(l)
       list(library, rest[0], parsed.json, out);
       return 0;
     }
-    return importFiles(library, rest, out, err) ? 0 : 1;
+    return (await importSources(library, rest, out, err)) ? 0 : 1;
   } catch (e) {
     if (e instanceof UsageError) {
       err(`cardfile: ${e.message}\n\n${USAGE}`);

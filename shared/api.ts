@@ -3,9 +3,12 @@
 // service sees it.
 import { z } from 'zod';
 import type { Article, BackupInfo, Brief, Card, DocJSON, LibraryInfo } from './model.js';
+import type { ImportOutcome } from './import-outcome.js';
 import { settingsPatch, type Settings } from './settings.js';
 
 const MAX_TEXT = 20_000_000;
+/** A 100 MB file (the importers' limit) as base64. */
+const MAX_IMPORT_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4;
 const id = z.number().int().positive();
 const line = z.string().max(10_000);
 
@@ -104,6 +107,13 @@ export const apiInputs = {
   backupNow: none,
   /** Replaces the library with a backup (by the name listBackups gives), backing up the current state first. */
   restoreBackup: z.object({ name: z.string().min(1).max(300) }).strict(),
+  /** A file's bytes (dropped on the window or picked) imported as an article, or a brief for a Verbatim .docx. */
+  importData: z.object({ name: z.string().min(1).max(1_000), dataBase64: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }).strict(),
+  /** A web page (or PDF) fetched by the services and imported as an article. */
+  importUrl: z.object({ url: z.string().min(1).max(4_000) }).strict(),
+  /** The Cite Creator template full cites are built with (cite-builder.ts). */
+  getCiteTemplate: none,
+  setCiteTemplate: z.object({ template: z.string().max(2_000) }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -135,6 +145,10 @@ export interface ApiResults {
   listBackups: BackupInfo[];
   backupNow: BackupInfo;
   restoreBackup: { restored: BackupInfo; safetyCopy: BackupInfo };
+  importData: ImportOutcome;
+  importUrl: ImportOutcome;
+  getCiteTemplate: { template: string };
+  setCiteTemplate: { template: string };
 }
 
 /** What a caller passes (defaults may be left out). */

@@ -3,6 +3,8 @@ import { appendNodes, cardNode } from '../../shared/brief-doc.js';
 import type { Brief } from '../../shared/model.js';
 import { restoreBackup } from './backup/restore-backup.js';
 import { createBackup, listBackups } from './backup/rolling-backups.js';
+import { CITE_TEMPLATE_SETTING, DEFAULT_CITE_TEMPLATE } from '../../shared/cite-builder.js';
+import { importInto } from './importers/import-into-library.js';
 import { articleFromText } from './importers/text-importer.js';
 import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
@@ -54,5 +56,14 @@ export function createHandlers(library: Library): ApiHandlers {
     listBackups: () => listBackups(library.path),
     backupNow: async () => (await createBackup(library, 'manual', { force: true }))!,
     restoreBackup: ({ name }) => restoreBackup(library, name),
+    importData: ({ name, dataBase64 }) => importInto(library, { name, bytes: Buffer.from(dataBase64, 'base64') }),
+    importUrl: ({ url }) => importInto(library, { url }),
+    getCiteTemplate: () => ({ template: library.getSetting<string>(CITE_TEMPLATE_SETTING) ?? DEFAULT_CITE_TEMPLATE }),
+    setCiteTemplate: ({ template }) => {
+      // An emptied template means "back to the default", never a blank cite.
+      const value = template.trim() || DEFAULT_CITE_TEMPLATE;
+      library.setSetting(CITE_TEMPLATE_SETTING, value);
+      return { template: value };
+    },
   };
 }

@@ -1,0 +1,156 @@
+// The one entry for every import: a file on disk, a file's bytes (dropped on the window), a
+// web address or pasted text becomes either an article or, for a Verbatim .docx, a brief.
+// The kind is taken from the name and checked against the bytes.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ArticleFields, DocJSON } from '../../../shared/model.js';
+import { articleFromDocx } from './docx-importer.js';
+import { fetchUrl, FETCH_LIMITS, type FetchLimits } from './fetch-url.js';
+import { articleFromHtml } from './html-importer.js';
+import { ImportError } from './import-error.js';
+import { articleFromPdf } from './pdf-importer.js';
+import { decodeText, MAX_TEXT_FILE_BYTES } from './read-text-file.js';
+import { articleFromText } from './text-importer.js';
+import { looksLikeVerbatimBrief, parseVerbatimDocx } from './verbatim-docx.js';
+
+/** The largest file an import reads at all; larger ones are refused before reading. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+export type ImportInput =
+  | { file: string }
+  | { name: string; bytes: Uint8Array }
+  | { url: string }
+  | { text: string; title?: string };
+
+export type Imported = { kind: 'article'; fields: ArticleFields } | { kind: 'brief'; title: string; doc: DocJSON };
+
+export interface ReadOptions {
+  fetchLimits?: FetchLimits;
+  signal?: AbortSignal;
+}
+
+type Format = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+
+const BY_EXTENSION: Record<string, Format> = {
+  '.txt': 'text', '.text': 'text', '.md': 'markdown', '.markdown': 'markdown',
+  '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.pdf': 'pdf', '.docx': 'docx',
+};
+const REFUSED: Record<string, string> = {
+  '.doc': 'old Word .doc files cannot be read; open it in Word or LibreOffice and save it as .docx.',
+  '.rtf': 'RTF files cannot be read; save it as .docx or .txt.',
+  '.odt': 'OpenDocument files cannot be read; save it as .docx.',
+  '.pages': 'Pages files cannot be read; export it as .docx or PDF.',
+};
+
+/** A short name for messages: the file's name, the address, or "the pasted text". */
+export function describeInput(input: ImportInput): string {
+  if ('file' in input) return input.file;
+  if ('name' in input) return input.name;
+  if ('url' in input) return input.url;
+  return 'the pasted text';
+}
+
+export async function readSource(input: ImportInput, options: ReadOptions = {}): Promise<Imported> {
+  if ('text' in input) return article(articleFromText(input.text, { title: input.title, source: 'the pasted text', sourceKind: 'paste' }));
+  if ('url' in input) return readUrl(input.url, options);
+  const name = 'file' in input ? input.file : input.name;
+  const bytes = 'file' in input ? readFileCapped(input.file) : input.bytes;
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(name, bytes.length);
+  return readBytes(bytes, name, formatOf(name, bytes));
+}
+
+function readFileCapped(file: string): Uint8Array {
+  let size: number;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw new ImportError(file, 'it is a folder; name the files in it.');
+    size = stat.size;
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw new ImportError(file, 'the file does not exist or cannot be read.');
+  }
+  if (size > MAX_IMPORT_BYTES) throw tooLarge(file, size);
+  return fs.readFileSync(file);
+}
+
+function tooLarge(source: string, size: number): ImportError {
+  return new ImportError(source, `it is ${Math.round(size / 1024 / 1024)} MB; files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB are not imported.`);
+}
+
+function formatOf(name: string, bytes: Uint8Array): Format {
+  const ext = path.extname(name).toLowerCase();
+  const refused = REFUSED[ext];
+  if (refused) throw new ImportError(name, refused);
+  return BY_EXTENSION[ext] ?? sniff(bytes);
+}
+
+function sniff(bytes: Uint8Array): Format {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (head.startsWith('%PDF-')) return 'pdf';
+  if (head.startsWith('PK\u0003\u0004')) return 'docx';
+  if (/^\s*(<!doctype html|<html|<head|<body)/i.test(head.replace(/^\uFEFF|^ï»¿/, ''))) return 'html';
+  return 'text';
+}
+
+async function readBytes(bytes: Uint8Array, source: string, format: Format, charset = '', url = ''): Promise<Imported> {
+  switch (format) {
+    case 'pdf': {
+      if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) throw new ImportError(source, 'it is not a PDF (it has no PDF header).');
+      return article({ ...(await articleFromPdf(bytes, source)), ...(url ? { url, sourceKind: 'url' as const } : {}) });
+    }
+    case 'docx':
+      if (looksLikeVerbatimBrief(bytes)) return { kind: 'brief', ...parseVerbatimDocx(bytes, source) };
+      return article({ ...articleFromDocx(bytes, source), ...(url ? { url, sourceKind: 'url' as const } : {}) });
+    case 'html':
+      checkTextSize(bytes, source);
+      return article(articleFromHtml(decode(bytes, source, charset || metaCharset(bytes)), { source, url, sourceKind: url ? 'url' : 'html' }));
+    case 'text':
+    case 'markdown': {
+      checkTextSize(bytes, source);
+      const text = decode(bytes, source, charset);
+      const plain = format === 'markdown' ? text.replace(/^#{1,6}\s+/gm, '') : text;
+      const fields = articleFromText(plain, { source, sourceKind: url ? 'url' : 'text' });
+      return article(url && !fields.url ? { ...fields, url } : fields);
+    }
+  }
+}
+
+async function readUrl(address: string, options: ReadOptions): Promise<Imported> {
+  const fetched = await fetchUrl(address, options.fetchLimits ?? FETCH_LIMITS, options.signal);
+  const format: Format =
+    /html|xml/.test(fetched.contentType) ? 'html'
+    : fetched.contentType === 'application/pdf' ? 'pdf'
+    : fetched.contentType.includes('wordprocessingml') ? 'docx'
+    : fetched.contentType.startsWith('text/') ? 'text'
+    : sniff(fetched.bytes);
+  return readBytes(fetched.bytes, address, format, fetched.charset, fetched.url);
+}
+
+function checkTextSize(bytes: Uint8Array, source: string): void {
+  if (bytes.length > MAX_TEXT_FILE_BYTES) {
+    throw new ImportError(source, `it is ${Math.round(bytes.length / 1024 / 1024)} MB of text; text over ${MAX_TEXT_FILE_BYTES / 1024 / 1024} MB is not an article.`);
+  }
+}
+
+// A byte-order mark wins, then a declared charset other than UTF-8; otherwise the bytes are sniffed.
+function decode(bytes: Uint8Array, source: string, charset: string): string {
+  const label = charset.toLowerCase();
+  const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xef && bytes[1] === 0xbb);
+  if (label && !bom && !/^utf-?8$/.test(label)) {
+    try {
+      return new TextDecoder(label).decode(bytes);
+    } catch {
+      // An unknown label: fall back to sniffing.
+    }
+  }
+  return decodeText(bytes, source);
+}
+
+function metaCharset(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
+  return head.match(/<meta[^>]+charset=["']?([\w-]+)/i)?.[1] ?? '';
+}
+
+function article(fields: ArticleFields): Imported {
+  return { kind: 'article', fields };
+}

@@ -1,0 +1,23 @@
+// What one import did, as the UI and the CLI report it.
+
+export type ImportedKind = 'article' | 'brief';
+
+export type ImportOutcome =
+  | { source: string; status: 'imported'; kind: ImportedKind; id: number; title: string }
+  /** Already in the library (same URL or same text); `id` is the copy that was there. */
+  | { source: string; status: 'duplicate'; kind: ImportedKind; id: number; title: string }
+  | { source: string; status: 'failed'; error: string };
+
+/** "3 imported, 1 duplicate, 2 failed". */
+export function importSummary(outcomes: readonly ImportOutcome[]): string {
+  const count = (status: ImportOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+  const duplicates = count('duplicate');
+  return `${count('imported')} imported, ${duplicates} duplicate${duplicates === 1 ? '' : 's'}, ${count('failed')} failed`;
+}
+
+/** One progress line: "imported article 12: Title", "duplicate of article 3: Title", or the error. */
+export function outcomeLine(outcome: ImportOutcome): string {
+  if (outcome.status === 'failed') return outcome.error;
+  const what = `${outcome.kind} ${outcome.id}: ${outcome.title}`;
+  return outcome.status === 'imported' ? `imported ${outcome.source} as ${what}` : `${outcome.source} is already in the library as ${what}`;
+}
