@@ -1,45 +1,318 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Autosaver, type SaveState } from '../../shared/autosaver';
+import { cardFromPassage, fullCiteOf, shortCiteOf } from '../../shared/card-from-article';
+import { COMMANDS, displayKey, keyOfEvent, normalizeKey, resolveKeys, type CommandId, type EditorCommandId } from '../../shared/keymap';
+import type { Article, Card, CardFields, Passage } from '../../shared/model';
+import { bodyFromParagraphs } from '../../shared/schema';
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../shared/settings';
 import { splitParagraphs } from '../../shared/text';
 import { api } from './api';
-import { useApiData } from './use-api-data';
+import { ArticleReader, selectedPassage } from './cutter/ArticleReader';
+import { CardEditor, type CardEditorHandle, type CardPatch } from './cutter/CardEditor';
+import { CardLibrary } from './cutter/CardLibrary';
+import { CommandPalette } from './cutter/CommandPalette';
+import { IS_MAC } from './cutter/platform';
+import { SettingsDialog } from './cutter/SettingsDialog';
+import './cutter/cutter.css';
 
 interface Props {
   articleId: number | undefined;
   onPickArticle: () => void;
 }
 
-/** The article as a readable document, its citation details on top. */
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+function saveLabel(s: SaveState): string {
+  if (s.kind === 'saved') return 'Saved';
+  if (s.kind === 'saving') return 'Saving…';
+  return `Save failed — retrying in ${Math.round(s.retryInMs / 1000)} s (${s.error})`;
+}
+
+const fieldsOf = (c: Card): CardFields => ({
+  tag: c.tag, label: c.label, shortCite: c.shortCite, fullCite: c.fullCite, body: c.body,
+  articleId: c.articleId, passage: c.passage, textEdited: c.textEdited,
+});
+
+/** The screen debaters live in: the article on the left, the card being cut, their cards. */
 export function CutterView({ articleId, onPickArticle }: Props) {
-  const article = useApiData(() => (articleId === undefined ? Promise.resolve(undefined) : api.getArticle({ id: articleId })), [articleId]);
-  if (articleId === undefined) {
-    return (
-      <div className="panel empty-state">
-        <p>Pick an article to cut from.</p>
-        <button onClick={onPickArticle}>Open the Library (Alt+1)</button>
-      </div>
-    );
-  }
-  if (article.error) return <p role="alert" className="error panel">{article.error}</p>;
-  const a = article.data;
-  if (!a) return <p className="panel">Loading…</p>;
-  const field = (label: string, value: string) => (
-    <div>
-      <dt>{label}</dt>
-      <dd className={value ? '' : 'missing'}>{value || 'missing'}</dd>
-    </div>
+  const [shownArticleId, setShownArticleId] = useState(articleId);
+  const [article, setArticle] = useState<Article>();
+  const [articles, setArticles] = useState<Article[]>([]);
+  const [cards, setCards] = useState<Card[]>([]);
+  const [current, setCurrent] = useState<Card>();
+  const [source, setSource] = useState<Passage | null>(null);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [save, setSave] = useState<SaveState>({ kind: 'saved' });
+  const [notice, setNotice] = useState<{ text: string; undo?: () => void; error?: boolean }>();
+  const [dialog, setDialog] = useState<'palette' | 'settings' | 'paste'>();
+  const [pasteText, setPasteText] = useState('');
+  const reader = useRef<HTMLDivElement>(null);
+  const editor = useRef<CardEditorHandle>(null);
+  const focusTagOnOpen = useRef(false);
+
+  const saver = useMemo(
+    () => new Autosaver<CardPatch>({ save: (id, patch) => api.updateCard({ id, patch }), onState: setSave }),
+    [],
   );
+
+  useEffect(() => setShownArticleId(articleId), [articleId]);
+  useEffect(() => {
+    api.getSettings({}).then(setSettings, (err: unknown) => setNotice({ text: message(err), error: true }));
+    api.listArticles({}).then(setArticles, () => undefined);
+    api.listCards({}).then(setCards, (err: unknown) => setNotice({ text: message(err), error: true }));
+  }, []);
+  useEffect(() => {
+    if (shownArticleId === undefined) return setArticle(undefined);
+    let live = true;
+    api.getArticle({ id: shownArticleId }).then(
+      (a) => { if (live) setArticle(a); },
+      (err: unknown) => { if (live) setNotice({ text: message(err), error: true }); },
+    );
+    return () => { live = false; };
+  }, [shownArticleId]);
+
+  // Edits are written within a second; leaving the page writes what is left at once.
+  useEffect(() => {
+    const flush = () => { void saver.flush(); };
+    const onHidden = () => { if (document.visibilityState === 'hidden') flush(); };
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!saver.hasUnsaved) return;
+      flush();
+      e.preventDefault();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      flush();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [saver]);
+
+  useEffect(() => {
+    if (current && focusTagOnOpen.current) {
+      focusTagOnOpen.current = false;
+      editor.current?.focusTag();
+    }
+  }, [current]);
+
+  const open = useCallback((card: Card, focusTag = false) => {
+    focusTagOnOpen.current = focusTag;
+    setCurrent(card);
+    setSource(null);
+    if (card.articleId !== null) setShownArticleId(card.articleId);
+  }, []);
+
+  const createCard = useCallback(async (fields: CardFields) => {
+    try {
+      const card = await api.createCard(fields);
+      setCards((cs) => [card, ...cs]);
+      open(card, true);
+    } catch (err) {
+      setNotice({ text: `The card was not saved: ${message(err)}`, error: true });
+    }
+  }, [open]);
+
+  const cutPassage = useCallback(() => {
+    if (!article) return setNotice({ text: 'Open an article to cut from.', error: true });
+    const passage = selectedPassage(reader.current, article.text);
+    if (!passage) return setNotice({ text: 'Select a passage of the article first.', error: true });
+    window.getSelection()?.removeAllRanges();
+    void createCard(cardFromPassage(article, passage));
+  }, [article, createCard]);
+
+  const cardFromText = useCallback((text: string) => {
+    const paragraphs = splitParagraphs(text);
+    if (paragraphs.length === 0) return setNotice({ text: 'The clipboard holds no text.', error: true });
+    // Pasted text found verbatim in the open article keeps its place there.
+    const at = article ? article.text.indexOf(text.trim()) : -1;
+    void createCard({
+      tag: '', label: null, shortCite: article ? shortCiteOf(article) : '', fullCite: article ? fullCiteOf(article) : '',
+      body: bodyFromParagraphs(paragraphs), articleId: article?.id ?? null,
+      passage: at >= 0 ? { start: at, end: at + text.trim().length } : null,
+    });
+  }, [article, createCard]);
+
+  const pasteAsCard = useCallback(async () => {
+    try {
+      cardFromText(await navigator.clipboard.readText());
+    } catch {
+      // Browsers may refuse clipboard reads: let the debater paste into a box instead.
+      setPasteText('');
+      setDialog('paste');
+    }
+  }, [cardFromText]);
+
+  const showSource = useCallback(() => {
+    if (!current?.passage || current.articleId === null) return setNotice({ text: 'This card has no source passage.', error: true });
+    setShownArticleId(current.articleId);
+    setSource(current.passage);
+  }, [current]);
+
+  const onChange = useCallback((patch: CardPatch) => {
+    if (!current) return;
+    const id = current.id;
+    saver.queue(id, patch);
+    setCards((cs) => cs.map((c) => (c.id === id ? { ...c, ...patch } : c)));
+  }, [current, saver]);
+
+  const remove = useCallback(async (card: Card) => {
+    try {
+      saver.discard(card.id);
+      await api.deleteCard({ id: card.id });
+      setCards((cs) => cs.filter((c) => c.id !== card.id));
+      if (current?.id === card.id) setCurrent(undefined);
+      setNotice({
+        text: `Deleted “${card.tag || 'Untagged card'}”`,
+        undo: () => {
+          setNotice(undefined);
+          void createCard(fieldsOf(card));
+        },
+      });
+    } catch (err) {
+      setNotice({ text: message(err), error: true });
+    }
+  }, [current, saver, createCard]);
+
+  const duplicate = useCallback(async (card: Card) => {
+    await saver.flush();
+    const latest = cards.find((c) => c.id === card.id) ?? card;
+    void createCard(fieldsOf(latest));
+  }, [cards, saver, createCard]);
+
+  const saveSettings = useCallback(async (patch: SettingsPatch) => {
+    setSettings(await api.setSettings(patch));
+  }, []);
+
+  const keys = useMemo(() => resolveKeys(settings.keys), [settings.keys]);
+  const isEditorCommand = (id: CommandId): id is EditorCommandId => COMMANDS.find((c) => c.id === id)?.scope === 'editor';
+
+  const runCommand = useCallback((id: CommandId) => {
+    if (isEditorCommand(id)) return void editor.current?.run(id);
+    if (id === 'cutPassage') cutPassage();
+    else if (id === 'pasteAsCard') void pasteAsCard();
+    else if (id === 'editText') editor.current?.toggleTextLock();
+    else if (id === 'showSource') showSource();
+    else if (id === 'palette') setDialog('palette');
+    else if (id === 'settings') setDialog('settings');
+  }, [cutPassage, pasteAsCard, showSource]);
+
+  const enabled = (id: CommandId): boolean => {
+    if (isEditorCommand(id)) return editor.current?.can(id) ?? false;
+    if (id === 'cutPassage') return article !== undefined;
+    if (id === 'editText') return current !== undefined;
+    if (id === 'showSource') return current?.passage != null;
+    return true;
+  };
+
+  // Screen keys (cut, paste as card, palette); the editor's own keys are bound inside it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (dialog) return;
+      const pressed = keyOfEvent(e);
+      const command = COMMANDS.find((c) => c.scope === 'app' && keys[c.id].some((k) => normalizeKey(k, IS_MAC) === pressed));
+      if (!command) return;
+      e.preventDefault();
+      runCommand(command.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [keys, runCommand, dialog]);
+
+  const customLabels = useMemo(() => [...new Set(cards.map((c) => c.label).filter((l): l is string => !!l))], [cards]);
+
   return (
-    <article className="panel reader">
-      <h2>{a.title}</h2>
-      <dl className="article-meta">
-        {field('Authors', a.authors.map((x) => (x.quals ? `${x.name}, ${x.quals}` : x.name)).join('; '))}
-        {field('Publication', a.publication)}
-        {field('Published', a.publishedDate)}
-        {field('URL', a.url)}
-        {field('Accessed', a.accessedDate)}
-      </dl>
-      <div className="article-text">
-        {splitParagraphs(a.text).map((p, i) => <p key={i}>{p}</p>)}
+    <div className="cutter">
+      <div className="cutter-bar">
+        <button onClick={cutPassage} disabled={!article} title="The selected passage becomes a new card">
+          Cut card {keys.cutPassage[0] && <kbd>{displayKey(keys.cutPassage[0], IS_MAC)}</kbd>}
+        </button>
+        <button onClick={() => void pasteAsCard()}>Paste as card {keys.pasteAsCard[0] && <kbd>{displayKey(keys.pasteAsCard[0], IS_MAC)}</kbd>}</button>
+        <button onClick={() => setDialog('palette')}>Commands {keys.palette[0] && <kbd>{displayKey(keys.palette[0], IS_MAC)}</kbd>}</button>
+        <button onClick={() => setDialog('settings')}>Settings</button>
+        <span className="spacer" />
+        <output className={`save-state ${save.kind}`} role={save.kind === 'failed' ? 'alert' : 'status'} aria-label="Save state">
+          {saveLabel(save)}
+        </output>
       </div>
-    </article>
+      {notice && (
+        <p className={`notice${notice.error ? ' error' : ''}`} role={notice.error ? 'alert' : 'status'}>
+          {notice.text}
+          {notice.undo && <button className="link" onClick={notice.undo}>Undo</button>}
+          <button className="link" aria-label="Dismiss" onClick={() => setNotice(undefined)}>×</button>
+        </p>
+      )}
+      <div className="cutter-grid">
+        <article className="panel reader" ref={reader} aria-label="Article">
+          {article ? (
+            <>
+              <h2>{article.title}</h2>
+              <dl className="article-meta">
+                {([
+                  ['Authors', article.authors.map((x) => (x.quals ? `${x.name}, ${x.quals}` : x.name)).join('; ')],
+                  ['Publication', article.publication],
+                  ['Published', article.publishedDate],
+                  ['URL', article.url],
+                  ['Accessed', article.accessedDate],
+                ] as const).map(([label, value]) => (
+                  <div key={label}>
+                    <dt>{label}</dt>
+                    <dd className={value ? '' : 'missing'}>{value || 'missing'}</dd>
+                  </div>
+                ))}
+              </dl>
+              <p className="article-cite">
+                <strong>{shortCiteOf(article)}</strong> {fullCiteOf(article)}
+              </p>
+              <ArticleReader article={article} source={source} />
+            </>
+          ) : (
+            <div className="empty-state">
+              <p>Pick an article to cut from.</p>
+              <button onClick={onPickArticle}>Open the Library (Alt+1)</button>
+            </div>
+          )}
+        </article>
+        <div className="panel editor-pane">
+          {current ? (
+            <CardEditor
+              key={current.id}
+              ref={editor}
+              card={current}
+              settings={settings}
+              customLabels={customLabels}
+              onChange={onChange}
+              onShowSource={current.passage ? showSource : undefined}
+            />
+          ) : (
+            <p className="empty">Select a passage and press Cut card, or open a card from the list.</p>
+          )}
+        </div>
+        <CardLibrary
+          cards={cards}
+          articles={articles}
+          currentId={current?.id}
+          onOpen={(c) => open(c)}
+          onDuplicate={(c) => void duplicate(c)}
+          onDelete={(c) => void remove(c)}
+        />
+      </div>
+      {dialog === 'palette' && <CommandPalette keys={keys} enabled={enabled} onRun={runCommand} onClose={() => setDialog(undefined)} />}
+      {dialog === 'settings' && <SettingsDialog settings={settings} onSave={saveSettings} onClose={() => setDialog(undefined)} />}
+      {dialog === 'paste' && (
+        <div className="overlay" onMouseDown={() => setDialog(undefined)}>
+          <div className="panel paste-card" role="dialog" aria-label="Paste as card" onMouseDown={(e) => e.stopPropagation()}>
+            <h2>Paste as card</h2>
+            <textarea autoFocus rows={8} value={pasteText} placeholder="Paste the text here (Ctrl+V)" onChange={(e) => setPasteText(e.target.value)} />
+            <div className="actions">
+              <button disabled={!pasteText.trim()} onClick={() => { setDialog(undefined); cardFromText(pasteText); }}>Make card</button>
+              <button onClick={() => setDialog(undefined)}>Cancel</button>
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
   );
 }

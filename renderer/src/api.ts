@@ -11,10 +11,14 @@ declare global {
 
 async function overHttp(method: ApiMethod, input: unknown): Promise<ApiResponse<unknown>> {
   try {
+    const body = JSON.stringify(input ?? {});
     const res = await fetch(`./api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
+      body,
+      // A small write (an autosaved edit) still arrives when it is sent as the page closes;
+      // browsers cap keepalive bodies at 64 kB, so large imports go without it.
+      keepalive: body.length < 60_000,
     });
     if (!res.ok) return { ok: false, error: `Cardfile's server refused ${method} (${res.status} ${await res.text()})` };
     return (await res.json()) as ApiResponse<unknown>;
