@@ -3,7 +3,9 @@
 // to the next heading of the same or a higher level, so moving a heading is moving a range.
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Transform } from 'prosemirror-transform';
+import { DEFAULT_WPM } from './settings.js';
 import { splitLabel } from './tag-label.js';
+import { readingSeconds, wordCounts } from './word-counts.js';
 
 export type OutlineLevel = 'pocket' | 'hat' | 'block' | 'card';
 
@@ -15,8 +17,6 @@ export function rankOf(node: PMNode): number {
   if (rank === undefined) throw new Error(`"${node.type.name}" is not a top-level node of a brief.`);
   return rank;
 }
-
-export const DEFAULT_WPM = 250;
 
 export interface Totals {
   cards: number;
@@ -48,32 +48,12 @@ export function unitRange(doc: PMNode, index: number): { index: number; end: num
   return { index, end };
 }
 
-/** Words of a card body that are highlighted (read aloud); a word partly highlighted counts once. */
-export function highlightedWords(node: PMNode): number {
-  let words = 0;
-  node.descendants((child) => {
-    if (child.type.name !== 'paragraph') return true;
-    let spoken = '';
-    child.forEach((inline) => {
-      const lit = inline.marks.some((m) => m.type.name === 'highlight');
-      spoken += lit ? (inline.text ?? '') : ' ';
-    });
-    words += spoken.split(/\s+/).filter((w) => w.length > 0).length;
-    return false;
-  });
-  return words;
-}
-
-export function readingSeconds(words: number, wpm: number = DEFAULT_WPM): number {
-  return Math.round((words / Math.max(1, wpm)) * 60);
-}
-
 /** Every heading and card of a brief in order, with the totals of what each owns. */
 export function outline(doc: PMNode, wpm: number = DEFAULT_WPM): OutlineEntry[] {
   const positions: number[] = [];
   doc.forEach((_node, offset) => positions.push(offset));
   const words: number[] = [];
-  doc.forEach((node) => words.push(node.type.name === 'card' ? highlightedWords(node) : 0));
+  doc.forEach((node) => words.push(node.type.name === 'card' ? wordCounts(node).highlighted : 0));
   const entries: OutlineEntry[] = [];
   doc.forEach((node, _offset, index) => {
     const { end } = unitRange(doc, index);

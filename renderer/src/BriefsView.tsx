@@ -1,16 +1,20 @@
 import { useCallback, useState } from 'react';
-import type { Brief } from '../../shared/model';
-import { DEFAULT_WPM } from '../../shared/outline';
+import type { Brief, DocJSON } from '../../shared/model';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { api } from './api';
 import type { Status } from './App';
 import { BriefEditor } from './briefs/BriefEditor';
 import { BriefList } from './briefs/BriefList';
+import { useAutosaver } from './briefs/use-autosaver';
 import './briefs/briefs.css';
 import { useApiData } from './use-api-data';
 
 /** Briefs and speech docs: the list on the left, the open one in the editor with its outline. */
 export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
   const briefs = useApiData(() => api.listBriefs({}), []);
+  const settings = useApiData(() => api.getSettings({}), []);
+  // One saver for every brief opened here: switching briefs never drops an unsaved edit.
+  const autosave = useAutosaver((id, patch: { doc: DocJSON }) => api.updateBrief({ id, patch }));
   const [openId, setOpenId] = useState<number>();
   const [chosenSpeech, setChosenSpeech] = useState<number>();
   const list = briefs.data ?? [];
@@ -39,8 +43,9 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
     }
   };
   const remove = async (brief: Brief) => {
-    // Close it first so the editor's last save cannot recreate what is being deleted.
+    // Its unsaved edits go with it: a save after the delete could only fail, again and again.
     if (brief.id === openId) setOpenId(undefined);
+    autosave.saver.discard(brief.id);
     try {
       await api.deleteBrief({ id: brief.id });
       briefs.reload();
@@ -67,12 +72,12 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
         onMakeCurrentSpeech={setChosenSpeech}
       />
       {briefs.error && <p role="alert" className="error">{briefs.error}</p>}
-      {openId === undefined ? (
+      {openId === undefined || (!settings.data && !settings.error) ? (
         <div className="panel empty-state">
           <p>Open a brief, or start a new one. F4 pocket, F5 hat, F6 block, F7 tag, F8 cite; ` sends to the speech doc.</p>
         </div>
       ) : (
-        <BriefEditor key={openId} briefId={openId} speechId={speechId} wpm={DEFAULT_WPM} onStatus={onStatus} onSent={onSent} />
+        <BriefEditor key={openId} briefId={openId} speechId={speechId} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} />
       )}
     </div>
   );

@@ -30,7 +30,7 @@ const normal = (nodes: DocJSON[]): DocJSON[] => nodes.map((n) => nodeFromJSON(n)
 const BLOCK = 'Answers to: Russia Won’t Cooperate on Syria if the US puts pressure on Russia';
 
 describe('the brief editor, end to end in Chromium', () => {
-  it('builds a block of library cards, reorders, sends to speech, hides unread text, and keeps it all after a reload', async () => {
+  it('builds a block of library cards, reorders by drag and by key, sends to speech, hides unread text, and keeps it all after a reload', async () => {
     app = await launchApp();
     const { page } = app;
     const api = httpApi(app.url);
@@ -62,37 +62,42 @@ describe('the brief editor, end to end in Chromium', () => {
     const tags = editor.locator('h4.tag');
     await expect.poll(() => tags.allInnerTexts()).toEqual([sanctions.tag, talks.tag]);
 
-    // The outline jumps to a card; Ctrl+Alt+Up then moves it above its sibling.
+    // Dragging an outline entry to the end of the outline reorders the brief.
     const outline = page.getByRole('navigation', { name: 'Outline' });
-    await outline.getByRole('button', { name: talks.tag }).click();
-    await expect.poll(() => outline.locator('li.current').innerText()).toContain(talks.tag);
-    await page.keyboard.press('Control+Alt+ArrowUp');
+    await outline.getByRole('button', { name: sanctions.tag }).dragTo(outline.locator('li.end'));
     await expect.poll(() => tags.allInnerTexts()).toEqual([talks.tag, sanctions.tag]);
+
+    // The outline jumps to a card; Ctrl+Alt+Up then moves it above its sibling.
+    await outline.getByRole('button', { name: sanctions.tag }).click();
+    await expect.poll(() => outline.locator('li.current').innerText()).toContain(sanctions.tag);
+    await page.keyboard.press('Control+Alt+ArrowUp');
+    await expect.poll(() => tags.allInnerTexts()).toEqual([sanctions.tag, talks.tag]);
     await expect.poll(() => page.locator('.brief-editor h3.block').getAttribute('data-totals')).toBe('2 cards · 7 highlighted words · 0:02');
 
     // The backtick sends the card at the cursor to the speech doc (made on the first send).
     await page.keyboard.press('`');
-    await expect.poll(() => page.getByRole('status').innerText()).toContain('Sent the card “Non-unique: talks already failed” to “Speech doc”');
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('Sent the card “Sanctions already bite” to “Speech doc”');
     const speech = (await api.listBriefs({})).find((b) => b.kind === 'speech');
-    expect(speech?.doc.content).toEqual(normal([cardNode(talks)]));
+    expect(speech?.doc.content).toEqual(normal([cardNode(sanctions)]));
 
     // Invisibility mode: unread body text hidden, highlighted text, tags and cites still shown.
     await page.getByRole('button', { name: 'Invisibility' }).click();
     await expect.poll(() => editor.getByText('Moscow said').isVisible()).toBe(false);
+    await expect.poll(() => editor.getByText('Officials conceded').isVisible()).toBe(false);
     await expect.poll(() => editor.getByText('the talks had collapsed').isVisible()).toBe(true);
     await expect.poll(() => editor.locator('p.cite').first().isVisible()).toBe(true);
     const shot = await screenshot(page, 'briefs-invisibility');
     expect(shot).toMatch(/briefs-invisibility\.png$/);
 
     await expect.poll(() => page.locator('.save-state').innerText()).toBe('Saved');
-    const expected = normal([{ type: 'block', content: [{ type: 'text', text: BLOCK }] }, cardNode(talks), cardNode(sanctions)]);
+    const expected = normal([{ type: 'block', content: [{ type: 'text', text: BLOCK }] }, cardNode(sanctions), cardNode(talks)]);
     const brief = (await api.listBriefs({})).find((b) => b.kind === 'brief')!;
     expect(brief.doc.content).toEqual(expected);
 
     await page.reload();
     await page.getByRole('tab', { name: 'Briefs' }).click();
     await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: 'Untitled brief' }).click();
-    await expect.poll(() => editor.locator('h4.tag').allInnerTexts()).toEqual([talks.tag, sanctions.tag]);
+    await expect.poll(() => editor.locator('h4.tag').allInnerTexts()).toEqual([sanctions.tag, talks.tag]);
     await expect.poll(() => editor.locator('h3.block').innerText()).toContain(BLOCK);
     expect((await api.getBrief({ id: brief.id })).doc.content).toEqual(expected);
     await screenshot(page, 'briefs-reloaded');

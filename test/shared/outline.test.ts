@@ -1,6 +1,6 @@
 import { Transform } from 'prosemirror-transform';
 import { describe, expect, it } from 'vitest';
-import { blockTitle, dropTarget, highlightedWords, moveRange, outline, readingSeconds, unitRange } from '../../shared/outline.js';
+import { blockTitle, dropTarget, moveRange, outline, unitRange } from '../../shared/outline.js';
 import { block, card, doc, hat, hl, pocket, stateOf } from './brief-builders.js';
 
 const brief = stateOf(
@@ -28,19 +28,6 @@ describe('outline', () => {
 
   it('gives each entry the document position of its node', () => {
     for (const entry of outline(brief)) expect(brief.nodeAt(entry.pos)).toBe(brief.child(entry.index));
-  });
-
-  it.each([
-    { name: 'a word split by a highlight edge counts once', runs: [hl('hal'), 'f way'], words: 1 },
-    { name: 'adjacent highlighted runs join', runs: [hl('one '), { text: 'two', marks: ['highlight' as const] }], words: 2 },
-    { name: 'underlined only is not spoken', runs: [{ text: 'under lined', marks: ['underline' as const] }], words: 0 },
-  ])('counts highlighted words: $name', ({ runs, words }) => {
-    expect(highlightedWords(stateOf(card('T', 'C', [runs])).doc)).toBe(words);
-  });
-
-  it('reads at the given words per minute', () => {
-    expect(readingSeconds(250, 250)).toBe(60);
-    expect(readingSeconds(125)).toBe(30);
   });
 });
 

@@ -1,26 +1,31 @@
 import { Node as PMNode } from 'prosemirror-model';
-import { redo, undo } from 'prosemirror-history';
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { insertCards, unitAtCursor } from '../../../shared/brief-commands';
 import { cardNode } from '../../../shared/brief-doc';
+import { COMMANDS, displayKey, editorCommands, resolveKeys } from '../../../shared/keymap';
 import type { Brief, Card, DocJSON } from '../../../shared/model';
 import { dropTarget, indexAt, moveRange, outline, unitRange, type OutlineEntry } from '../../../shared/outline';
 import { nodeFromJSON, schema } from '../../../shared/schema';
+import type { Settings } from '../../../shared/settings';
+import { textGuard } from '../../../shared/text-guard';
+import type { Autosaver, SaveState } from '../../../shared/autosaver';
 import { api } from '../api';
 import type { Status } from '../App';
 import { useApiData } from '../use-api-data';
+import { IS_MAC } from '../cutter/platform';
 import { BRIEF_KEYS, basePlugins, blockTotals, briefKeymap, invisibility, invisibilityKey, setInvisible } from './brief-plugins';
 import { CardPicker } from './CardPicker';
 import { NavigationPane } from './NavigationPane';
-import { useAutosave, type SaveState } from './use-autosave';
 
 interface Props {
   briefId: number;
   /** The speech doc cards are sent to; undefined until there is one (the Api then makes one). */
   speechId: number | undefined;
-  wpm: number;
+  settings: Settings;
+  saver: Autosaver<{ doc: DocJSON }>;
+  saveState: SaveState;
   onStatus: (status: Status) => void;
   /** A speech doc changed (or was created) by a send. */
   onSent: (speech: Brief) => void;
@@ -34,7 +39,9 @@ export function BriefEditor(props: Props) {
   return <Editor key={brief.data.id} brief={brief.data} {...props} />;
 }
 
-const SAVE_LABEL: Record<SaveState, string> = { saved: 'Saved', saving: 'Saving…', failed: 'Save failed: retrying' };
+function saveLabel(s: SaveState): string {
+  return s.kind === 'saved' ? 'Saved' : s.kind === 'saving' ? 'Saving…' : `Save failed: retrying in ${Math.round(s.retryInMs / 1000)} s`;
+}
 
 function describeSent(nodes: readonly PMNode[]): string {
   const cards = nodes.filter((n) => n.type.name === 'card').length;
@@ -43,12 +50,14 @@ function describeSent(nodes: readonly PMNode[]): string {
   return `“${head.textContent}” (${cards} card${cards === 1 ? '' : 's'})`;
 }
 
-function Editor({ brief, speechId, wpm, onStatus, onSent }: Props & { brief: Brief }) {
+const CARD_COMMANDS = COMMANDS.filter((c) => c.scope === 'editor');
+
+function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent }: Props & { brief: Brief }) {
+  const wpm = settings.wpm;
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const [state, setState] = useState<EditorState>();
   const [picking, setPicking] = useState(false);
-  const autosave = useAutosave((doc: DocJSON) => api.updateBrief({ id: brief.id, patch: { doc } }));
   const isSpeech = brief.kind === 'speech';
   const wpmRef = useRef(wpm);
   wpmRef.current = wpm;
@@ -82,7 +91,14 @@ function Editor({ brief, speechId, wpm, onStatus, onSent }: Props & { brief: Bri
     };
     const editorState = EditorState.create({
       doc,
-      plugins: [briefKeymap({ '`': send }), ...basePlugins(), invisibility(), blockTotals(() => wpmRef.current)],
+      plugins: [
+        // Card bodies are the source's words here as in the Cutter: markup only, never rewording.
+        textGuard({ onBlocked: () => onStatus({ kind: 'info', text: 'Card text is the source’s words: only markup can change here (edit the text in the Cutter).' }) }),
+        briefKeymap(settings, { '`': send }),
+        ...basePlugins(),
+        invisibility(),
+        blockTotals(() => wpmRef.current),
+      ],
     });
     const view = new EditorView(mount.current!, {
       state: editorState,
@@ -90,7 +106,7 @@ function Editor({ brief, speechId, wpm, onStatus, onSent }: Props & { brief: Bri
         const next = view.state.apply(tr);
         view.updateState(next);
         setState(next);
-        if (tr.docChanged) autosave.change(next.doc.toJSON() as DocJSON);
+        if (tr.docChanged) saver.queue(brief.id, { doc: next.doc.toJSON() as DocJSON });
       },
       attributes: { 'aria-label': `Brief: ${brief.title}`, role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
     });
@@ -141,18 +157,29 @@ function Editor({ brief, speechId, wpm, onStatus, onSent }: Props & { brief: Bri
   };
 
   const can = (command: Command) => (state ? command(state) : false);
+  const cardCommands = useMemo(() => editorCommands(settings), [settings]);
+  const cardKeys = useMemo(() => resolveKeys(settings.keys), [settings.keys]);
   return (
     <div className="brief-workspace">
       <NavigationPane entries={entries} current={current} onJump={jump} onDrop={drop} />
       <section className="brief-main" aria-label={`Editing ${brief.title}`}>
         <div className="toolbar" role="toolbar" aria-label="Brief tools">
           {BRIEF_KEYS.map(({ key, label, command }) => (
-            <button key={key} title={`${label} (${key.replace(/-/g, '+').replace('Arrow', '')})`} disabled={!can(command)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(command)}>
+            <button key={key} title={`${label} (${displayKey(key, IS_MAC)})`} disabled={!can(command)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(command)}>
               {label}
             </button>
           ))}
-          <button title="Undo (Ctrl+Z)" disabled={!can(undo)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(undo)}>Undo</button>
-          <button title="Redo (Ctrl+Y)" disabled={!can(redo)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(redo)}>Redo</button>
+          {CARD_COMMANDS.map(({ id, title, hint }) => (
+            <button
+              key={id}
+              title={`${hint}${cardKeys[id][0] ? ` (${displayKey(cardKeys[id][0], IS_MAC)})` : ''}`}
+              disabled={!can(cardCommands[id])}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => run(cardCommands[id])}
+            >
+              {title}
+            </button>
+          ))}
           <span className="sep" />
           <button
             title={isSpeech ? 'This is a speech doc' : 'Send the card or block at the cursor to the speech doc (`)'}
@@ -171,7 +198,7 @@ function Editor({ brief, speechId, wpm, onStatus, onSent }: Props & { brief: Bri
           >
             Invisibility
           </button>
-          <span className={`save-state ${autosave.state}`} title={autosave.error} aria-live="polite">{SAVE_LABEL[autosave.state]}</span>
+          <span className={`save-state ${saveState.kind}`} title={saveState.kind === 'failed' ? saveState.error : undefined} aria-live="polite">{saveLabel(saveState)}</span>
         </div>
         {picking && <CardPicker onAdd={addCards} onClose={() => setPicking(false)} />}
         <div className="brief-editor" ref={mount} />

@@ -1,6 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import { blockTitle, type OutlineEntry } from '../../../shared/outline';
-import { formatSeconds } from './brief-plugins';
+import { formatDuration } from '../../../shared/word-counts';
 
 interface Props {
   entries: OutlineEntry[];
@@ -76,8 +76,8 @@ export function NavigationPane({ entries, current, onJump, onDrop }: Props) {
                 <span className="text">{title.claim || (e.level === 'card' ? 'Untagged card' : 'Untitled')}</span>
               </button>
               {e.level === 'block' && (
-                <span className="totals" title={`${e.totals.highlightedWords} highlighted words, read in ${formatSeconds(e.totals.seconds)}`}>
-                  {e.totals.cards} · {formatSeconds(e.totals.seconds)}
+                <span className="totals" title={`${e.totals.highlightedWords} highlighted words, read in ${formatDuration(e.totals.seconds)}`}>
+                  {e.totals.cards} · {formatDuration(e.totals.seconds)}
                 </span>
               )}
             </li>

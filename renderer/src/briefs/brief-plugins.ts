@@ -1,11 +1,15 @@
 // The brief editor's plugins: Verbatim's outline keys, invisibility mode and per-block totals.
 import { baseKeymap, chainCommands } from 'prosemirror-commands';
-import { history, redo, undo } from 'prosemirror-history';
+import { history } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { Plugin, PluginKey, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { hiddenRanges, moveUnit, newAnalyticAfter, setCite, setHeading, setTag } from '../../../shared/brief-commands';
+import { hiddenRanges, moveUnit, newAnalyticAfter, setHeading } from '../../../shared/brief-commands';
+import { editorBindings, editorCommands, resolveKeys } from '../../../shared/keymap';
 import { blockTitle, outline } from '../../../shared/outline';
+import type { Settings } from '../../../shared/settings';
+import { formatDuration } from '../../../shared/word-counts';
+import { IS_MAC } from '../cutter/platform';
 
 export interface BriefKey {
   key: string;
@@ -13,13 +17,12 @@ export interface BriefKey {
   command: Command;
 }
 
-// Keys and the toolbar read this one table, so a button always names the key it shares.
+// The outline keys of a brief; the card keys (F7 to F12, F3, undo) come from shared/keymap.ts,
+// as in the Cutter. Keys and the toolbar read these tables, so a button names its key.
 export const BRIEF_KEYS: BriefKey[] = [
   { key: 'F4', label: 'Pocket', command: setHeading('pocket') },
   { key: 'F5', label: 'Hat', command: setHeading('hat') },
   { key: 'F6', label: 'Block', command: setHeading('block') },
-  { key: 'F7', label: 'Tag', command: setTag },
-  { key: 'F8', label: 'Cite', command: setCite },
   { key: 'Ctrl-Alt-ArrowUp', label: 'Move up', command: moveUnit('up') },
   { key: 'Ctrl-Alt-ArrowDown', label: 'Move down', command: moveUnit('down') },
 ];
@@ -31,9 +34,11 @@ const keep = (command: Command): Command => (state, dispatch, view) => {
   return true;
 };
 
-export function briefKeymap(extra: Record<string, Command>): Plugin {
-  const keys: Record<string, Command> = { 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo, ...extra };
-  for (const { key, command } of BRIEF_KEYS) keys[key] = key.startsWith('F') ? keep(command) : command;
+/** Every key of the brief editor: the outline keys, the card keys with the debater's settings, and `extra`. */
+export function briefKeymap(settings: Settings, extra: Record<string, Command>): Plugin {
+  const keys: Record<string, Command> = { ...editorBindings(resolveKeys(settings.keys), editorCommands(settings), IS_MAC), ...extra };
+  for (const { key, command } of BRIEF_KEYS) keys[key] = command;
+  for (const key of Object.keys(keys)) if (/^F\d+$/.test(key)) keys[key] = keep(keys[key]!);
   return keymap(keys);
 }
 
@@ -66,12 +71,8 @@ export function invisibility(): Plugin<boolean> {
   });
 }
 
-export function formatSeconds(seconds: number): string {
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
 export function totalsText(cards: number, words: number, seconds: number): string {
-  return `${cards} card${cards === 1 ? '' : 's'} · ${words} highlighted word${words === 1 ? '' : 's'} · ${formatSeconds(seconds)}`;
+  return `${cards} card${cards === 1 ? '' : 's'} · ${words} highlighted word${words === 1 ? '' : 's'} · ${formatDuration(seconds)}`;
 }
 
 /** Each block heading shows its totals beside it, and "Answers to" titles are marked as such. */

@@ -1,0 +1,29 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Autosaver, type SaveState } from '../../../shared/autosaver';
+
+/**
+ * An Autosaver for the life of a view: edits written within a second, failures shown and
+ * retried, and whatever is left written at once when the page is hidden or the view closes.
+ */
+export function useAutosaver<P extends object>(save: (id: number, patch: P) => Promise<unknown>): { saver: Autosaver<P>; state: SaveState } {
+  const [state, setState] = useState<SaveState>({ kind: 'saved' });
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const saver = useMemo(() => new Autosaver<P>({ save, onState: setState }), []);
+  useEffect(() => {
+    const flush = () => { void saver.flush(); };
+    const onHidden = () => { if (document.visibilityState === 'hidden') flush(); };
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!saver.hasUnsaved) return;
+      flush();
+      e.preventDefault();
+    };
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      flush();
+    };
+  }, [saver]);
+  return { saver, state };
+}
