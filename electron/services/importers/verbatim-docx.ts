@@ -36,7 +36,7 @@ function readWordParagraphs(bytes: Uint8Array, source: string): WordParagraph[] 
   const stylesPart = path.posix.join(path.posix.dirname(documentPart), 'styles.xml');
   const stylesXml = pkg.readText(stylesPart);
   const styles = new StyleSheet(stylesXml === null ? null : parseXmlPart(stylesXml, stylesPart, source));
-  const paragraphs = readParagraphs(parseXmlPart(documentXml, documentPart, source), styles);
+  const paragraphs = readParagraphs(documentXml, styles, source, documentPart);
   if (!paragraphs) throw new ImportError(source, `its ${documentPart} has no document body.`);
   return paragraphs;
 }

@@ -1,7 +1,9 @@
-// The paragraphs of a Word document body, each with its outline role and its runs' resolved
-// formatting. Tables, content controls and tracked insertions are read through; deletions are not.
-import { child, childrenOf, childVal, tagOf, textOf, type XmlNode } from './ooxml.js';
-import { readRunProps, type ParagraphRole, type ResolvedRun, type StyleSheet } from './word-styles.js';
+// The paragraphs of word/document.xml, each with its outline role and its runs' resolved
+// formatting, read in one streaming pass. Tables, content controls, hyperlinks and tracked
+// insertions are read through; deletions, drawings, text boxes and old tracked formatting are not.
+import { ImportError } from '../import-error.js';
+import { attrsOf, scanXml, XmlSyntaxError } from './xml-scanner.js';
+import { setRunProp, type ParagraphRole, type ResolvedRun, type RunProps, type StyleSheet } from './word-styles.js';
 
 export interface WordRun {
   text: string;
@@ -16,74 +18,90 @@ export interface WordParagraph {
   baseSizeHalfPts: number;
 }
 
-// Containers whose content belongs to the document or paragraph as if they were not there.
-const BLOCK_CONTAINERS = new Set(['w:tbl', 'w:tr', 'w:tc', 'w:sdt', 'w:sdtContent', 'w:customXml']);
-const RUN_CONTAINERS = new Set(['w:hyperlink', 'w:ins', 'w:smartTag', 'w:fldSimple', 'w:customXml', 'w:sdt', 'w:sdtContent', 'w:moveTo', 'w:dir', 'w:bdo']);
+// Elements whose content is not the document's current text or formatting.
+const SKIPPED = new Set([
+  'w:del', 'w:moveFrom', 'w:drawing', 'w:pict', 'w:object', 'mc:AlternateContent', 'w:txbxContent',
+  'w:rPrChange', 'w:pPrChange', 'w:sectPr', 'w:footnoteReference', 'w:endnoteReference', 'w:sdtPr',
+]);
+const RUN_PROPS = new Set(['w:b', 'w:u', 'w:highlight', 'w:sz']);
 
-export function readParagraphs(document: XmlNode[], styles: StyleSheet): WordParagraph[] | null {
-  const root = document.find((n) => tagOf(n) === 'w:document');
-  const body = root && child(root, 'w:body');
-  if (!body) return null;
-  const out: WordParagraph[] = [];
-  const walk = (nodes: XmlNode[]): void => {
-    for (const node of nodes) {
-      const tag = tagOf(node);
-      if (tag === 'w:p') out.push(readParagraph(node, styles));
-      else if (BLOCK_CONTAINERS.has(tag)) walk(childrenOf(node));
-    }
-  };
-  walk(childrenOf(body));
-  return out;
-}
-
-function readParagraph(p: XmlNode, styles: StyleSheet): WordParagraph {
-  const pPr = child(p, 'w:pPr');
-  const styleId = childVal(pPr, 'w:pStyle') || undefined;
-  const level = Number(childVal(pPr, 'w:outlineLvl') || NaN);
-  const role = styles.paragraphRole(styleId, Number.isInteger(level) ? level : undefined);
-  const runs: WordRun[] = [];
-  const walk = (nodes: XmlNode[]): void => {
-    for (const node of nodes) {
-      const tag = tagOf(node);
-      if (tag === 'w:r') {
-        const text = runText(node);
-        if (text === '') continue;
-        const rPr = child(node, 'w:rPr');
-        const format = styles.resolveRun(styleId, childVal(rPr, 'w:rStyle') || undefined, readRunProps(rPr));
-        const last = runs[runs.length - 1];
-        // Word splits runs at every edit (rsids); runs that look the same are one run to a reader.
-        if (last && sameFormat(last.format, format)) last.text += text;
-        else runs.push({ text, format });
-      } else if (RUN_CONTAINERS.has(tag)) walk(childrenOf(node));
-    }
-  };
-  walk(childrenOf(p));
-  return {
-    role,
-    runs,
-    text: runs.map((r) => r.text).join(''),
-    baseSizeHalfPts: styles.resolveRun(styleId, undefined, {}).sizeHalfPts,
-  };
-}
-
-function runText(run: XmlNode): string {
-  let text = '';
-  for (const node of childrenOf(run)) {
-    switch (tagOf(node)) {
-      case 'w:t':
-        text += textOf(node);
-        break;
-      case 'w:tab':
-      case 'w:br':
-      case 'w:cr':
-        text += ' ';
-        break;
-      case 'w:noBreakHyphen':
-        text += '-';
-        break;
-    }
+/** The body's paragraphs; null when the part has no w:body. Malformed XML is an ImportError naming the source. */
+export function readParagraphs(xml: string, styles: StyleSheet, source: string, part = 'word/document.xml'): WordParagraph[] | null {
+  try {
+    return scanParagraphs(xml, styles);
+  } catch (e) {
+    if (e instanceof XmlSyntaxError) throw new ImportError(source, `its ${part} is not well-formed XML (${e.message}).`);
+    throw e;
   }
-  return text;
+}
+
+function scanParagraphs(xml: string, styles: StyleSheet): WordParagraph[] | null {
+  const out: WordParagraph[] = [];
+  const stack: string[] = [];
+  let skipping = 0;
+  let sawBody = false;
+  let paragraph: { styleId: string | undefined; level: number | undefined; runs: WordRun[] } | null = null;
+  let run: { styleId: string | undefined; props: RunProps; text: string } | null = null;
+  let inText = false;
+
+  scanXml(xml, {
+    // The scanner closes self-closing elements too, so open and close always pair up.
+    open(name, rawAttrs) {
+      const parent = stack[stack.length - 1];
+      const grandparent = stack[stack.length - 2];
+      stack.push(name);
+      if (skipping > 0 || SKIPPED.has(name)) {
+        skipping++;
+        return;
+      }
+      if (name === 'w:body') sawBody = true;
+      else if (name === 'w:p') paragraph = { styleId: undefined, level: undefined, runs: [] };
+      else if (paragraph && parent === 'w:pPr' && (name === 'w:pStyle' || name === 'w:outlineLvl')) {
+        const val = attrsOf(rawAttrs)['w:val'] ?? '';
+        if (name === 'w:pStyle') paragraph.styleId = val || undefined;
+        else if (/^\d$/.test(val)) paragraph.level = Number(val);
+      } else if (name === 'w:r' && paragraph) run = { styleId: undefined, props: {}, text: '' };
+      else if (run && parent === 'w:rPr' && grandparent === 'w:r') {
+        if (name === 'w:rStyle') run.styleId = attrsOf(rawAttrs)['w:val'] || undefined;
+        else if (RUN_PROPS.has(name)) setRunProp(run.props, name, attrsOf(rawAttrs)['w:val'] ?? '');
+      } else if (run && parent === 'w:r') {
+        if (name === 'w:t') inText = true;
+        else if (name === 'w:tab' || name === 'w:br' || name === 'w:cr') run.text += ' ';
+        else if (name === 'w:noBreakHyphen') run.text += '-';
+      }
+    },
+    close(name) {
+      stack.pop();
+      if (skipping > 0) {
+        skipping--;
+        return;
+      }
+      if (name === 'w:t') inText = false;
+      else if (name === 'w:r' && run && paragraph) {
+        if (run.text !== '') addRun(paragraph.runs, run.text, styles.resolveRun(paragraph.styleId, run.styleId, run.props));
+        run = null;
+      } else if (name === 'w:p' && paragraph) {
+        out.push({
+          role: styles.paragraphRole(paragraph.styleId, paragraph.level),
+          runs: paragraph.runs,
+          text: paragraph.runs.map((r) => r.text).join(''),
+          baseSizeHalfPts: styles.resolveRun(paragraph.styleId, undefined, {}).sizeHalfPts,
+        });
+        paragraph = null;
+      }
+    },
+    text(text) {
+      if (inText && run && skipping === 0) run.text += text;
+    },
+  });
+  return sawBody ? out : null;
+}
+
+// Word splits runs at every edit (rsids); runs that look the same are one run to a reader.
+function addRun(runs: WordRun[], text: string, format: ResolvedRun): void {
+  const last = runs[runs.length - 1];
+  if (last && sameFormat(last.format, format)) last.text += text;
+  else runs.push({ text, format });
 }
 
 function sameFormat(a: ResolvedRun, b: ResolvedRun): boolean {

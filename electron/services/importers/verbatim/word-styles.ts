@@ -46,17 +46,29 @@ const WORD_DEFAULT_SIZE = 20; // Word's own default when styles.xml says nothing
 
 const normalise = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
+/** Reads one run property element (w:b, w:u, w:highlight, w:sz) into props; val is '' when the element has none. */
+export function setRunProp(props: RunProps, name: string, val: string): void {
+  switch (name) {
+    case 'w:b':
+      props.bold = onOff(val) ?? true;
+      break;
+    case 'w:u':
+      props.underline = val !== 'none' && val !== '';
+      break;
+    case 'w:highlight':
+      props.highlight = val === 'none' || val === '' ? null : val;
+      break;
+    case 'w:sz': {
+      const size = Number(val);
+      if (Number.isFinite(size) && size > 0) props.sizeHalfPts = size;
+      break;
+    }
+  }
+}
+
 export function readRunProps(rPr: XmlNode | undefined): RunProps {
   const props: RunProps = {};
-  if (!rPr) return props;
-  const bold = onOff(childVal(rPr, 'w:b'));
-  if (bold !== undefined) props.bold = bold;
-  const u = childVal(rPr, 'w:u');
-  if (u !== undefined) props.underline = u !== 'none' && u !== '';
-  const highlight = childVal(rPr, 'w:highlight');
-  if (highlight !== undefined) props.highlight = highlight === 'none' || highlight === '' ? null : highlight;
-  const size = Number(childVal(rPr, 'w:sz'));
-  if (Number.isFinite(size) && size > 0) props.sizeHalfPts = size;
+  for (const node of rPr ? childrenOf(rPr) : []) setRunProp(props, tagOf(node), attr(node, 'w:val') ?? '');
   return props;
 }
 
