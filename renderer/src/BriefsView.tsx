@@ -54,6 +54,18 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
       fail(err);
     }
   };
+  const importFile = async (file: File) => {
+    try {
+      const outcome = await api.importData({ name: file.name, dataBase64: await base64Of(file) });
+      if (outcome.status === 'failed') return onStatus({ kind: 'error', text: outcome.error });
+      briefs.reload();
+      if (outcome.kind === 'brief') setOpenId(outcome.id);
+      const where = outcome.kind === 'brief' ? 'brief' : 'article (in the Library): not a Verbatim brief';
+      onStatus({ kind: 'info', text: `${outcome.status === 'duplicate' ? 'Already imported' : 'Imported'} “${outcome.title}” as ${where}` });
+    } catch (err) {
+      fail(err);
+    }
+  };
   const onSent = useCallback((speech: Brief) => {
     setChosenSpeech(speech.id);
     briefs.reload();
@@ -70,6 +82,7 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
         onRename={(b, title) => void rename(b, title)}
         onDelete={(b) => void remove(b)}
         onMakeCurrentSpeech={setChosenSpeech}
+        onImport={(file) => void importFile(file)}
       />
       {briefs.error && <p role="alert" className="error">{briefs.error}</p>}
       {openId === undefined || (!settings.data && !settings.error) ? (
@@ -81,4 +94,14 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
       )}
     </div>
   );
+}
+
+/** A file's bytes as base64 (the Api's transport for files), read without blocking the page. */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error(`${file.name} could not be read: ${reader.error?.message ?? 'unknown error'}`));
+    reader.readAsDataURL(file);
+  });
 }

@@ -3,6 +3,7 @@ import { apiClient, type Api, type ApiMethod, type ApiResponse } from '../../sha
 import { cardNode } from '../../shared/brief-doc.js';
 import type { DocJSON } from '../../shared/model.js';
 import { nodeFromJSON } from '../../shared/schema.js';
+import { briefToDocx } from '../../electron/services/exporters/verbatim-docx-export.js';
 import { launchApp, screenshot, type App } from '../helpers/e2e.js';
 
 let app: App | undefined;
@@ -101,5 +102,26 @@ describe('the brief editor, end to end in Chromium', () => {
     await expect.poll(() => editor.locator('h3.block').innerText()).toContain(BLOCK);
     expect((await api.getBrief({ id: brief.id })).doc.content).toEqual(expected);
     await screenshot(page, 'briefs-reloaded');
+  });
+
+  it('imports a Verbatim .docx picked from disk and opens it as a brief', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const doc = normal([
+      { type: 'block', content: [{ type: 'text', text: 'A2: Sanctions' }] },
+      cardNode({ id: 1, tag: 'Sanctions already bite', shortCite: 'TASS 21', fullCite: 'TASS, 2021', body: { type: 'body', content: [para(['Officials conceded that ', []], ['sanctions cut revenue', ['underline', 'highlight']])] } }),
+    ]);
+    const bytes = await briefToDocx({ title: 'Sanctions', doc: { type: 'doc', content: doc } });
+
+    await page.getByRole('tab', { name: 'Briefs' }).click();
+    await page.getByLabel('Import a brief (.docx)').setInputFiles({
+      name: 'sanctions.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(bytes),
+    });
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('as brief');
+    const editor = page.locator('.brief-editor .ProseMirror');
+    await expect.poll(() => editor.locator('h3.block').innerText()).toContain('A2: Sanctions');
+    await expect.poll(() => editor.locator('h4.tag').allInnerTexts()).toEqual(['Sanctions already bite']);
+    await expect.poll(() => editor.locator('mark').innerText()).toBe('sanctions cut revenue');
+    await expect.poll(() => page.getByRole('navigation', { name: 'Outline' }).locator('.at').count()).toBe(1);
   });
 });

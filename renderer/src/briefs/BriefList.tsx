@@ -10,10 +10,11 @@ interface Props {
   onRename: (brief: Brief, title: string) => void;
   onDelete: (brief: Brief) => void;
   onMakeCurrentSpeech: (id: number) => void;
+  onImport: (file: File) => void;
 }
 
 /** Briefs and speech docs: open, create, rename, delete (after a confirm), pick the current speech doc. */
-export function BriefList({ briefs, openId, speechId, onOpen, onCreate, onRename, onDelete, onMakeCurrentSpeech }: Props) {
+export function BriefList({ briefs, openId, speechId, onOpen, onCreate, onRename, onDelete, onMakeCurrentSpeech, onImport }: Props) {
   const [renaming, setRenaming] = useState<number>();
   const [confirming, setConfirming] = useState<number>();
   const section = (kind: Brief['kind'], heading: string) => {
@@ -68,6 +69,19 @@ export function BriefList({ briefs, openId, speechId, onOpen, onCreate, onRename
       <div className="actions">
         <button onClick={() => onCreate('brief')}>New brief</button>
         <button onClick={() => onCreate('speech')}>New speech doc</button>
+        <label className="button">
+          Import…
+          <input
+            type="file"
+            accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+            aria-label="Import a brief (.docx)"
+            className="visually-hidden"
+            onChange={(e) => {
+              for (const file of Array.from(e.currentTarget.files ?? [])) onImport(file);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
       </div>
       {section('brief', 'Briefs')}
       {section('speech', 'Speech docs')}
