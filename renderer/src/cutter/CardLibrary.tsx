@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { tagWithLabel } from '../../../shared/card-doc';
 import type { Article, Card } from '../../../shared/model';
 
 interface Props {
@@ -62,7 +63,7 @@ export function CardLibrary({ cards, articles, currentId, onOpen, onDuplicate, o
         {shown.map((c) => (
           <li key={c.id} className={`card-row${c.id === currentId ? ' current' : ''}`} data-card-id={c.id}>
             <button className="row" onClick={() => onOpen(c)} aria-current={c.id === currentId}>
-              <span className="title">{c.label && <span className="label">{c.label}</span>}{c.tag || 'Untagged card'}</span>
+              <span className="title">{c.label && <span className="label">{c.label}</span>}{tagWithLabel(c.tag, c.label, null) || 'Untagged card'}</span>
               <span className="meta">{[c.shortCite, c.createdAt.slice(0, 10), c.textEdited ? 'text edited' : ''].filter(Boolean).join(' · ')}</span>
             </button>
             <span className="row-actions">
