@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from './api';
+import { BackupsPanel } from './BackupsPanel';
 import type { Status } from './App';
 import { useApiData } from './use-api-data';
 
@@ -89,6 +90,7 @@ export function LibraryView({ onOpenArticle, onStatus }: Props) {
           ))}
         </ul>
       </section>
+      <BackupsPanel onStatus={onStatus} onRestored={() => { articles.reload(); cards.reload(); }} />
     </div>
   );
 }
