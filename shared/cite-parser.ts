@@ -113,7 +113,9 @@ export function looksLikeCite(line: string): boolean {
   const trimmed = line.trim();
   if (trimmed.length === 0 || trimmed.length > 400) return false;
   const cite = parseCite(trimmed);
-  return (cite.author !== '' || cite.publication !== '') && (cite.date !== '' || cite.url !== '');
+  // Who wrote it is a name or an outlet, never a sentence of body text that happens to hold a date.
+  const who = cite.author || cite.publication;
+  return who !== '' && who.length <= 80 && who.split(/\s+/).length <= 8 && !/[.!?]\s/.test(who) && (cite.date !== '' || cite.url !== '');
 }
 
 /** The surname used in a short cite: the first author's last name, honorifics and suffixes dropped. */

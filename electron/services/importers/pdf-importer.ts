@@ -23,7 +23,7 @@ export async function articleFromPdf(bytes: Uint8Array, source: string): Promise
   let pdf: PDFDocumentProxy;
   try {
     // pdfjs takes over the buffer it is given, so it gets a copy.
-    pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   } catch (err) {
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException') throw new ImportError(source, 'the PDF is password-protected; open it, save an unprotected copy and import that.');

@@ -52,11 +52,12 @@ export function paragraphsFromPages(pages: readonly Line[][]): string[] {
   const paragraphs: string[] = [];
   let continuing = false;
   for (const page of pages) {
-    const lines = page.filter((l) => !PAGE_NUMBER.test(l.text) && !running.has(l.text));
+    const atEdge = (i: number) => i < 2 || i >= page.length - 2;
+    const lines = page.filter((l, i) => !PAGE_NUMBER.test(l.text) && !(atEdge(i) && running.has(l.text)));
     const pageParas = paragraphsOfPage(lines);
     if (pageParas.length === 0) continue;
-    // A paragraph cut by the page break: the last one did not end a sentence and this one starts in lower case.
-    if (continuing && /^[\p{Ll}]/u.test(pageParas[0]!)) {
+    // A paragraph cut by the page break: the last one did not end a sentence and this one does not start a new one.
+    if (continuing && !/^\p{Lu}/u.test(pageParas[0]!)) {
       paragraphs[paragraphs.length - 1] = joinLines(paragraphs[paragraphs.length - 1]!, pageParas.shift()!);
     }
     paragraphs.push(...pageParas);
@@ -95,9 +96,13 @@ function paragraphsOfPage(lines: readonly Line[]): string[] {
   return paragraphs;
 }
 
-/** Two lines of one paragraph: a word hyphenated at the line end is joined again. */
+/**
+ * Two lines of one paragraph. A word hyphenated at the line end ("recon-" "struction") is
+ * joined without its hyphen; a compound broken at its own hyphen ("Deir ez-" "Zor") keeps it.
+ */
 export function joinLines(a: string, b: string): string {
   if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
+  if (/\p{L}-$/u.test(a) && /^\p{Lu}/u.test(b)) return a + b;
   return `${a} ${b}`;
 }
 
