@@ -1,0 +1,28 @@
+// One entry for every export format: the Api, the CLI and the app's menu call this.
+import { briefToHtml } from '../../../shared/brief-html.js';
+import type { PdfPrinter } from './pdf-printer.js';
+import { PAGE_NUMBER_FOOTER } from './pdf-printer.js';
+import { briefToDocx, type ExportableBrief } from './verbatim-docx-export.js';
+
+export const EXPORT_FORMATS = ['docx', 'html', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportedFile {
+  /** A file name for the brief ("AT - Russia.docx"), safe on every OS. */
+  name: string;
+  data: Uint8Array;
+}
+
+export async function exportBrief(brief: ExportableBrief, format: ExportFormat, printer: PdfPrinter): Promise<ExportedFile> {
+  const name = `${fileStem(brief.title)}.${format}`;
+  if (format === 'docx') return { name, data: await briefToDocx(brief) };
+  const html = briefToHtml(brief, { contents: true });
+  if (format === 'html') return { name, data: new TextEncoder().encode(html) };
+  return { name, data: await printer.printPdf({ html, footerTemplate: PAGE_NUMBER_FOOTER }) };
+}
+
+// Characters Windows or macOS refuse in file names, and control characters, become '-'.
+function fileStem(title: string): string {
+  const stem = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/\s+/g, ' ').trim().slice(0, 120).replace(/[. ]+$/, '');
+  return stem || 'Brief';
+}

@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { describe, expect, it } from 'vitest';
+import { chromiumPrinter } from '../../../electron/services/exporters/chromium-printer.js';
+import { exportBrief } from '../../../electron/services/exporters/export-brief.js';
+import type { PdfPrinter } from '../../../electron/services/exporters/pdf-printer.js';
+import { briefToHtml } from '../../../shared/brief-html.js';
+import { clipboardContent } from '../../../shared/clipboard.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { card, SAMPLE_BRIEF, SAMPLE_TITLE } from './sample-brief.js';
+
+const brief = { title: SAMPLE_TITLE, doc: SAMPLE_BRIEF };
+const noPrinter: PdfPrinter = { printPdf: () => Promise.reject(new Error('no PDF wanted here')) };
+
+describe('docx export read by an independent reader (mammoth)', () => {
+  it('has the headings as headings 1-4 and every text', async () => {
+    const file = await exportBrief(brief, 'docx', noPrinter);
+    expect(file.name).toBe('Russia DA – answers.docx');
+    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(file.data) });
+    expect(html).toContain('<h1>1NC</h1>');
+    expect(html).toContain('<h2>Russia DA</h2>');
+    expect(html).toContain('<h3>Answers to: Russia Won’t Cooperate on Syria</h3>');
+    expect(html).toContain('<h4>Non-unique: Russian aggression in Syria now</h4>');
+    expect(html).toContain('<h4>Extend: they dropped the link turn</h4>');
+    expect(html).toContain('<h4>The last card is never dropped</h4>');
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(file.data) });
+    for (const line of ['Ace 21 Mehmet Ace, 9 -16 September 2021', 'The crisis in Idlib has been at the bottom of the global agenda for quite some time now, harbingers have begun to emerge', 'darkMagenta', 'A Kremlin spokesperson raised concerns about U.S. aid.']) {
+      expect(text).toContain(line);
+    }
+  });
+});
+
+describe('HTML export', () => {
+  it('escapes text, keeps marks as inline styles and links a contents page', () => {
+    const html = briefToHtml({ title: '<script>alert(1)</script>', doc: { type: 'doc', content: [card('Tags & <b>bold</b> "quotes"', ['Smith 21', ' <img src=x onerror=alert(1)>'], [{ type: 'paragraph', content: [{ type: 'text', text: 'read', marks: [{ type: 'underline' }, { type: 'highlight', attrs: { colour: 'green' } }] }, { type: 'text', text: ' shrunk' }] }], 6)] } }, { contents: true });
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('Tags &#38; &#60;b&#62;bold&#60;/b&#62; &#34;quotes&#34;');
+    expect(html).toContain('<span style="text-decoration:underline;background-color:#00ff00;color:#000000">read</span>');
+    expect(html).toContain('<span style="font-size:6pt"> shrunk</span>');
+    expect(html).toMatch(/<a href="#n0">Tags/);
+  });
+});
+
+describe('clipboard', () => {
+  it('gives rich HTML with inline underline and highlight, and plain text, for a card', () => {
+    const cardNode = SAMPLE_BRIEF.content![3]!;
+    const { html, text } = clipboardContent([cardNode]);
+    expect(html).toContain('<h4 class="tag" id="n0">Non-unique: Russian aggression in Syria now</h4>');
+    expect(html).toContain('<span style="font-weight:bold;text-decoration:underline;background-color:#ffff00;color:#000000">harbingers</span>');
+    expect(html).toContain('<strong style="font-weight:bold;font-size:13pt">Ace 21</strong>');
+    expect(text).toBe(
+      'Non-unique: Russian aggression in Syria now\n\nAce 21 Mehmet Ace, 9 -16 September 2021, Is Putin prepping the ground for another attack on Idlib?\n\n' +
+        'The crisis in Idlib has been at the bottom of the global agenda for quite some time now, harbingers have begun to emerge indicating calm may end.\n\n' +
+        'Russian airstrikes in the region have intensified.',
+    );
+  });
+  it('copies a block with its heading', () => {
+    const { text } = clipboardContent(SAMPLE_BRIEF.content!.slice(6, 9));
+    expect(text.split('\n\n')[0]).toBe('A2: Russia cooperates');
+    expect(text).toContain('The last card is never dropped');
+  });
+});
+
+describe('PDF export through Chromium (playwright-core)', () => {
+  it('prints the brief with a contents page, headings, highlighted text and page numbers', async () => {
+    const file = await exportBrief(brief, 'pdf', chromiumPrinter());
+    expect(file.name).toBe('Russia DA – answers.pdf');
+    const dir = tempDir();
+    const pdf = path.join(dir, file.name);
+    fs.writeFileSync(pdf, file.data);
+    expect(Buffer.from(file.data.subarray(0, 5)).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const line of ['Contents', '1NC', 'Russia DA', 'Answers to: Russia Won’t Cooperate on Syria', 'Non-unique: Russian aggression in Syria now', 'Ace 21', 'harbingers', 'The last card is never dropped']) {
+      expect(text).toContain(line);
+    }
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    // Contents, then a page break before the pocket, hat and each block.
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
+    // The headings are PDF bookmarks.
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Pages:\s+\d+/);
+    expect(fs.readFileSync(pdf).includes('/Outlines')).toBe(true);
+  });
+});
