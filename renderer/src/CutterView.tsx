@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Autosaver, type SaveState } from '../../shared/autosaver';
-import { cardFromPassage, fullCiteOf, shortCiteOf } from '../../shared/card-from-article';
+import { cardFromPassage } from '../../shared/card-from-article';
+import { buildCite, DEFAULT_CITE_TEMPLATE } from '../../shared/cite-builder';
 import { COMMANDS, displayKey, keyOfEvent, normalizeKey, resolveKeys, type CommandId, type EditorCommandId } from '../../shared/keymap';
 import type { Article, Card, CardFields, Passage } from '../../shared/model';
 import { bodyFromParagraphs } from '../../shared/schema';
@@ -42,6 +43,7 @@ export function CutterView({ articleId, onPickArticle }: Props) {
   const [current, setCurrent] = useState<Card>();
   const [source, setSource] = useState<Passage | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [citeTemplate, setCiteTemplate] = useState(DEFAULT_CITE_TEMPLATE);
   const [save, setSave] = useState<SaveState>({ kind: 'saved' });
   const [notice, setNotice] = useState<{ text: string; undo?: () => void; error?: boolean }>();
   const [dialog, setDialog] = useState<'palette' | 'settings' | 'paste'>();
@@ -58,6 +60,7 @@ export function CutterView({ articleId, onPickArticle }: Props) {
   useEffect(() => setShownArticleId(articleId), [articleId]);
   useEffect(() => {
     api.getSettings({}).then(setSettings, (err: unknown) => setNotice({ text: message(err), error: true }));
+    api.getCiteTemplate({}).then((t) => setCiteTemplate(t.template), () => undefined);
     api.listArticles({}).then(setArticles, () => undefined);
     api.listCards({}).then(setCards, (err: unknown) => setNotice({ text: message(err), error: true }));
   }, []);
@@ -120,20 +123,21 @@ export function CutterView({ articleId, onPickArticle }: Props) {
     const passage = selectedPassage(reader.current, article.text);
     if (!passage) return setNotice({ text: 'Select a passage of the article first.', error: true });
     window.getSelection()?.removeAllRanges();
-    void createCard(cardFromPassage(article, passage));
-  }, [article, createCard]);
+    void createCard(cardFromPassage(article, passage, citeTemplate));
+  }, [article, createCard, citeTemplate]);
 
   const cardFromText = useCallback((text: string) => {
     const paragraphs = splitParagraphs(text);
     if (paragraphs.length === 0) return setNotice({ text: 'The clipboard holds no text.', error: true });
     // Pasted text found verbatim in the open article keeps its place there.
     const at = article ? article.text.indexOf(text.trim()) : -1;
+    const cite = article ? buildCite(article, citeTemplate) : { shortCite: '', fullCite: '' };
     void createCard({
-      tag: '', label: null, shortCite: article ? shortCiteOf(article) : '', fullCite: article ? fullCiteOf(article) : '',
+      tag: '', label: null, shortCite: cite.shortCite, fullCite: cite.fullCite,
       body: bodyFromParagraphs(paragraphs), articleId: article?.id ?? null,
       passage: at >= 0 ? { start: at, end: at + text.trim().length } : null,
     });
-  }, [article, createCard]);
+  }, [article, createCard, citeTemplate]);
 
   const pasteAsCard = useCallback(async () => {
     try {
@@ -221,6 +225,7 @@ export function CutterView({ articleId, onPickArticle }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [keys, runCommand, dialog]);
 
+  const articleCite = useMemo(() => (article ? buildCite(article, citeTemplate) : undefined), [article, citeTemplate]);
   const customLabels = useMemo(() => [...new Set(cards.map((c) => c.label).filter((l): l is string => !!l))], [cards]);
 
   return (
@@ -264,7 +269,7 @@ export function CutterView({ articleId, onPickArticle }: Props) {
                 ))}
               </dl>
               <p className="article-cite">
-                <strong>{shortCiteOf(article)}</strong> {fullCiteOf(article)}
+                <strong>{articleCite?.shortCite}</strong> {articleCite?.fullCite}
               </p>
               <ArticleReader article={article} source={source} />
             </>

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiClient, type Api, type ApiMethod, type ApiResponse } from '../../shared/api.js';
-import { shortCiteOf } from '../../shared/card-from-article.js';
+import { shortCiteOf } from '../../shared/cite-builder.js';
 import type { DocJSON } from '../../shared/model.js';
 import { corpusText } from '../helpers/corpus.js';
 import { launchApp, screenshot, type App } from '../helpers/e2e.js';

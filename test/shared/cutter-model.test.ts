@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardFromPassage, shortCiteOf } from '../../shared/card-from-article.js';
+import { cardFromPassage } from '../../shared/card-from-article.js';
+import { buildCite } from '../../shared/cite-builder.js';
 import { cardEditorDoc, cardFieldsFromDoc, labelOfTag, tagWithLabel } from '../../shared/card-doc.js';
 import { displayKey, keyConflicts, keyOfEvent, normalizeKey, resolveKeys } from '../../shared/keymap.js';
 import type { Article } from '../../shared/model.js';
@@ -59,20 +60,17 @@ const ARTICLE: Article = {
 };
 
 describe('a card cut from an article', () => {
-  it.each([
-    { authors: ARTICLE.authors, publication: 'Kommersant', publishedDate: '2016-09-27', short: 'Ivanov 16' },
-    { authors: [], publication: 'TASS', publishedDate: '2021', short: 'TASS 21' },
-    { authors: [{ name: 'Bob Ace', quals: '' }], publication: '', publishedDate: '', short: 'Ace' },
-  ])('short cite $short', ({ short, ...article }) => {
-    expect(shortCiteOf(article)).toBe(short);
-  });
-
-  it('holds the passage verbatim with the article cite', () => {
+  it('holds the passage verbatim with the cite built from the article', () => {
     const card = cardFromPassage(ARTICLE, { start: 6, end: 33 });
     expect(plainText(card.body)).toBe('paragraph here.\n\nSecond one');
     expect(card.shortCite).toBe('Ivanov 16');
-    expect(card.fullCite).toBe('Alexey Ivanov Jr., Analyst, 2016-09-27, Battle for Aleppo, Kommersant, https://example.org/a, accessed 2026-11-23');
-    expect(card.passage).toEqual({ start: 6, end: 33 });
+    expect(card.fullCite).toBe(buildCite(ARTICLE).fullCite);
+    expect(card.fullCite).toContain('Kommersant');
+    expect(card).toMatchObject({ articleId: 3, passage: { start: 6, end: 33 }, tag: '', label: null });
+  });
+
+  it('follows the debater\'s cite template', () => {
+    expect(cardFromPassage(ARTICLE, { start: 0, end: 5 }, '**%last% %y%** %publication%').fullCite).toBe('Kommersant');
   });
 });
 
