@@ -83,10 +83,8 @@ async function readCapped(response: Response, address: string, limits: FetchLimi
   try {
     for await (const chunk of response.body ?? []) {
       total += chunk.length;
-      if (total > limits.maxBytes) {
-        await response.body?.cancel();
-        throw tooBig();
-      }
+      // Leaving the loop by throwing cancels the stream.
+      if (total > limits.maxBytes) throw tooBig();
       chunks.push(chunk);
     }
   } catch (err) {
@@ -99,7 +97,8 @@ async function readCapped(response: Response, address: string, limits: FetchLimi
 function networkError(err: unknown, address: string, deadline: AbortSignal, cancel: AbortSignal | undefined, limits: FetchLimits): ImportError {
   if (cancel?.aborted) return new ImportError(address, 'the import was cancelled.');
   if (deadline.aborted) return new ImportError(address, `the site did not answer within ${limits.timeoutMs / 1000} s.`);
-  const code = (err as { cause?: { code?: string } }).cause?.code ?? '';
+  const cause = (err as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+  const code = cause?.code ?? cause?.errors?.[0]?.code ?? '';
   const problems: Record<string, string> = {
     ENOTFOUND: 'the site’s name was not found (are you offline, or is the address mistyped?).',
     EAI_AGAIN: 'the site’s name could not be looked up (are you offline?).',
@@ -109,5 +108,5 @@ function networkError(err: unknown, address: string, deadline: AbortSignal, canc
     CERT_HAS_EXPIRED: 'the site’s security certificate has expired.',
     DEPTH_ZERO_SELF_SIGNED_CERT: 'the site’s security certificate is not trusted.',
   };
-  return new ImportError(address, problems[code] ?? `the site could not be reached (${code || (err as Error).message}).`);
+  return new ImportError(address, problems[code] ?? `the site could not be reached (${code || cause?.message || (err as Error).message}).`);
 }
