@@ -114,6 +114,8 @@ export const apiInputs = {
   /** The Cite Creator template full cites are built with (cite-builder.ts). */
   getCiteTemplate: none,
   setCiteTemplate: z.object({ template: z.string().max(2_000) }).strict(),
+  /** A brief as a file to save or download: Verbatim .docx, HTML (print view) or PDF. */
+  exportBrief: z.object({ id, format: z.enum(['docx', 'html', 'pdf']) }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -149,6 +151,7 @@ export interface ApiResults {
   importUrl: ImportOutcome;
   getCiteTemplate: { template: string };
   setCiteTemplate: { template: string };
+  exportBrief: { name: string; dataBase64: string };
 }
 
 /** What a caller passes (defaults may be left out). */

@@ -4,14 +4,23 @@ import type { Brief } from '../../shared/model.js';
 import { restoreBackup } from './backup/restore-backup.js';
 import { createBackup, listBackups } from './backup/rolling-backups.js';
 import { CITE_TEMPLATE_SETTING, DEFAULT_CITE_TEMPLATE } from '../../shared/cite-builder.js';
+import { chromiumPrinter } from './exporters/chromium-printer.js';
+import { exportBrief } from './exporters/export-brief.js';
+import type { PdfPrinter } from './exporters/pdf-printer.js';
 import { importInto } from './importers/import-into-library.js';
 import { articleFromText } from './importers/text-importer.js';
 import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
 import { readSettings, SETTING_NAMES } from '../../shared/settings.js';
 
+export interface HandlerOptions {
+  /** Prints PDFs: Electron's printToPDF in the app; Debian's Chromium (playwright-core) by default. */
+  pdfPrinter?: PdfPrinter;
+}
+
 /** Binds every Api method to the services over one open library. */
-export function createHandlers(library: Library): ApiHandlers {
+export function createHandlers(library: Library, options: HandlerOptions = {}): ApiHandlers {
+  const pdfPrinter = options.pdfPrinter ?? chromiumPrinter();
   const appendCards = (brief: Brief, cardIds: number[]): Brief => {
     const nodes = cardIds.map((cardId) => cardNode(library.cards.get(cardId)));
     return library.briefs.update(brief.id, { doc: appendNodes(brief.doc, nodes) });
@@ -64,6 +73,10 @@ export function createHandlers(library: Library): ApiHandlers {
       const value = template.trim() || DEFAULT_CITE_TEMPLATE;
       library.setSetting(CITE_TEMPLATE_SETTING, value);
       return { template: value };
+    },
+    exportBrief: async ({ id, format }) => {
+      const file = await exportBrief(library.briefs.get(id), format, pdfPrinter);
+      return { name: file.name, dataBase64: Buffer.from(file.data).toString('base64') };
     },
   };
 }
