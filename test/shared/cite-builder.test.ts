@@ -12,12 +12,12 @@ const choi: CiteSource = {
 const tass: CiteSource = { title: 'Russia opposes current US efforts to divide Syria', authors: [], publication: 'TASS', publishedDate: '2021-09-15', url: '', accessedDate: '' };
 
 describe('buildCite', () => {
-  it.each([
+  it.each<[string, CiteSource, string, string]>([
     ['every field', choi, 'Choi 21', '(Joseph Choi, Staff Writer, 9-2-2021, Kremlin: US military assistance could cause unpredictable actions by Ukraine, The Hill, https://thehill.com/policy/x, accessed 9-20-2021)'],
     ['an outlet, no person, no URL or accessed date', tass, 'TASS 21', '(9-15-2021, Russia opposes current US efforts to divide Syria, TASS)'],
     ['no date: no year is invented', { ...choi, publishedDate: '', accessedDate: '' }, 'Choi', '(Joseph Choi, Staff Writer, Kremlin: US military assistance could cause unpredictable actions by Ukraine, The Hill, https://thehill.com/policy/x)'],
     ['only a title', { title: 'Notes', authors: [], publication: '', publishedDate: '', url: '', accessedDate: '' }, '', '(Notes)'],
-  ] as const)('%s', (_name, article, shortCite, fullCite) => {
+  ])('%s', (_name, article, shortCite, fullCite) => {
     const cite = buildCite(article);
     expect(cite.shortCite).toBe(shortCite);
     expect(cite.fullCite).toBe(fullCite);
