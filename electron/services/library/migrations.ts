@@ -15,7 +15,7 @@ export const CARD_FTS_TABLE = `
   CREATE VIRTUAL TABLE card_fts USING fts5(
     tag, label, author, cite, year, highlighted, underlined, body, headings,
     tokenize = 'porter unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    prefix = '2 3 4 5 6'
   );
   INSERT INTO card_fts (card_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 4.0, 3.0, 2.0, 3.0, 2.0, 1.0, 2.0)');
 `;

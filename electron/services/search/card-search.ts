@@ -5,10 +5,15 @@ import { MARK_CLOSE, MARK_OPEN, snippetParts, type SearchHit, type SearchOptions
 import { matchExpression, parseQuery, plainWords, type ParsedQuery, type Term } from './query-parser.js';
 
 type Db = Database.Database;
+type RankParams = { match: string; limit: number; brief: number | null; label: string | null };
 
 // Column numbers in card_fts (see CARD_FTS_TABLE).
 const BODY_COLUMN = 7;
 const SNIPPET_TOKENS = 28;
+// bm25 scores every matching card: past this many matches a query is broad (a word in most
+// cards, whose ranking says little), and only its newest matches are ranked, so that the
+// answer stays within a frame (16 ms) at 100k cards. Narrow queries are ranked over all matches.
+const RANK_ALL_UP_TO = 1500;
 
 interface HitRow {
   id: number;
@@ -34,16 +39,22 @@ function withFilters(query: ParsedQuery, options: SearchOptions): ParsedQuery {
 }
 
 export class CardSearch {
-  private readonly ranked: Database.Statement<{ match: string; limit: number; brief: number | null; label: string | null }, { id: number }>;
+  private readonly ranked: Database.Statement<RankParams, { id: number }>;
+  private readonly rankedRecent: Database.Statement<RankParams, { id: number }>;
+  private readonly matchCount: Database.Statement<{ match: string; cap: number }, { n: number }>;
   private readonly hit: Database.Statement<{ match: string; id: number }, HitRow>;
 
   constructor(private readonly db: Db) {
-    this.ranked = db.prepare(`
-      SELECT rowid AS id FROM card_fts
+    const matching = `
+      FROM card_fts
       WHERE card_fts MATCH @match
         AND (@brief IS NULL OR rowid IN (SELECT card_id FROM card_places WHERE brief_id = @brief AND stale <> 1))
-        AND (@label IS NULL OR rowid IN (SELECT id FROM cards WHERE label = @label COLLATE NOCASE))
-      ORDER BY rank LIMIT @limit`);
+        AND (@label IS NULL OR rowid IN (SELECT id FROM cards WHERE label = @label COLLATE NOCASE))`;
+    this.ranked = db.prepare(`SELECT rowid AS id ${matching} ORDER BY rank LIMIT @limit`);
+    this.rankedRecent = db.prepare(`
+      SELECT id FROM (SELECT rowid AS id, rank AS score ${matching} ORDER BY rowid DESC LIMIT ${RANK_ALL_UP_TO})
+      ORDER BY score LIMIT @limit`);
+    this.matchCount = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM card_fts WHERE card_fts MATCH @match LIMIT @cap)');
     this.hit = db.prepare(`
       SELECT c.id, c.tag, c.label, c.short_cite, c.full_cite,
              snippet(card_fts, ${BODY_COLUMN}, '${MARK_OPEN}', '${MARK_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
@@ -69,7 +80,9 @@ export class CardSearch {
     const match = matchExpression(query);
     if (match === null) return [];
     try {
-      const ids = this.ranked.all({ match, limit: options.limit + 1, brief: options.briefId ?? null, label: options.label ?? null });
+      const broad = this.matchCount.get({ match, cap: RANK_ALL_UP_TO + 1 })!.n > RANK_ALL_UP_TO;
+      const params = { match, limit: options.limit + 1, brief: options.briefId ?? null, label: options.label ?? null };
+      const ids = (broad ? this.rankedRecent : this.ranked).all(params);
       return ids.flatMap(({ id }) => {
         const row = this.hit.get({ match, id });
         return row ? [toHit(row)] : [];

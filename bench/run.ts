@@ -1,0 +1,191 @@
+// `npm run bench`: FTS5 library search against lunr on the same seeded cards from real text.
+// Each measurement runs in its own process, so peak RSS is that of the work measured.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import lunr from 'lunr';
+import type { CardFields, DocJSON } from '../shared/model.js';
+import { Library } from '../electron/services/library/library.js';
+import { CardSearch } from '../electron/services/search/card-search.js';
+import { checkIndex, rebuildIndex } from '../electron/services/search/search-index.js';
+import { corpusTexts, makeGenerator } from './card-generator.js';
+import { lunrQuery, QUERIES } from './queries.js';
+
+const SEED = 20_210_915;
+const SIZES = (process.env.BENCH_SIZES ?? '10000,50000,100000').split(',').map(Number);
+// lunr holds its whole index in the JS heap (about 65 kB a card): beyond this it takes minutes and gigabytes.
+const LUNR_MAX = Number(process.env.BENCH_LUNR_MAX ?? 50_000);
+const LIMIT = 20;
+const PASSES = 3;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../../..');
+const corpusDir = process.env.CARDFILE_CORPUS ?? path.resolve(repo, '../shared/corpus');
+
+const now = () => performance.now();
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+
+function cards(size: number): Generator<CardFields> {
+  const generator = makeGenerator(corpusTexts(corpusDir), SEED);
+  return (function* () {
+    for (let i = 0; i < size; i++) yield generator.card(i);
+  })();
+}
+
+async function generate(size: number, file: string) {
+  const library = Library.open(file);
+  const started = now();
+  let batch: CardFields[] = [];
+  const flush = () => library.transaction(() => batch.splice(0).forEach((c) => library.cards.insert(c)));
+  for (const card of cards(size)) {
+    batch.push(card);
+    if (batch.length === 2000) flush();
+  }
+  flush();
+  const insertMs = now() - started;
+  library.db.pragma('wal_checkpoint(TRUNCATE)');
+  library.close();
+  const rebuildStarted = now();
+  await rebuildIndex(file);
+  const rebuildMs = now() - rebuildStarted;
+  return { insertMs: round(insertMs, 0), rebuildMs: round(rebuildMs, 0), fileMb: round(fs.statSync(file).size / 2 ** 20, 1) };
+}
+
+function measure(file: string) {
+  const started = now();
+  const library = Library.open(file);
+  const state = checkIndex(library.db);
+  const search = new CardSearch(library.db);
+  const first = search.search({ query: QUERIES[0]!, limit: LIMIT });
+  const openMs = now() - started;
+  if (state !== 'ok' || first.hits.length === 0) throw new Error(`index ${state}, first query found ${first.hits.length}`);
+
+  const times: number[] = [];
+  const slowest: Record<string, number> = {};
+  for (let pass = 0; pass <= PASSES; pass++) {
+    for (const query of QUERIES) {
+      const t = now();
+      search.search({ query, limit: LIMIT });
+      const ms = now() - t;
+      if (pass === 0) continue; // warm-up pass
+      times.push(ms);
+      slowest[query] = Math.max(slowest[query] ?? 0, ms);
+    }
+  }
+  const worst = Object.entries(slowest).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([q, ms]) => `${q} ${round(ms, 1)} ms`);
+
+  const findable: number[] = [];
+  const template = cards(1).next().value as CardFields;
+  for (let i = 0; i < 20; i++) {
+    const word = `benchmarker${Date.now().toString(36)}x${i}`;
+    const t = now();
+    const card = library.cards.insert({ ...template, tag: `${word} ${template.tag}` });
+    while (!search.search({ query: word, limit: 1 }).hits.some((h) => h.cardId === card.id)) {
+      if (now() - t > 10_000) throw new Error(`card ${card.id} not findable after 10 s`);
+    }
+    findable.push(now() - t);
+  }
+  library.close();
+  return {
+    openToFirstAnswerMs: round(openMs, 0), queryP50Ms: round(percentile(times, 50)), queryP95Ms: round(percentile(times, 95)),
+    queryMaxMs: round(Math.max(...times)), slowestQueries: worst,
+    newCardFindableMs: round(percentile(findable, 50)), newCardFindableMaxMs: round(Math.max(...findable)), peakRssMb: peakRssMb(),
+  };
+}
+
+function plain(node: DocJSON): string {
+  return node.text ?? (node.content ?? []).map(plain).join(node.type === 'body' ? '\n' : '');
+}
+
+function measureLunr(size: number) {
+  const docs = [...cards(size)].map((c, id) => ({ id: String(id), tag: c.tag, label: c.label ?? '', cite: `${c.shortCite} ${c.fullCite}`, body: plain(c.body) }));
+  const started = now();
+  const index = lunr(function () {
+    this.ref('id');
+    this.field('tag', { boost: 10 });
+    this.field('label', { boost: 5 });
+    this.field('cite', { boost: 3 });
+    this.field('body');
+    for (const doc of docs) this.add(doc);
+  });
+  const buildMs = now() - started;
+  const times: number[] = [];
+  let failed = 0;
+  for (let pass = 0; pass <= PASSES; pass++) {
+    for (const query of QUERIES) {
+      const t = now();
+      try {
+        index.search(lunrQuery(query)).slice(0, LIMIT);
+      } catch {
+        failed++;
+      }
+      if (pass > 0) times.push(now() - t);
+    }
+  }
+  return { buildMs: round(buildMs, 0), queryP50Ms: round(percentile(times, 50)), queryP95Ms: round(percentile(times, 95)), failedQueries: failed / (PASSES + 1), peakRssMb: peakRssMb() };
+}
+
+function child(args: string[], heapMb?: number): unknown {
+  const execArgv = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+  const result = spawnSync(process.execPath, [...execArgv, fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+  if (result.status !== 0) throw new Error(`bench ${args.join(' ')} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+}
+
+type Row = { cards: number; fts: { build: Awaited<ReturnType<typeof generate>>; run: ReturnType<typeof measure> }; lunr: ReturnType<typeof measureLunr> | null };
+
+function table(rows: Row[]): string {
+  const lines = [
+    '| cards | FTS5 insert+index | FTS5 rebuild (worker) | file | open→first answer | FTS5 p50 / p95 | lunr build | lunr p50 / p95 | p95 lunr÷FTS5 | new card findable | peak RSS FTS5 / lunr |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    const l = r.lunr;
+    lines.push(`| ${r.cards.toLocaleString('en')} | ${(r.fts.build.insertMs / 1000).toFixed(1)} s | ${(r.fts.build.rebuildMs / 1000).toFixed(1)} s | ${r.fts.build.fileMb} MB | ${r.fts.run.openToFirstAnswerMs} ms | ${r.fts.run.queryP50Ms} / ${r.fts.run.queryP95Ms} ms | ${l ? `${(l.buildMs / 1000).toFixed(1)} s` : 'not run (over cap)'} | ${l ? `${l.queryP50Ms} / ${l.queryP95Ms} ms` : '–'} | ${l ? `${(l.queryP95Ms / r.fts.run.queryP95Ms).toFixed(1)}×` : '–'} | ${r.fts.run.newCardFindableMs} ms (max ${r.fts.run.newCardFindableMaxMs}) | ${r.fts.run.peakRssMb} / ${l ? l.peakRssMb : '–'} MB |`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const [mode, ...args] = process.argv.slice(2);
+  if (mode === 'generate') return console.log(JSON.stringify(await generate(Number(args[0]), args[1]!)));
+  if (mode === 'measure') return console.log(JSON.stringify(measure(args[0]!)));
+  if (mode === 'lunr') return console.log(JSON.stringify(measureLunr(Number(args[0]))));
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardfile-bench-'));
+  const rows: Row[] = [];
+  try {
+    for (const size of SIZES) {
+      const file = path.join(dir, `bench-${size}.cardfile`);
+      process.stderr.write(`${size} cards: generating and indexing…\n`);
+      const build = child(['generate', String(size), file]) as Row['fts']['build'];
+      process.stderr.write(`${size} cards: measuring FTS5…\n`);
+      const run = child(['measure', file]) as Row['fts']['run'];
+      let lunrRow: Row['lunr'] = null;
+      if (size <= LUNR_MAX) {
+        process.stderr.write(`${size} cards: measuring lunr…\n`);
+        lunrRow = child(['lunr', String(size)], 16_384) as NonNullable<Row['lunr']>;
+      }
+      rows.push({ cards: size, fts: { build, run }, lunr: lunrRow });
+      fs.rmSync(file, { force: true });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const results = {
+    date: new Date().toISOString(), seed: SEED, queries: QUERIES.length, passes: PASSES, limit: LIMIT, lunrCap: LUNR_MAX,
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version }, rows,
+  };
+  fs.writeFileSync(path.join(repo, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(table(rows));
+  console.log(`\n${QUERIES.length} queries × ${PASSES} passes after a warm-up, top ${LIMIT} hits. lunr capped at ${LUNR_MAX.toLocaleString('en')} cards. Targets: p95 < 16 ms at 100k, new card < 200 ms, open→first answer < 1.5 s, < 600 MB RSS.`);
+}
+
+await main();
