@@ -11,7 +11,8 @@ export const BACKUP_USAGE = `  backups [--json]                      list the li
   backup                                back the library up now
   restore [BACKUP]                      restore a backup (default: the newest); the library
                                         as it was is backed up first
-  export-library FOLDER                 write everything to FOLDER/library.json
+  export-library FOLDER                 write everything to FOLDER/library.json, and
+                                        each brief as a Verbatim .docx in FOLDER/briefs
   import-library FOLDER                 import such an export into a new, empty library`;
 
 export const BACKUP_COMMANDS = ['backups', 'backup', 'restore', 'export-library', 'import-library'] as const;
@@ -53,7 +54,8 @@ export async function runBackupCommand(
     }
     case 'export-library': {
       if (!args[0]) throw usage('export-library needs a folder');
-      out(`Wrote ${writeLibraryExport(library, path.resolve(args[0]))}`);
+      const { json, briefs } = await writeLibraryExport(library, path.resolve(args[0]));
+      out(`Wrote ${json} and ${briefs.length} briefs as .docx in ${path.dirname(json)}${path.sep}briefs`);
       return 0;
     }
     case 'import-library': {

@@ -1,10 +1,13 @@
-// The whole library as one JSON file: every article, card, brief and setting with its id and
-// timestamps, so importing it into an empty library reproduces the library exactly.
+// The whole library as a folder: one JSON file with every article, card, brief and setting (ids
+// and timestamps included, so importing it into an empty library reproduces the library exactly)
+// and every brief as a Verbatim .docx for Word.
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { apiInputs } from '../../../shared/api.js';
 import type { Article, Brief, Card } from '../../../shared/model.js';
+import { exportBrief } from '../exporters/export-brief.js';
+import type { PdfPrinter } from '../exporters/pdf-printer.js';
 import { ImportError } from '../importers/import-error.js';
 import type { Library } from '../library/library.js';
 import { schemaVersion } from '../library/open-library.js';
@@ -12,6 +15,7 @@ import { schemaVersion } from '../library/open-library.js';
 export const EXPORT_FORMAT = 'cardfile-library';
 export const EXPORT_VERSION = 1;
 export const EXPORT_JSON = 'library.json';
+export const EXPORT_BRIEFS = 'briefs';
 
 export interface LibraryExport {
   format: typeof EXPORT_FORMAT;
@@ -55,14 +59,33 @@ export function exportLibrary(library: Library): LibraryExport {
   };
 }
 
-/** Writes the library's JSON into `folder` (created if absent); returns the file written. */
-export function writeLibraryExport(library: Library, folder: string): string {
-  fs.mkdirSync(folder, { recursive: true });
-  const file = path.join(folder, EXPORT_JSON);
-  const partial = `${file}.partial`;
-  fs.writeFileSync(partial, JSON.stringify(exportLibrary(library), null, 1));
-  fs.renameSync(partial, file);
-  return file;
+// A library export never prints: PDF is not one of its formats.
+const NO_PRINTER: PdfPrinter = { printPdf: () => Promise.reject(new Error('A library export writes no PDF.')) };
+
+/**
+ * Writes the library into `folder` (created if absent): library.json with everything, and each
+ * brief and speech doc as a Verbatim .docx under briefs/ to open in Word or hand to a partner.
+ * Returns the files written.
+ */
+export async function writeLibraryExport(library: Library, folder: string): Promise<{ json: string; briefs: string[] }> {
+  const data = exportLibrary(library);
+  const briefsDir = path.join(folder, EXPORT_BRIEFS);
+  fs.mkdirSync(briefsDir, { recursive: true });
+  const taken = new Set<string>();
+  const briefs: string[] = [];
+  for (const brief of data.briefs) {
+    const { name, data: bytes } = await exportBrief(brief, 'docx', NO_PRINTER);
+    // Two briefs may share a title; neither may overwrite the other.
+    let unique = name;
+    for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = name.replace(/\.docx$/, ` (${n}).docx`);
+    taken.add(unique.toLowerCase());
+    fs.writeFileSync(path.join(briefsDir, unique), bytes);
+    briefs.push(path.join(briefsDir, unique));
+  }
+  const json = path.join(folder, EXPORT_JSON);
+  fs.writeFileSync(`${json}.partial`, JSON.stringify(data, null, 1));
+  fs.renameSync(`${json}.partial`, json);
+  return { json, briefs };
 }
 
 /** Reads an export (its folder or its JSON file) and checks it completely before anything is written. */

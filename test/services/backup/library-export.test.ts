@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_JSON, exportLibrary, importLibraryExport, writeLibraryExport } from '../../../electron/services/backup/library-export.js';
+import { EXPORT_BRIEFS, EXPORT_JSON, exportLibrary, importLibraryExport, writeLibraryExport } from '../../../electron/services/backup/library-export.js';
 import { ImportError } from '../../../electron/services/importers/import-error.js';
 import { Library } from '../../../electron/services/library/library.js';
 import { tempDir, tempLibraryPath } from '../../helpers/temp-dir.js';
@@ -12,20 +13,20 @@ const withoutStamp = (library: Library) => {
   return rest;
 };
 
-function exported(): { original: Library; folder: string } {
+async function exported(): Promise<{ original: Library; folder: string; briefs: string[] }> {
   const original = Library.open(tempLibraryPath());
   fillLibrary(original);
   // A gap in the ids and an edited record: both must survive as they are.
   original.cards.delete(original.cards.insert({ tag: 'gone', label: null, shortCite: '', fullCite: '', body: { type: 'body', content: [{ type: 'paragraph' }] }, articleId: null, passage: null }).id);
   original.cards.update(1, { tag: 'Uniqueness: edited' });
   const folder = path.join(tempDir(), 'export');
-  writeLibraryExport(original, folder);
-  return { original, folder };
+  const { briefs } = await writeLibraryExport(original, folder);
+  return { original, folder, briefs };
 }
 
 describe('library export (JSON)', () => {
-  it('imports into an empty library reproducing every article, card, brief and setting exactly', () => {
-    const { original, folder } = exported();
+  it('imports into an empty library reproducing every article, card, brief and setting exactly', async () => {
+    const { original, folder } = await exported();
     const copy = Library.open(tempLibraryPath());
     importLibraryExport(copy, folder);
     const want = withoutStamp(original);
@@ -39,8 +40,24 @@ describe('library export (JSON)', () => {
     copy.close();
   });
 
-  it('refuses a library that already holds anything, changing nothing', () => {
-    const { original, folder } = exported();
+  it('writes every brief as a Verbatim .docx that Word readers open', async () => {
+    const { original, folder, briefs } = await exported();
+    original.briefs.insert({ title: original.briefs.get(1).title, kind: 'speech', doc: original.briefs.get(1).doc });
+    const again = await writeLibraryExport(original, folder);
+    expect(briefs).toEqual([path.join(folder, EXPORT_BRIEFS, 'AT- Russia won’t cooperate.docx')]);
+    // Same title twice: two files, neither overwritten.
+    expect(again.briefs.map((f) => path.basename(f))).toEqual(['AT- Russia won’t cooperate.docx', 'AT- Russia won’t cooperate (2).docx']);
+    for (const file of again.briefs) {
+      const { value: html } = await mammoth.convertToHtml({ path: file }, { styleMap: ["p[style-name='Tag'] => h4:fresh"] });
+      expect(html).toContain('Syria');
+      expect(html).toMatch(/Non-unique: Russian mediation in Syria fails/);
+      expect(html).toContain('Choi 21');
+    }
+    original.close();
+  });
+
+  it('refuses a library that already holds anything, changing nothing', async () => {
+    const { original, folder } = await exported();
     const before = withoutStamp(original);
     expect(() => importLibraryExport(original, folder)).toThrow(/is not empty/);
     expect(withoutStamp(original)).toEqual(before);
@@ -58,8 +75,8 @@ describe('library export (JSON)', () => {
     ['a field this Cardfile does not know', spoil((d) => { (d.briefs![0] as Record<string, unknown>).colour = 'red'; }), /at briefs\.0/],
     ['a card of a missing article', spoil((d) => { (d.cards![0] as { articleId: number }).articleId = 99; }), /do not fit together/],
     ['two cards with one id', spoil((d) => { (d.cards![1] as { id: number }).id = 1; }), /do not fit together/],
-  ])('refuses %s with one clear error and imports nothing', (_what, damage, message) => {
-    const { original, folder } = exported();
+  ])('refuses %s with one clear error and imports nothing', async (_what, damage, message) => {
+    const { original, folder } = await exported();
     original.close();
     const file = path.join(folder, EXPORT_JSON);
     damage(file);
