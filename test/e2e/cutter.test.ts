@@ -109,7 +109,7 @@ describe('the Cutter, end to end in Chromium', () => {
 
     // Reopen the app: the card is there, on the page too.
     await page.reload();
-    await page.keyboard.press('Alt+2');
+    await page.getByRole('tab', { name: 'Cutter' }).click();
     await page.locator('.card-row button.row', { hasText: 'the Syrian ceasefire' }).click();
     await page.locator('.card-doc h4.tag').waitFor();
     expect(await page.locator('.card-doc h4.tag').innerText()).toBe(TAG);
