@@ -4,6 +4,7 @@ import path from 'node:path';
 import { importSummary, outcomeLine, type ImportOutcome } from '../shared/import-outcome.js';
 import type { Article, Brief, Card } from '../shared/model.js';
 import { BACKUP_USAGE, isBackupCommand, runBackupCommand } from './cli-backups.js';
+import { EXPORT_USAGE, runExportCommand } from './cli-export.js';
 import { importInto } from './services/importers/import-into-library.js';
 import type { ImportInput } from './services/importers/import-source.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
@@ -15,6 +16,7 @@ Commands:
   list articles|cards|briefs [--json]   list what the library holds
   import FILE|FOLDER|URL...             import articles (.txt .md .html .pdf .docx, web pages) and Verbatim briefs
 ${BACKUP_USAGE}
+${EXPORT_USAGE}
 
 Options:
   --library PATH   the library file (default: $CARDFILE_LIBRARY, else ${defaultLibraryPath({})})
@@ -40,6 +42,9 @@ function parseArgs(argv: string[]): Parsed | 'help' {
       library = argv[++i];
       if (!library) throw new UsageError('--library needs a path');
     } else if (arg.startsWith('--library=')) library = arg.slice('--library='.length);
+    // The export command reads its own options.
+    else if (arg === '--format' || arg === '--out') words.push(arg, argv[++i] ?? '');
+    else if (arg.startsWith('--format=') || arg.startsWith('--out=')) words.push(arg);
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else words.push(arg);
   }
@@ -113,9 +118,10 @@ export async function runCli(argv: string[], out = (l: string) => console.log(l)
       return 0;
     }
     const [command, ...rest] = parsed.words;
-    if (command !== 'list' && command !== 'import' && !isBackupCommand(command)) throw new UsageError(command ? `unknown command ${command}` : 'no command given');
+    if (command !== 'list' && command !== 'import' && command !== 'export' && !isBackupCommand(command)) throw new UsageError(command ? `unknown command ${command}` : 'no command given');
     library = Library.open(parsed.library);
     if (isBackupCommand(command)) return await runBackupCommand(library, command, rest, parsed.json, out, (problem) => new UsageError(problem));
+    if (command === 'export') return await runExportCommand(library, rest, out, (problem) => new UsageError(problem));
     if (command === 'list') {
       list(library, rest[0], parsed.json, out);
       return 0;
