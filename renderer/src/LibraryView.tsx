@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api } from './api';
+import { ArticleDetailsPanel } from './ArticleDetailsPanel';
 import { BackupsPanel } from './BackupsPanel';
+import { ImportPanel } from './ImportPanel';
 import type { Status } from './App';
 import { useApiData } from './use-api-data';
 
@@ -90,6 +92,8 @@ export function LibraryView({ onOpenArticle, onStatus }: Props) {
           ))}
         </ul>
       </section>
+      <ImportPanel onImported={() => articles.reload()} />
+      {articles.data && articles.data.length > 0 && <ArticleDetailsPanel articles={articles.data} onSaved={() => articles.reload()} onStatus={onStatus} />}
       <BackupsPanel onStatus={onStatus} onRestored={() => { articles.reload(); cards.reload(); }} />
     </div>
   );
