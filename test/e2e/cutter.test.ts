@@ -126,4 +126,64 @@ describe('the Cutter, end to end in Chromium', () => {
 
     await screenshot(page, 'cutter');
   });
+
+  it('rebinds keys and the highlight colour in settings, lists commands in the palette, duplicates and deletes with undo', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const api = httpApi(app.url);
+    const article = await api.createArticle({ title: 'Aleppo', text: corpusText('article001'), publication: 'Kommersant', publishedDate: '2016-09-27' });
+    const card = await api.createCard({
+      tag: 'Link: talks collapse', label: 'Link', shortCite: 'Kommersant 16', fullCite: 'Kommersant, 2016',
+      body: { type: 'body', content: [{ type: 'paragraph', content: [{ type: 'text', text: SENTENCE }] }] }, articleId: article.id,
+    });
+    await page.getByRole('tab', { name: 'Cutter' }).click();
+    await page.locator('.card-row button.row', { hasText: 'talks collapse' }).click();
+    await page.locator('.card-doc .body').waitFor();
+
+    // The palette lists every command with its key.
+    await page.locator('.card-doc .body').click();
+    await page.keyboard.press('Control+Shift+P');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.waitFor();
+    expect(await palette.getByRole('option').count()).toBe(16);
+    expect(await palette.getByRole('option', { name: /^Highlight/ }).innerText()).toContain('F11');
+    await page.keyboard.press('Escape');
+
+    // Settings: underline on Alt+U, highlight in yellow; both persist in the library.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await settings.getByLabel('Highlight colour').selectOption('yellow');
+    await settings.getByLabel('Keys for Underline').fill('Alt-u');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.waitFor({ state: 'detached' });
+    expect(await api.getSettings({})).toMatchObject({ highlightColour: 'yellow', keys: { underline: ['Alt-u'] } });
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Cutter' }).click();
+    await page.locator('.card-row button.row', { hasText: 'talks collapse' }).click();
+    await page.locator('.card-doc .body').waitFor();
+    await selectText(page, '.card-doc .body', 'armed opposition');
+    await page.keyboard.press('Alt+u');
+    await page.keyboard.press('F11');
+    await page.getByRole('status', { name: 'Save state' }).filter({ hasText: /^Saved$/ }).waitFor();
+    expect(runs((await api.getCard({ id: card.id })).body)).toContainEqual(['armed opposition', ['underline', 'highlight:yellow']]);
+    await expect.poll(() => page.locator('.card-doc .body u mark[data-colour="yellow"]').allInnerTexts()).toEqual(['armed opposition']);
+
+    // Duplicate, then delete the copy and undo the delete.
+    await page.getByRole('button', { name: 'Duplicate Link: talks collapse' }).click();
+    await expect.poll(async () => (await api.listCards({})).length).toBe(2);
+    const copy = (await api.listCards({})).find((c) => c.id !== card.id)!;
+    expect(runs(copy.body)).toEqual(runs((await api.getCard({ id: card.id })).body));
+    await page.locator(`.card-row[data-card-id="${copy.id}"]`).getByRole('button', { name: /^Delete/ }).click();
+    await expect.poll(async () => (await api.listCards({})).length).toBe(1);
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await api.listCards({})).map((c) => c.tag)).toEqual(['Link: talks collapse', 'Link: talks collapse']);
+
+    // Filters: by label.
+    await page.getByLabel('Filter by label').selectOption('Link');
+    expect(await page.locator('.card-row').count()).toBe(2);
+    await page.getByLabel('Filter by label').selectOption({ label: 'No label' });
+    expect(await page.locator('.card-row').count()).toBe(0);
+    await screenshot(page, 'cutter-settings');
+  });
 });
