@@ -5,6 +5,7 @@ import { importSummary, outcomeLine, type ImportOutcome } from '../shared/import
 import type { Article, Brief, Card } from '../shared/model.js';
 import { BACKUP_USAGE, isBackupCommand, runBackupCommand } from './cli-backups.js';
 import { EXPORT_USAGE, runExportCommand } from './cli-export.js';
+import { runSearchCommand, SEARCH_USAGE } from './cli-search.js';
 import { importInto } from './services/importers/import-into-library.js';
 import type { ImportInput } from './services/importers/import-source.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
@@ -17,6 +18,7 @@ Commands:
   import FILE|FOLDER|URL...             import articles (.txt .md .html .pdf .docx, web pages) and Verbatim briefs
 ${BACKUP_USAGE}
 ${EXPORT_USAGE}
+${SEARCH_USAGE}
 
 Options:
   --library PATH   the library file (default: $CARDFILE_LIBRARY, else ${defaultLibraryPath({})})
@@ -43,8 +45,8 @@ function parseArgs(argv: string[]): Parsed | 'help' {
       if (!library) throw new UsageError('--library needs a path');
     } else if (arg.startsWith('--library=')) library = arg.slice('--library='.length);
     // The export command reads its own options.
-    else if (arg === '--format' || arg === '--out') words.push(arg, argv[++i] ?? '');
-    else if (arg.startsWith('--format=') || arg.startsWith('--out=')) words.push(arg);
+    else if (arg === '--format' || arg === '--out' || arg === '--limit') words.push(arg, argv[++i] ?? '');
+    else if (arg.startsWith('--format=') || arg.startsWith('--out=') || arg.startsWith('--limit=')) words.push(arg);
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else words.push(arg);
   }
@@ -118,9 +120,10 @@ export async function runCli(argv: string[], out = (l: string) => console.log(l)
       return 0;
     }
     const [command, ...rest] = parsed.words;
-    if (command !== 'list' && command !== 'import' && command !== 'export' && !isBackupCommand(command)) throw new UsageError(command ? `unknown command ${command}` : 'no command given');
+    if (command !== 'list' && command !== 'import' && command !== 'export' && command !== 'search' && !isBackupCommand(command)) throw new UsageError(command ? `unknown command ${command}` : 'no command given');
     library = Library.open(parsed.library);
     if (isBackupCommand(command)) return await runBackupCommand(library, command, rest, parsed.json, out, (problem) => new UsageError(problem));
+    if (command === 'search') return await runSearchCommand(library, rest, parsed.json, out, (problem) => new UsageError(problem));
     if (command === 'export') return await runExportCommand(library, rest, out, (problem) => new UsageError(problem));
     if (command === 'list') {
       list(library, rest[0], parsed.json, out);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Article, BackupInfo, Brief, Card, DocJSON, LibraryInfo } from './model.js';
 import type { ImportOutcome } from './import-outcome.js';
+import type { SearchResult } from './search.js';
 import { settingsPatch, type Settings } from './settings.js';
 
 const MAX_TEXT = 20_000_000;
@@ -116,6 +117,15 @@ export const apiInputs = {
   setCiteTemplate: z.object({ template: z.string().max(2_000) }).strict(),
   /** A brief as a file to save or download: Verbatim .docx, HTML (print view) or PDF. */
   exportBrief: z.object({ id, format: z.enum(['docx', 'html', 'pdf']) }).strict(),
+  /** Library search (FTS5): ranked cards with snippets; filters by label, brief and year range. */
+  search: z.object({
+    query: z.string().max(2_000),
+    limit: z.number().int().min(1).max(500).default(50),
+    label: line.optional(),
+    briefId: id.optional(),
+    yearFrom: z.number().int().min(1000).max(3000).optional(),
+    yearTo: z.number().int().min(1000).max(3000).optional(),
+  }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -152,6 +162,7 @@ export interface ApiResults {
   getCiteTemplate: { template: string };
   setCiteTemplate: { template: string };
   exportBrief: { name: string; dataBase64: string };
+  search: SearchResult;
 }
 
 /** What a caller passes (defaults may be left out). */

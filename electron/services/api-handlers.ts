@@ -11,6 +11,7 @@ import { importInto } from './importers/import-into-library.js';
 import { articleFromText } from './importers/text-importer.js';
 import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
+import { librarySearch } from './search/library-search.js';
 import { readSettings, SETTING_NAMES } from '../../shared/settings.js';
 
 export interface HandlerOptions {
@@ -21,6 +22,7 @@ export interface HandlerOptions {
 /** Binds every Api method to the services over one open library. */
 export function createHandlers(library: Library, options: HandlerOptions = {}): ApiHandlers {
   const pdfPrinter = options.pdfPrinter ?? chromiumPrinter();
+  const search = librarySearch(library);
   const appendCards = (brief: Brief, cardIds: number[]): Brief => {
     const nodes = cardIds.map((cardId) => cardNode(library.cards.get(cardId)));
     return library.briefs.update(brief.id, { doc: appendNodes(brief.doc, nodes) });
@@ -78,5 +80,6 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       const file = await exportBrief(library.briefs.get(id), format, pdfPrinter);
       return { name: file.name, dataBase64: Buffer.from(file.data).toString('base64') };
     },
+    search,
   };
 }

@@ -1,0 +1,43 @@
+// `cardfile search QUERY [--json] [--limit N]`: library search on the same code as the app.
+import type { SearchHit } from '../shared/search.js';
+import type { Library } from './services/library/library.js';
+import { librarySearch } from './services/search/library-search.js';
+
+export const SEARCH_USAGE = '  search QUERY [--json] [--limit N]     find cards: words, "phrases", prefix*, -word, OR, author: label: year: tag: cite:';
+
+const DEFAULT_LIMIT = 20;
+
+const line = (hit: SearchHit) => {
+  const snippet = hit.snippet.map((p) => (p.marked ? `[${p.text}]` : p.text)).join('').replace(/\s+/g, ' ');
+  return `${hit.cardId}\t${hit.tag}\t${hit.shortCite || '-'}\t${snippet}`;
+};
+
+export async function runSearchCommand(
+  library: Library,
+  args: string[],
+  json: boolean,
+  out: (line: string) => void,
+  usageError: (problem: string) => Error,
+): Promise<number> {
+  const words: string[] = [];
+  let limit = DEFAULT_LIMIT;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--limit' || arg.startsWith('--limit=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      limit = Number(value);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw usageError(`--limit needs a whole number from 1 to 500, not ${value ?? 'nothing'}`);
+    } else words.push(arg);
+  }
+  const query = words.join(' ').trim();
+  if (!query) throw usageError('search for what? give a query');
+  const result = await librarySearch(library, (p) => process.stderr.write(`rebuilding the search index: ${p.done}/${p.total}\r`))({ query, limit });
+  if (json) {
+    out(JSON.stringify(result, null, 2));
+    return 0;
+  }
+  if (result.readAs === 'plain-words') out(`(searched the words of "${query}")`);
+  for (const hit of result.hits) out(line(hit));
+  out(`${result.hits.length}${result.more ? '+' : ''} cards in ${result.tookMs.toFixed(1)} ms`);
+  return 0;
+}
