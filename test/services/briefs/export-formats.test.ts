@@ -84,5 +84,15 @@ describe('PDF export through Chromium (playwright-core)', () => {
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Pages:\s+\d+/);
     expect(fs.readFileSync(pdf).includes('/Outlines')).toBe(true);
+    // Highlights print as their colours: rendered pages hold yellow, green and dark-blue (0,0,128) pixels.
+    execFileSync('pdftoppm', ['-r', '40', pdf, path.join(dir, 'page')]);
+    const colours = new Set<string>();
+    for (const ppm of fs.readdirSync(dir).filter((f) => f.endsWith('.ppm'))) {
+      const data = fs.readFileSync(path.join(dir, ppm));
+      const [, width, height] = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(data.subarray(0, 40).toString('latin1'))!;
+      const pixels = data.subarray(data.length - Number(width) * Number(height) * 3);
+      for (let i = 0; i + 2 < pixels.length; i += 3) colours.add(`${pixels[i]! >> 6},${pixels[i + 1]! >> 6},${pixels[i + 2]! >> 6}`);
+    }
+    expect([...colours]).toEqual(expect.arrayContaining(['3,3,0', '0,3,0', '0,0,2']));
   });
 });
