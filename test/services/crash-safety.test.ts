@@ -6,12 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createBackup } from '../../electron/services/backup/rolling-backups.js';
 import { Library } from '../../electron/services/library/library.js';
 import { CORPUS, CORPUS_DIR } from '../helpers/corpus.js';
-import { tempLibraryPath } from '../helpers/temp-dir.js';
+import { tempDir, tempLibraryPath } from '../helpers/temp-dir.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WRITER = path.join(ROOT, 'test/helpers/crash-writer.mjs');
+const RESTORER = path.join(ROOT, 'test/helpers/crash-restorer.mjs');
 const BUILT_STORE = path.join(ROOT, 'dist/electron/electron/services/library/library.js');
 const ROUNDS = 30;
 const SEED = 0x5eed;
@@ -115,5 +117,67 @@ describe('crash safety', () => {
     // The kills must have landed among real work, not only before it.
     expect(acknowledged).toBeGreaterThan(ROUNDS * 5);
     expect(imports.size).toBeGreaterThan(ROUNDS);
+  });
+
+  it('never leaves a half-restored library when killed during a restore', async () => {
+    // A library of a few MB, so the copy-back spans many backup steps.
+    const template = tempDir();
+    const file = path.join(template, 'library.cardfile');
+    const library = Library.open(file);
+    const text = fs.readFileSync(path.join(CORPUS_DIR, CORPUS.block), 'utf8');
+    library.transaction(() => {
+      for (let i = 0; i < 150; i++) library.articles.insert({ title: `Backed up ${i}`, authors: [], publication: '', publishedDate: '', url: '', accessedDate: '', sourceKind: 'text', text });
+    });
+    const backup = (await createBackup(library, 'manual'))!;
+    library.transaction(() => {
+      library.db.prepare("DELETE FROM articles WHERE id % 2 = 0").run();
+      for (let i = 0; i < 40; i++) library.articles.insert({ title: `Written after ${i}`, authors: [], publication: '', publishedDate: '', url: '', accessedDate: '', sourceKind: 'paste', text: text.slice(i * 100) });
+    });
+    const titles = (lib: Library) => lib.db.prepare('SELECT group_concat(title, \'|\') FROM (SELECT title FROM articles ORDER BY id)').pluck().get() as string;
+    const before = titles(library);
+    library.close();
+    const reopened = Library.open(file);
+    expect(titles(reopened)).toBe(before);
+    reopened.close();
+
+    const random = mulberry32(SEED + 1);
+    const outcomes = { before: 0, restored: 0 };
+    let restoredTitles: string | undefined;
+    for (let round = 0; round < 12; round++) {
+      const dir = path.join(tempDir(), 'copy');
+      fs.cpSync(template, dir, { recursive: true });
+      const copy = path.join(dir, 'library.cardfile');
+      const child = spawn(process.execPath, [RESTORER, copy, backup.name], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+      // The last rounds run to the end, so both outcomes are seen.
+      const delay = round >= 10 ? Infinity : random() * 100;
+      await new Promise<void>((resolve) => {
+        child.stdout.setEncoding('utf8').on('data', (d: string) => {
+          out += d;
+          if (out.includes('restoring') && Number.isFinite(delay)) setTimeout(() => child.kill('SIGKILL'), delay);
+        });
+        child.on('exit', () => resolve());
+      });
+      expect(stderr, `round ${round}`).toBe('');
+      const after = Library.open(copy);
+      try {
+        expect(after.db.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
+        const now = titles(after);
+        if (out.includes('restored')) restoredTitles ??= now;
+        // All of the backup or none of it: the library as it was, or exactly the backup's articles.
+        if (now === before) outcomes.before++;
+        else {
+          expect(now.split('|'), `round ${round}`).toEqual(Array.from({ length: 150 }, (_, i) => `Backed up ${i}`));
+          outcomes.restored++;
+        }
+      } finally {
+        after.close();
+      }
+    }
+    expect(restoredTitles?.split('|')).toHaveLength(150);
+    expect(outcomes.before).toBeGreaterThan(0);
+    expect(outcomes.restored).toBeGreaterThan(0);
   });
 });
