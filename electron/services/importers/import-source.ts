@@ -10,6 +10,7 @@ import { articleFromHtml } from './html-importer.js';
 import { ImportError } from './import-error.js';
 import { articleFromPdf } from './pdf-importer.js';
 import { decodeText, MAX_TEXT_FILE_BYTES } from './read-text-file.js';
+import { parseTextBrief } from './text-brief.js';
 import { articleFromText } from './text-importer.js';
 import { looksLikeVerbatimBrief, parseVerbatimDocx } from './verbatim-docx.js';
 
@@ -108,6 +109,9 @@ async function readBytes(bytes: Uint8Array, source: string, format: Format, char
     case 'markdown': {
       checkTextSize(bytes, source);
       const text = decode(bytes, source, charset);
+      // A block of cards saved as text (tags, cites, bodies) is a brief, not an article.
+      const brief = format === 'text' ? parseTextBrief(text) : null;
+      if (brief) return { kind: 'brief', ...brief };
       const plain = format === 'markdown' ? text.replace(/^#{1,6}\s+/gm, '') : text;
       const fields = articleFromText(plain, { source, sourceKind: url ? 'url' : 'text' });
       return article(url && !fields.url ? { ...fields, url } : fields);

@@ -49,6 +49,16 @@ describe('corpus articles import with their title and paragraphs intact', () => 
   });
 });
 
+describe('a block of cards saved as text', () => {
+  it('imports corpus/003 as a brief', async () => {
+    const library = Library.open(tempLibraryPath());
+    const outcome = await importInto(library, { file: corpusPath('block') });
+    expect(outcome).toMatchObject({ status: 'imported', kind: 'brief' });
+    expect(library.info()).toMatchObject({ articles: 0, briefs: 1 });
+    library.close();
+  });
+});
+
 describe('metadata from the first lines of pasted text', () => {
   it.each([
     ['a cite line', 'Joseph Choi, 9-2, 21, The Hill, Kremlin: US military assistance could cause unpredictable actions\n', { authors: [{ name: 'Joseph Choi', quals: '' }], publication: 'The Hill', publishedDate: '2021-09-02' }],

@@ -96,7 +96,7 @@ describe('import by URL from a local server', () => {
     ['a broken PDF', () => `${base}/report.pdf`, /PDF is truncated or damaged/],
   ])('%s: one clear error, library unchanged', async (_name, url, problem) => {
     const library = Library.open(tempLibraryPath());
-    const outcome = await importInto(library, { url: url() }, { fetchLimits: { timeoutMs: 500, maxBytes: 20 * 1024 * 1024, maxRedirects: 5 } });
+    const outcome = await importInto(library, { url: url() }, { fetchLimits: { timeoutMs: url().endsWith('/slow') ? 500 : 15_000, maxBytes: 20 * 1024 * 1024, maxRedirects: 5 } });
     expect(outcome.status).toBe('failed');
     expect(outcome.status === 'failed' && outcome.error).toMatch(new RegExp(`^Could not import ${url().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
     expect(outcome.status === 'failed' && outcome.error).toMatch(problem);
