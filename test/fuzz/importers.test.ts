@@ -1,0 +1,69 @@
+// Bounded fuzzing of every file importer through the one import entry: each mutated file ends
+// in an import or one clear error naming it, within a time limit, and a failure changes nothing.
+// `npm run fuzz` runs many more cases (FUZZ_CASES, FUZZ_SEED).
+import { describe, expect, it } from 'vitest';
+import { briefToDocx } from '../../electron/services/exporters/verbatim-docx-export.js';
+import { importInto } from '../../electron/services/importers/import-into-library.js';
+import { Library } from '../../electron/services/library/library.js';
+import { appendNodes, headingNode } from '../../shared/brief-doc.js';
+import { CORPUS, corpusText } from '../helpers/corpus.js';
+import { tempLibraryPath } from '../helpers/temp-dir.js';
+import { mulberry32, mutate } from './mutate.js';
+
+const CASES = Number(process.env.FUZZ_CASES ?? 150);
+const SEED = Number(process.env.FUZZ_SEED ?? 7);
+const TIME_LIMIT_MS = 10_000;
+
+async function seeds(): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const encode = (s: string) => new TextEncoder().encode(s);
+  const article = corpusText('ceasefire');
+  const paragraphs = article.split(/\n\s*\n/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
+  const docx = await briefToDocx({
+    title: 'Fuzz seed',
+    doc: appendNodes({ type: 'doc', content: [] }, [headingNode('pocket', 'Syria'), headingNode('block', 'AT: Russia'), {
+      type: 'card', content: [{ type: 'tag', content: [{ type: 'text', text: 'Non-unique: ceasefire broken' }] },
+        { type: 'cite', content: [{ type: 'text', text: 'Ace 21', marks: [{ type: 'strong' }] }, { type: 'text', text: ' TASS, 2021' }] },
+        { type: 'body', content: [{ type: 'paragraph', content: [{ type: 'text', text: article.slice(0, 400), marks: [{ type: 'underline' }] }] }] }],
+    }]),
+  });
+  return [
+    ...Object.keys(CORPUS).map((key) => ({ name: `${key}.txt`, bytes: encode(corpusText(key as keyof typeof CORPUS)) })),
+    { name: 'article.html', bytes: encode(`<!doctype html><html><head><title>No Ceasefire</title></head><body><article><h1>No Ceasefire</h1>${paragraphs}</article></body></html>`) },
+    { name: 'brief.docx', bytes: docx },
+  ];
+}
+
+const counts = (library: Library) => JSON.stringify(library.info());
+
+describe('fuzzed importers', () => {
+  it(`ends every one of ${CASES} mutated files in a result or one clear error (seed ${SEED})`, async () => {
+    const library = Library.open(tempLibraryPath());
+    const random = mulberry32(SEED);
+    const inputs = await seeds();
+    const failures: string[] = [];
+    let imported = 0;
+    for (let i = 0; i < CASES; i++) {
+      const seed = inputs[Math.floor(random() * inputs.length)]!;
+      const { bytes, how } = mutate(seed.bytes, random);
+      const before = counts(library);
+      const started = performance.now();
+      const outcome = await Promise.race([
+        importInto(library, { name: seed.name, bytes }),
+        new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), TIME_LIMIT_MS).unref()),
+      ]);
+      const label = `case ${i} (${seed.name}, ${how})`;
+      if (outcome === 'timeout') failures.push(`${label}: still running after ${TIME_LIMIT_MS} ms`);
+      else if (outcome.status === 'failed') {
+        if (!outcome.error.includes(seed.name)) failures.push(`${label}: the error does not name the file: ${outcome.error}`);
+        if (/\bat \w+ \(|TypeError|RangeError|ReferenceError/.test(outcome.error)) failures.push(`${label}: a crash, not a clear error: ${outcome.error}`);
+        if (counts(library) !== before) failures.push(`${label}: failed but changed the library`);
+      } else imported++;
+      if (performance.now() - started > TIME_LIMIT_MS) failures.push(`${label}: took ${Math.round(performance.now() - started)} ms`);
+    }
+    expect(library.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    library.close();
+    expect(failures).toEqual([]);
+    // Many mutations leave a file readable: the importers must not simply refuse everything.
+    expect(imported).toBeGreaterThan(CASES / 10);
+  });
+});
