@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiClient, type Api, type ApiMethod, type ApiResponse } from '../../shared/api.js';
 import { cardNode } from '../../shared/brief-doc.js';
@@ -81,6 +82,18 @@ describe('the brief editor, end to end in Chromium', () => {
     const speech = (await api.listBriefs({})).find((b) => b.kind === 'speech');
     expect(speech?.doc.content).toEqual(normal([cardNode(sanctions)]));
 
+    // Copy puts the card on the clipboard as rich text (highlight kept) and as plain text.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('Copied the card “Sanctions already bite”');
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return { html: await (await item!.getType('text/html')).text(), text: await (await item!.getType('text/plain')).text() };
+    });
+    expect(copied.text).toContain('Sanctions already bite');
+    expect(copied.text).toContain('Officials conceded that sanctions cut revenue');
+    expect(copied.html).toMatch(/background(-color)?:\s*#?[0-9a-f]*[^;]*;?[^>]*>sanctions cut revenue/i);
+
     // Invisibility mode: unread body text hidden, highlighted text, tags and cites still shown.
     await page.getByRole('button', { name: 'Invisibility' }).click();
     await expect.poll(() => editor.getByText('Moscow said').isVisible()).toBe(false);
@@ -94,6 +107,12 @@ describe('the brief editor, end to end in Chromium', () => {
     const expected = normal([{ type: 'block', content: [{ type: 'text', text: BLOCK }] }, cardNode(sanctions), cardNode(talks)]);
     const brief = (await api.listBriefs({})).find((b) => b.kind === 'brief')!;
     expect(brief.doc.content).toEqual(expected);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '.docx', exact: true }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.docx$/);
+    expect(fs.statSync((await file.path())).size).toBeGreaterThan(2_000);
 
     await page.reload();
     await page.getByRole('tab', { name: 'Briefs' }).click();

@@ -4,6 +4,7 @@ import { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { insertCards, unitAtCursor } from '../../../shared/brief-commands';
 import { cardNode } from '../../../shared/brief-doc';
+import { clipboardContent } from '../../../shared/clipboard';
 import { COMMANDS, displayKey, editorCommands, resolveKeys } from '../../../shared/keymap';
 import type { Brief, Card, DocJSON } from '../../../shared/model';
 import { dropTarget, indexAt, moveRange, outline, unitRange, type OutlineEntry } from '../../../shared/outline';
@@ -72,6 +73,31 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
       onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
     }
   }, [isSpeech, speechId, onSent, onStatus]);
+  const copy = async (nodes: PMNode[]) => {
+    if (nodes.length === 0) return;
+    const { html, text } = clipboardContent(nodes.map((n) => n.toJSON() as DocJSON));
+    try {
+      await navigator.clipboard.write([new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([text], { type: 'text/plain' }),
+      })]);
+      onStatus({ kind: 'info', text: `Copied ${describeSent(nodes)}: paste into Word or Google Docs` });
+    } catch (err) {
+      onStatus({ kind: 'error', text: `Could not copy: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  };
+
+  const exportAs = async (format: 'docx' | 'pdf' | 'html') => {
+    try {
+      // The file holds every edit: what is still waiting to be saved is written first.
+      await saver.flush();
+      const file = await api.exportBrief({ id: brief.id, format });
+      download(file.name, file.dataBase64);
+    } catch (err) {
+      onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
   const sendRef = useRef(sendToSpeech);
   sendRef.current = sendToSpeech;
 
@@ -189,6 +215,14 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
           >
             Send to speech
           </button>
+          <button
+            title="Copy the card or block at the cursor as rich text"
+            disabled={!state || state.doc.childCount === 0}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => state && void copy(unitAtCursor(state))}
+          >
+            Copy
+          </button>
           <button onClick={() => setPicking(true)}>Add cards</button>
           <button
             aria-pressed={invisible}
@@ -198,6 +232,10 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
           >
             Invisibility
           </button>
+          <span className="sep" />
+          {(['docx', 'pdf', 'html'] as const).map((format) => (
+            <button key={format} title={`Download the brief as .${format}`} onClick={() => void exportAs(format)}>.{format}</button>
+          ))}
           <span className={`save-state ${saveState.kind}`} title={saveState.kind === 'failed' ? saveState.error : undefined} aria-live="polite">{saveLabel(saveState)}</span>
         </div>
         {picking && <CardPicker onAdd={addCards} onClose={() => setPicking(false)} />}
@@ -205,4 +243,15 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
       </section>
     </div>
   );
+}
+
+/** Hands a file from the Api to the browser's download (Electron saves it the same way). */
+function download(name: string, dataBase64: string): void {
+  const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes]));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
