@@ -28,6 +28,20 @@ export function App() {
     tabRefs.current[next]?.focus();
   }, []);
 
+  // Ctrl+K (Cmd+K) opens search from anywhere, with the cursor in the search box.
+  const [searchRequest, setSearchRequest] = useState(0);
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setArea('search');
+        setSearchRequest((n) => n + 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   // Alt+1..4 switch areas from anywhere (Ctrl+digits belong to the browser's tabs).
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -88,7 +102,7 @@ export function App() {
         {area === 'library' && <LibraryView onOpenArticle={openArticle} onStatus={setStatus} />}
         {area === 'cutter' && <CutterView articleId={articleId} onPickArticle={() => go('library')} />}
         {area === 'briefs' && <BriefsView onStatus={setStatus} />}
-        {area === 'search' && <SearchView onOpenArticle={openArticle} />}
+        {area === 'search' && <SearchView focusRequest={searchRequest} onStatus={setStatus} onOpenBrief={() => setArea('briefs')} />}
       </main>
     </div>
   );

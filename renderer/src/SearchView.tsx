@@ -1,38 +1,165 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Card } from '../../shared/model';
+import { QuickFind, type QuickFindHit } from '../../shared/quick-find';
+import type { SearchHit, SearchResult, SnippetPart } from '../../shared/search';
 import { api } from './api';
+import type { Status } from './App';
 import { useApiData } from './use-api-data';
 
-/** Finds articles and cards by the words of their titles, tags and cites. */
-export function SearchView({ onOpenArticle }: { onOpenArticle: (id: number) => void }) {
+interface Props {
+  /** Changes each time Ctrl+K asks for the search box. */
+  focusRequest: number;
+  onStatus: (s: Status) => void;
+  onOpenBrief: (briefId: number, index: number) => void;
+}
+
+// Matched words come as data and are rendered as text in <mark>: nothing is parsed as HTML.
+function Snippet({ parts }: { parts: SnippetPart[] }) {
+  return <span className="snippet">{parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</span>;
+}
+
+const paragraphs = (card: Card) => (card.body.content ?? []).map((p) => (p.content ?? []).map((t) => t.text ?? '').join(''));
+
+/** Library search as you type (FTS5 in the services) and quick find in the open briefs (lunr, here). */
+export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
   const [query, setQuery] = useState('');
-  const articles = useApiData(() => api.listArticles({}), []);
-  const cards = useApiData(() => api.listCards({}), []);
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const matches = (text: string) => words.length > 0 && words.every((w) => text.toLowerCase().includes(w));
-  const foundArticles = (articles.data ?? []).filter((a) => matches(`${a.title} ${a.publication} ${a.authors.map((x) => x.name).join(' ')}`));
-  const foundCards = (cards.data ?? []).filter((c) => matches(`${c.tag} ${c.label ?? ''} ${c.shortCite} ${c.fullCite}`));
+  const [result, setResult] = useState<SearchResult>();
+  const [error, setError] = useState<string>();
+  const [selected, setSelected] = useState(0);
+  const [opened, setOpened] = useState<Card>();
+  const [targetBrief, setTargetBrief] = useState<number>();
+  const input = useRef<HTMLInputElement>(null);
+  const briefs = useApiData(() => api.listBriefs({}), []);
+
+  useEffect(() => input.current?.focus(), [focusRequest]);
+
+  // Every keystroke searches; an answer to an older query than the last one typed is dropped.
+  const latest = useRef(0);
+  useEffect(() => {
+    const asked = ++latest.current;
+    if (!query.trim()) {
+      setResult(undefined);
+      return;
+    }
+    api.search({ query, limit: 50 }).then(
+      (r) => { if (asked === latest.current) { setResult(r); setError(undefined); setSelected(0); } },
+      (err: unknown) => { if (asked === latest.current) setError(err instanceof Error ? err.message : String(err)); },
+    );
+  }, [query]);
+
+  const briefList = useMemo(() => (briefs.data ?? []).filter((b) => b.kind === 'brief'), [briefs.data]);
+  const target = targetBrief ?? briefList[0]?.id;
+  const quickFind = useMemo(() => QuickFind.build((briefs.data ?? []).map((b) => ({ briefId: b.id, title: b.title, doc: b.doc }))), [briefs.data]);
+  const quickHits = useMemo(() => quickFind.find(query, 8), [quickFind, query]);
+
+  const hits = result?.hits ?? [];
+  const rows: ({ kind: 'card'; hit: SearchHit } | { kind: 'place'; hit: QuickFindHit })[] = [
+    ...quickHits.map((hit) => ({ kind: 'place' as const, hit })),
+    ...hits.map((hit) => ({ kind: 'card' as const, hit })),
+  ];
+  const current = rows[Math.min(selected, rows.length - 1)];
+
+  const act = async (what: () => Promise<string>) => {
+    try {
+      onStatus({ kind: 'info', text: await what() });
+    } catch (err) {
+      onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  const open = () => {
+    if (current?.kind === 'place') onOpenBrief(current.hit.briefId, current.hit.index);
+    else if (current) void act(async () => {
+      setOpened(await api.getCard({ id: current.hit.cardId }));
+      return `Opened “${current.hit.tag}”`;
+    });
+  };
+  const insertIntoBrief = (hit: SearchHit) => act(async () => {
+    if (target === undefined) throw new Error('Create a brief first: there is no brief to insert the card into.');
+    const brief = await api.appendCardsToBrief({ briefId: target, cardIds: [hit.cardId] });
+    briefs.reload();
+    return `Inserted “${hit.tag}” into “${brief.title}”`;
+  });
+  const sendToSpeech = (hit: SearchHit) => act(async () => {
+    const speech = await api.sendToSpeech({ cardIds: [hit.cardId] });
+    briefs.reload();
+    return `Sent “${hit.tag}” to “${speech.title}”`;
+  });
+
+  const onKey = (e: KeyboardEvent<HTMLElement>) => {
+    const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+    if (step !== 0 && rows.length > 0) {
+      e.preventDefault();
+      setSelected((s) => (Math.min(s, rows.length - 1) + step + rows.length) % rows.length);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      open();
+    } else if (e.altKey && current?.kind === 'card' && (e.key === 'b' || e.key === 'B')) {
+      e.preventDefault();
+      void insertIntoBrief(current.hit);
+    } else if (e.altKey && current?.kind === 'card' && (e.key === 's' || e.key === 'S')) {
+      e.preventDefault();
+      void sendToSpeech(current.hit);
+    }
+  };
+
   return (
-    <section className="panel" aria-labelledby="search-heading">
+    <section className="panel search" aria-labelledby="search-heading" onKeyDown={onKey}>
       <h2 id="search-heading">Search</h2>
-      <input type="search" autoFocus aria-label="Search the library" placeholder="Words from a tag, cite or title" value={query} onChange={(e) => setQuery(e.target.value)} />
-      {(articles.error ?? cards.error) && <p role="alert" className="error">{articles.error ?? cards.error}</p>}
-      <ul className="list" aria-label="Results">
-        {foundCards.map((c) => (
-          <li key={`c${c.id}`} className="row">
-            <span className="title">{c.tag}</span>
-            <span className="meta">card · {c.shortCite}</span>
-          </li>
-        ))}
-        {foundArticles.map((a) => (
-          <li key={`a${a.id}`}>
-            <button className="row" onClick={() => onOpenArticle(a.id)}>
-              <span className="title">{a.title}</span>
-              <span className="meta">article</span>
-            </button>
+      <input
+        ref={input}
+        type="search"
+        aria-label="Search the library"
+        aria-controls="search-results"
+        aria-activedescendant={current ? `search-row-${rows.indexOf(current)}` : undefined}
+        placeholder='Words, "phrases", partit*, -word, OR, author: label: year: tag: cite:'
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      <p className="meta">
+        ↑↓ choose · Enter open · Alt+B insert into{' '}
+        <select aria-label="Brief to insert into" value={target ?? ''} onChange={(e) => setTargetBrief(Number(e.target.value))}>
+          {briefList.map((b) => <option key={b.id} value={b.id}>{b.title}</option>)}
+        </select>{' '}
+        · Alt+S send to speech
+        {result && ` · ${hits.length}${result.more ? '+' : ''} cards in ${result.tookMs.toFixed(1)} ms`}
+        {result?.readAs === 'plain-words' && ' (searched as plain words)'}
+      </p>
+      {(error ?? briefs.error) && <p role="alert" className="error">{error ?? briefs.error}</p>}
+      <ul id="search-results" className="list" role="listbox" aria-label="Results">
+        {rows.map((row, i) => (
+          <li
+            key={row.kind === 'card' ? `c${row.hit.cardId}` : `p${row.hit.briefId}:${row.hit.index}`}
+            id={`search-row-${i}`}
+            role="option"
+            aria-selected={row === current}
+            className={`row${row === current ? ' selected' : ''}`}
+            style={row === current ? { outline: '2px solid Highlight', outlineOffset: '-2px' } : undefined}
+            onMouseDown={(e) => { e.preventDefault(); setSelected(i); }}
+            onDoubleClick={open}
+          >
+            {row.kind === 'card' ? (
+              <>
+                <span className="title">{row.hit.tag}</span>
+                <span className="meta">{row.hit.shortCite || 'no cite'}{row.hit.label ? ` · ${row.hit.label}` : ''}</span>
+                <Snippet parts={row.hit.snippet} />
+              </>
+            ) : (
+              <>
+                <span className="title">{row.hit.text}</span>
+                <span className="meta">{row.hit.kind} in {row.hit.briefTitle}{row.hit.cite ? ` · ${row.hit.cite.slice(0, 80)}` : ''}</span>
+              </>
+            )}
           </li>
         ))}
       </ul>
-      {words.length > 0 && foundCards.length + foundArticles.length === 0 && <p className="empty">Nothing matches “{query}”.</p>}
+      {query.trim() && result && rows.length === 0 && <p className="empty">Nothing matches “{query}”.</p>}
+      {opened && (
+        <article className="card-preview" aria-label="Card">
+          <h3>{opened.tag}</h3>
+          <p className="cite"><strong>{opened.shortCite}</strong> {opened.fullCite}</p>
+          {paragraphs(opened).map((p, i) => <p key={i}>{p}</p>)}
+        </article>
+      )}
     </section>
   );
 }
