@@ -186,4 +186,22 @@ describe('the Cutter, end to end in Chromium', () => {
     expect(await page.locator('.card-row').count()).toBe(0);
     await screenshot(page, 'cutter-settings');
   });
+
+  it('F2 pastes clipboard text as a new card, its place in the open article found', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const api = httpApi(app.url);
+    const article = await api.createArticle({ title: 'Aleppo', text: corpusText('article001'), publication: 'Kommersant', publishedDate: '2016-09-27' });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await page.reload();
+    await page.getByRole('button', { name: /Aleppo/ }).first().click();
+    await page.locator('.article-text').waitFor();
+    await page.evaluate((text) => navigator.clipboard.writeText(text), SENTENCE);
+    await page.keyboard.press('F2');
+    await page.locator('.card-doc .body').waitFor();
+    expect(await page.locator('.card-doc .body').innerText()).toBe(SENTENCE);
+    const [card] = await api.listCards({});
+    expect(card).toMatchObject({ articleId: article.id, shortCite: 'Kommersant 16' });
+    expect(article.text.slice(card!.passage!.start, card!.passage!.end)).toBe(SENTENCE);
+  });
 });
