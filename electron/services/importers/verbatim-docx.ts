@@ -5,16 +5,21 @@ import { ImportError } from './import-error.js';
 import { briefFromParagraphs } from './verbatim/brief-from-paragraphs.js';
 import { openDocxPackage, type DocxPackage } from './verbatim/docx-package.js';
 import { attr, childrenOf, parseXmlPart, tagOf } from './verbatim/ooxml.js';
-import { readParagraphs, type WordParagraph } from './verbatim/word-document.js';
+import { readParagraphs } from './verbatim/word-document.js';
 import { StyleSheet } from './verbatim/word-styles.js';
 
 const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
 const DEFAULT_DOCUMENT_PART = 'word/document.xml';
 
-/** True when the bytes are a readable .docx with a Verbatim outline (at least one tag). Never throws. */
+/**
+ * True when the bytes are a .docx with a Verbatim outline: some paragraph style resolves to a tag.
+ * Cheap (no paragraph walk), so an import can ask before parsing; never throws.
+ */
 export function looksLikeVerbatimBrief(bytes: Uint8Array): boolean {
   try {
-    return readWordParagraphs(bytes, 'the file').some((p) => p.role === 'tag');
+    const { documentXml, styles } = openWordDocument(bytes, 'the file');
+    const styleIds = new Set(Array.from(documentXml.matchAll(/<w:pStyle w:val="([^"]*)"/g), (m) => m[1]!));
+    return [...styleIds].some((id) => styles.paragraphRole(id, undefined) === 'tag') || /<w:outlineLvl w:val="3"\/>/.test(documentXml);
   } catch {
     return false;
   }
@@ -22,26 +27,24 @@ export function looksLikeVerbatimBrief(bytes: Uint8Array): boolean {
 
 /** A Verbatim .docx as a brief; throws one ImportError naming the source for anything unreadable. */
 export function parseVerbatimDocx(bytes: Uint8Array, source: string): { title: string; doc: DocJSON } {
-  const paragraphs = readWordParagraphs(bytes, source);
+  const { documentXml, documentPart, styles } = openWordDocument(bytes, source);
+  const paragraphs = readParagraphs(documentXml, styles, source, documentPart);
+  if (!paragraphs) throw new ImportError(source, `its ${documentPart} has no document body.`);
   const doc = briefFromParagraphs(paragraphs);
   if ((doc.content ?? []).length === 0) throw new ImportError(source, 'there is no text in it.');
   return { title: titleFor(source, doc), doc };
 }
 
-function readWordParagraphs(bytes: Uint8Array, source: string): WordParagraph[] {
+function openWordDocument(bytes: Uint8Array, source: string): { documentXml: string; documentPart: string; styles: StyleSheet } {
   const pkg = openDocxPackage(bytes, source);
   const documentPart = mainDocumentPart(pkg, source);
   const documentXml = pkg.readText(documentPart);
   if (documentXml === null) throw new ImportError(source, `it has no ${documentPart}; it is not a Word document.`);
   const stylesPart = path.posix.join(path.posix.dirname(documentPart), 'styles.xml');
   const stylesXml = pkg.readText(stylesPart);
-  const styles = new StyleSheet(stylesXml === null ? null : parseXmlPart(stylesXml, stylesPart, source));
-  const paragraphs = readParagraphs(documentXml, styles, source, documentPart);
-  if (!paragraphs) throw new ImportError(source, `its ${documentPart} has no document body.`);
-  return paragraphs;
+  return { documentXml, documentPart, styles: new StyleSheet(stylesXml === null ? null : parseXmlPart(stylesXml, stylesPart, source)) };
 }
 
-// The package's relationships name the main part; nearly always word/document.xml.
 function mainDocumentPart(pkg: DocxPackage, source: string): string {
   const rels = pkg.readText('_rels/.rels');
   if (rels === null) return DEFAULT_DOCUMENT_PART;
