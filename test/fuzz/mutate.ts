@@ -22,7 +22,10 @@ export function mutate(input: Uint8Array, random: () => number): { bytes: Uint8A
   switch (kind) {
     case 'flip': {
       const count = 1 + at(16);
-      for (let i = 0; i < count; i++) bytes[at(bytes.length)] ^= 1 << at(8);
+      for (let i = 0; i < count; i++) {
+        const where = at(bytes.length);
+        bytes[where] = bytes[where]! ^ (1 << at(8));
+      }
       return { bytes, how: `${kind} ${count} bits` };
     }
     case 'truncate':
