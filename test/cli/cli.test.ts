@@ -18,7 +18,7 @@ describe('the cardfile CLI (built, as a user runs it)', () => {
     const imported = cardfile(['--library', library, 'import', corpusPath('ceasefire'), corpusPath('article004')]);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('[2/2] imported');
-    expect(imported.stdout).toMatch(/2 imported, 0 failed/);
+    expect(imported.stdout).toMatch(/2 imported, 0 duplicates, 0 failed/);
 
     const lines = cardfile(['list', 'articles', '--library', library]);
     expect(lines.stdout.trim().split('\n').map((l) => l.split('\t')[1])).toEqual(
@@ -45,7 +45,7 @@ describe('the cardfile CLI (built, as a user runs it)', () => {
     const result = cardfile(['--library', library, 'import', junk, corpusPath('ceasefire')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`Could not import ${junk}: it is not text`);
-    expect(result.stdout).toContain('1 imported, 1 failed');
+    expect(result.stdout).toContain('1 imported, 0 duplicates, 1 failed');
   });
 
   it.each([
