@@ -1,3 +1,4 @@
+import { seededRandom } from './seeded-random.js';
 // Reproducible cards from real text: a seeded word-level Markov chain (order 2) over the corpus
 // sentences, with authors, outlets and labels drawn from what real cite lines and tags hold.
 // Same seed and size, same cards: the FTS5 and lunr runs index exactly the same evidence.
@@ -6,17 +7,6 @@ import path from 'node:path';
 import type { CardFields, DocJSON } from '../shared/model.js';
 import { KNOWN_LABELS } from '../shared/tag-label.js';
 
-/** mulberry32: small, fast and good enough to pick words. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST_NAMES = ['Joseph', 'Mehmet', 'Igor', 'Sergei', 'Neil', 'Vladimir', 'Robert', 'Vitaly', 'Dmitry', 'Adnan', 'Lloyd', 'John', 'Maria', 'Anna', 'Olga', 'Sarah'];
 const OUTLETS = ['Thai News Service', 'Press TV', 'TASS', 'Telegraph Media', 'The Hill', 'Sputnik', 'Reuters', 'RT Arabic', 'Los Angeles Times', 'Chatham House', 'SANA', 'FNA'];

@@ -5,7 +5,7 @@ import { api } from './api';
 import type { Status } from './App';
 import { BriefEditor } from './briefs/BriefEditor';
 import { BriefList } from './briefs/BriefList';
-import { useAutosaver } from './briefs/use-autosaver';
+import { useAutosaver } from './use-autosaver';
 import './briefs/briefs.css';
 import { useApiData } from './use-api-data';
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Autosaver, type SaveState } from '../../shared/autosaver';
+import type { SaveState } from '../../shared/autosaver';
+import { useAutosaver } from './use-autosaver';
 import { cardFromPassage } from '../../shared/card-from-article';
 import { buildCite, DEFAULT_CITE_TEMPLATE } from '../../shared/cite-builder';
 import { COMMANDS, displayKey, keyOfEvent, normalizeKey, resolveKeys, type CommandId, type EditorCommandId } from '../../shared/keymap';
@@ -44,7 +45,6 @@ export function CutterView({ articleId, onPickArticle }: Props) {
   const [source, setSource] = useState<Passage | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [citeTemplate, setCiteTemplate] = useState(DEFAULT_CITE_TEMPLATE);
-  const [save, setSave] = useState<SaveState>({ kind: 'saved' });
   const [notice, setNotice] = useState<{ text: string; undo?: () => void; error?: boolean }>();
   const [dialog, setDialog] = useState<'palette' | 'settings' | 'paste'>();
   const [pasteText, setPasteText] = useState('');
@@ -52,10 +52,7 @@ export function CutterView({ articleId, onPickArticle }: Props) {
   const editor = useRef<CardEditorHandle>(null);
   const focusTagOnOpen = useRef(false);
 
-  const saver = useMemo(
-    () => new Autosaver<CardPatch>({ save: (id, patch) => api.updateCard({ id, patch }), onState: setSave }),
-    [],
-  );
+  const { saver, state: save } = useAutosaver<CardPatch>((id, patch) => api.updateCard({ id, patch }));
 
   useEffect(() => setShownArticleId(articleId), [articleId]);
   useEffect(() => {
@@ -74,25 +71,6 @@ export function CutterView({ articleId, onPickArticle }: Props) {
     return () => { live = false; };
   }, [shownArticleId]);
 
-  // Edits are written within a second; leaving the page writes what is left at once.
-  useEffect(() => {
-    const flush = () => { void saver.flush(); };
-    const onHidden = () => { if (document.visibilityState === 'hidden') flush(); };
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (!saver.hasUnsaved) return;
-      flush();
-      e.preventDefault();
-    };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onHidden);
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => {
-      flush();
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onHidden);
-      window.removeEventListener('beforeunload', onBeforeUnload);
-    };
-  }, [saver]);
 
   useEffect(() => {
     if (current && focusTagOnOpen.current) {

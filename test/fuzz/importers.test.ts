@@ -8,7 +8,8 @@ import { Library } from '../../electron/services/library/library.js';
 import { appendNodes, headingNode } from '../../shared/brief-doc.js';
 import { CORPUS, corpusText } from '../helpers/corpus.js';
 import { tempLibraryPath } from '../helpers/temp-dir.js';
-import { mulberry32, mutate } from './mutate.js';
+import { seededRandom } from '../../bench/seeded-random.js';
+import { mutate } from './mutate.js';
 
 const CASES = Number(process.env.FUZZ_CASES ?? 150);
 const SEED = Number(process.env.FUZZ_SEED ?? 7);
@@ -38,7 +39,7 @@ const counts = (library: Library) => JSON.stringify(library.info());
 describe('fuzzed importers', () => {
   it(`ends every one of ${CASES} mutated files in a result or one clear error (seed ${SEED})`, async () => {
     const library = Library.open(tempLibraryPath());
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     const inputs = await seeds();
     const failures: string[] = [];
     let imported = 0;

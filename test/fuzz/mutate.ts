@@ -1,15 +1,5 @@
 // Seeded mutations of a valid file: the kinds of damage real files get (flipped bytes, cut-off
 // downloads, spliced junk, repeated blocks), reproducible from the seed alone.
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MUTATIONS = ['flip', 'truncate', 'splice-junk', 'repeat', 'zero-run'] as const;
 export type Mutation = (typeof MUTATIONS)[number];

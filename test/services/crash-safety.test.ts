@@ -1,5 +1,6 @@
 // Kills a writer process with SIGKILL at seeded random moments during imports and edits, then
 // reopens the library and checks SQLite's integrity and that every acknowledged write is there.
+import { seededRandom } from '../../bench/seeded-random.js';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -23,16 +24,6 @@ type Ack =
   | { op: 'import'; article: number; title: string; textHash: string; cards: number[]; seq: number }
   | { op: 'edit'; card: number; seq: number };
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs the writer until it has acknowledged `afterAcks` writes, waits `delayMs`, then SIGKILLs it. */
 function runAndKill(library: string, seed: number, firstSeq: number, afterAcks: number, delayMs: number): Promise<Ack[]> {
@@ -73,7 +64,7 @@ describe('crash safety', () => {
   it(`keeps every acknowledged write through ${ROUNDS} SIGKILLs during imports and edits`, async () => {
     expect(fs.existsSync(BUILT_STORE), `${BUILT_STORE} is missing: run npm run build:node`).toBe(true);
     const file = tempLibraryPath();
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     const imports = new Map<number, Extract<Ack, { op: 'import' }>>();
     const lastEdit = new Map<number, number>();
     let acknowledged = 0;
@@ -140,7 +131,7 @@ describe('crash safety', () => {
     expect(titles(reopened)).toBe(before);
     reopened.close();
 
-    const random = mulberry32(SEED + 1);
+    const random = seededRandom(SEED + 1);
     const outcomes = { before: 0, restored: 0 };
     let restoredTitles: string | undefined;
     for (let round = 0; round < 12; round++) {

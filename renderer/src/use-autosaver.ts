@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Autosaver, type SaveState } from '../../../shared/autosaver';
+import { Autosaver, type SaveState } from '../../shared/autosaver';
 
 /**
  * An Autosaver for the life of a view: edits written within a second, failures shown and
@@ -17,9 +17,11 @@ export function useAutosaver<P extends object>(save: (id: number, patch: P) => P
       flush();
       e.preventDefault();
     };
+    window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
+      window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('beforeunload', onBeforeUnload);
       flush();
