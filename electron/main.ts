@@ -3,6 +3,7 @@
 import { app, BrowserWindow, Menu, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { electronPrinter } from './electron-printer.js';
 import { bindApi } from './ipc.js';
 import { startRollingBackups, type RollingBackups } from './services/backup/rolling-backups.js';
 import { CSP } from './server.js';
@@ -49,7 +50,7 @@ async function start(): Promise<void> {
     return;
   }
   backups = startRollingBackups(library);
-  bindApi(createHandlers(library), (event) => event.senderFrame?.url === rendererUrl);
+  bindApi(createHandlers(library, { pdfPrinter: electronPrinter() }), (event) => event.senderFrame?.url === rendererUrl);
   Menu.setApplicationMenu(Menu.buildFromTemplate([
     { role: process.platform === 'darwin' ? 'appMenu' : 'fileMenu' },
     { role: 'editMenu' },

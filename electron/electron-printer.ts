@@ -1,0 +1,40 @@
+// The app's PDF printer: Electron's own Chromium (webContents.printToPDF), so the desktop app
+// needs no second browser. Same job, same options as the playwright printer in browser mode.
+import { BrowserWindow, session } from 'electron';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { PdfPrinter } from './services/exporters/pdf-printer.js';
+
+export function electronPrinter(): PdfPrinter {
+  // A partition of its own that loads nothing from outside: the brief is printed, never browsed.
+  const printSession = session.fromPartition('cardfile-print');
+  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('file:') && !details.url.startsWith('data:') }));
+  return {
+    async printPdf(job) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardfile-print-'));
+      const page = path.join(dir, 'brief.html');
+      fs.writeFileSync(page, job.html);
+      const win = new BrowserWindow({
+        show: false,
+        webPreferences: { session: printSession, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+      });
+      try {
+        await win.loadFile(page);
+        const pdf = await win.webContents.printToPDF({
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: job.footerTemplate,
+          generateDocumentOutline: true,
+          generateTaggedPDF: true,
+        });
+        return new Uint8Array(pdf);
+      } finally {
+        win.destroy();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
