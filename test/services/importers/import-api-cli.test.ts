@@ -31,6 +31,31 @@ describe('import through the Api (file bytes, as browser mode sends them)', () =
     expect(await api.setCiteTemplate({ template: '  ' })).toEqual({ template: DEFAULT_CITE_TEMPLATE });
     library.close();
   });
+
+  it('files the cards of an imported brief in the library, where search finds them, and a re-import is a duplicate', async () => {
+    const library = Library.open(tempLibraryPath());
+    const handlers = createHandlers(library);
+    const api = apiClient((method, input) => dispatch(handlers, method, input));
+    const dataBase64 = Buffer.from(corpusText('block')).toString('base64');
+    const outcome = await api.importData({ name: 'russia-block.txt', dataBase64 });
+    expect(outcome).toMatchObject({ status: 'imported', kind: 'brief' });
+
+    const brief = (await api.listBriefs({}))[0]!;
+    const cardNodes = (brief.doc.content ?? []).filter((n) => n.type === 'card');
+    const cards = await api.listCards({});
+    expect(cards).toHaveLength(cardNodes.length);
+    expect(cardNodes.map((n) => n.attrs?.cardId).sort()).toEqual(cards.map((c) => c.id).sort());
+    const choi = cards.find((c) => c.shortCite.startsWith('Choi'));
+    expect(choi).toMatchObject({ label: 'Non-unique', tag: expect.stringContaining('US pressure on the Ukraine') });
+
+    const found = await api.search({ query: 'Dara’a deal', limit: 5 });
+    expect(found.hits[0]?.tag).toBe('Russian mediation in Syria fails');
+    expect((await api.search({ query: 'author:Choi', limit: 5 })).hits.map((h) => h.cardId)).toEqual([choi!.id]);
+
+    expect(await api.importData({ name: 'russia-block.txt', dataBase64 })).toMatchObject({ status: 'duplicate', kind: 'brief' });
+    expect(library.info()).toMatchObject({ briefs: 1, cards: cards.length });
+    library.close();
+  });
 });
 
 describe('cardfile import', () => {
