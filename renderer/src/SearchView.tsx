@@ -54,8 +54,9 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
 
   const hits = result?.hits ?? [];
   const rows: ({ kind: 'card'; hit: SearchHit } | { kind: 'place'; hit: QuickFindHit })[] = [
-    ...quickHits.map((hit) => ({ kind: 'place' as const, hit })),
+    // Library hits first: sending a card reloads the briefs, and the rows under the cursor must not shift.
     ...hits.map((hit) => ({ kind: 'card' as const, hit })),
+    ...quickHits.map((hit) => ({ kind: 'place' as const, hit })),
   ];
   const current = rows[Math.min(selected, rows.length - 1)];
 

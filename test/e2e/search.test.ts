@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { corpusText } from '../helpers/corpus.js';
+import { launchApp, screenshot, type App } from '../helpers/e2e.js';
+
+let app: App | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('search in Chromium', () => {
+  it('Ctrl+K from anywhere, results as you type, arrows and Enter to open, Alt+S to the speech doc', async () => {
+    app = await launchApp();
+    const { page } = app;
+    // The corpus block imported as a brief, as a debater would drop it in: its cards land in the library.
+    const outcome = await page.evaluate(async (text) => {
+      const bytes = new TextEncoder().encode(text);
+      let binary = '';
+      for (const b of bytes) binary += String.fromCharCode(b);
+      const res = await fetch('./api/importData', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'russia-block.txt', dataBase64: btoa(binary) }),
+      });
+      return (await res.json()) as { ok: boolean; value?: { status: string } };
+    }, corpusText('block'));
+    expect(outcome).toMatchObject({ ok: true, value: { status: 'imported' } });
+
+    await page.keyboard.press('Alt+2');
+    await page.keyboard.press('Control+k');
+    const box = page.getByRole('searchbox', { name: 'Search the library' });
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await page.keyboard.type('Ryabkov');
+    const rows = page.getByRole('listbox', { name: 'Results' }).getByRole('option');
+    // Library hits carry a snippet and come first; quick-find hits (places in the briefs) follow, without.
+    const cards = rows.filter({ has: page.locator('.snippet') });
+    await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(3);
+    const tags = await cards.locator('.title').allInnerTexts();
+    expect(tags).toEqual(expect.arrayContaining(['Russia. Fighting the US in Syria now', 'Russia opposes the US in Syria now', 'Russia opposes current US efforts to divide Syria']));
+    expect(await cards.first().locator('mark').first().innerText()).toBe('Ryabkov');
+
+    await box.fill('author:Choi');
+    await expect.poll(() => cards.locator('.title').allInnerTexts()).toEqual([expect.stringContaining('US pressure on the Ukraine')]);
+
+    await box.fill('"de facto partition"');
+    await expect.poll(() => cards.locator('.meta').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Press TV'), expect.stringContaining('Thai News Service')]));
+    expect(await cards.count()).toBe(2);
+    await page.keyboard.press('ArrowDown');
+    const second = await cards.nth(1).locator('.title').innerText();
+    await expect.poll(() => cards.nth(1).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('article', { name: 'Card' }).locator('h3').innerText()).toBe(second);
+
+    await page.keyboard.press('Alt+s');
+    await expect.poll(() => page.getByRole('status').innerText()).toContain(`Sent “${second}” to “Speech doc”`);
+    await expect.poll(() => cards.nth(1).getAttribute('aria-selected')).toBe('true');
+    await screenshot(page, 'search');
+
+    const speech = await page.evaluate(async () => {
+      const res = await fetch('./api/listBriefs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const body = (await res.json()) as { value: { kind: string; doc: { content?: { type: string }[] } }[] };
+      return body.value.filter((b) => b.kind === 'speech').map((b) => b.doc.content?.map((n) => n.type));
+    });
+    expect(speech).toEqual([['card']]);
+  });
+});
