@@ -11,6 +11,7 @@ import { Library } from '../electron/services/library/library.js';
 import { CardSearch } from '../electron/services/search/card-search.js';
 import { checkIndex, rebuildIndex } from '../electron/services/search/search-index.js';
 import { corpusTexts, makeGenerator } from './card-generator.js';
+import { benchFormats, formatsTable, type FormatRow } from './formats.js';
 import { lunrQuery, QUERIES } from './queries.js';
 
 const SEED = 20_210_915;
@@ -158,6 +159,7 @@ async function main() {
   if (mode === 'generate') return console.log(JSON.stringify(await generate(Number(args[0]), args[1]!)));
   if (mode === 'measure') return console.log(JSON.stringify(measure(args[0]!)));
   if (mode === 'lunr') return console.log(JSON.stringify(measureLunr(Number(args[0]))));
+  if (mode === 'formats') return console.log(JSON.stringify(await benchFormats(corpusDir, SEED)));
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardfile-bench-'));
   const rows: Row[] = [];
@@ -179,12 +181,15 @@ async function main() {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  process.stderr.write('brief formats: import and export…\n');
+  const formats = child(['formats']) as FormatRow[];
   const results = {
     date: new Date().toISOString(), seed: SEED, queries: QUERIES.length, passes: PASSES, limit: LIMIT, lunrCap: LUNR_MAX,
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version }, rows,
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version }, rows, formats,
   };
   fs.writeFileSync(path.join(repo, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log(table(rows));
+  console.log(`\n${formatsTable(formats)}`);
   console.log(`\n${QUERIES.length} queries × ${PASSES} passes after a warm-up, top ${LIMIT} hits. lunr capped at ${LUNR_MAX.toLocaleString('en')} cards. Targets: p95 < 16 ms at 100k, new card < 200 ms, open→first answer < 1.5 s, < 600 MB RSS.`);
 }
 

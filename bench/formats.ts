@@ -1,0 +1,62 @@
+// Brief formats against DESIGN's targets: a 1,000-card Verbatim .docx imported (ours beside
+// mammoth, a peer reader of the same file), a 300-card brief exported to .docx and to PDF.
+import mammoth from 'mammoth';
+import { cardNode, headingNode } from '../shared/brief-doc.js';
+import type { DocJSON } from '../shared/model.js';
+import { chromiumPrinter } from '../electron/services/exporters/chromium-printer.js';
+import { exportBrief } from '../electron/services/exporters/export-brief.js';
+import { briefToDocx } from '../electron/services/exporters/verbatim-docx-export.js';
+import { parseVerbatimDocx } from '../electron/services/importers/verbatim-docx.js';
+import { corpusTexts, makeGenerator } from './card-generator.js';
+
+export interface FormatRow {
+  what: string;
+  target: string;
+  medianMs: number;
+  runs: number;
+  peer?: { name: string; medianMs: number };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function time(runs: number, fn: () => unknown): Promise<number> {
+  const took: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    took.push(performance.now() - started);
+  }
+  return Number(median(took).toFixed(0));
+}
+
+/** A brief of `count` generated cards, ten to a block, as debaters file them. */
+function brief(corpusDir: string, seed: number, count: number): { title: string; doc: DocJSON } {
+  const generator = makeGenerator(corpusTexts(corpusDir), seed);
+  const content: DocJSON[] = [headingNode('pocket', 'Bench'), headingNode('hat', 'Russia')];
+  for (let i = 0; i < count; i++) {
+    if (i % 10 === 0) content.push(headingNode('block', `Answers to: argument ${i / 10 + 1}`));
+    content.push(cardNode({ id: i + 1, ...generator.card(i) }));
+  }
+  return { title: `Bench ${count}`, doc: { type: 'doc', content } };
+}
+
+export async function benchFormats(corpusDir: string, seed: number): Promise<FormatRow[]> {
+  const big = await briefToDocx(brief(corpusDir, seed, 1000));
+  const ours = await time(5, () => parseVerbatimDocx(big, 'bench-1000.docx'));
+  const peer = await time(3, () => mammoth.convertToHtml({ buffer: Buffer.from(big) }));
+  const three = brief(corpusDir, seed + 1, 300);
+  const printer = chromiumPrinter();
+  return [
+    { what: `import a 1,000-card Verbatim .docx (${(big.length / 2 ** 20).toFixed(1)} MB)`, target: '< 2 s', medianMs: ours, runs: 5, peer: { name: 'mammoth', medianMs: peer } },
+    { what: 'export a 300-card brief to .docx', target: '< 1 s', medianMs: await time(5, () => briefToDocx(three)), runs: 5 },
+    { what: 'export a 300-card brief to PDF (Chromium, launch included)', target: '< 3 s', medianMs: await time(3, () => exportBrief(three, 'pdf', printer)), runs: 3 },
+  ];
+}
+
+export function formatsTable(rows: FormatRow[]): string {
+  const lines = ['| brief format | target | median | runs | peer, same file |', '|---|---:|---:|---:|---:|'];
+  for (const r of rows) {
+    lines.push(`| ${r.what} | ${r.target} | ${(r.medianMs / 1000).toFixed(2)} s | ${r.runs} | ${r.peer ? `${r.peer.name} ${(r.peer.medianMs / 1000).toFixed(2)} s` : '–'} |`);
+  }
+  return lines.join('\n');
+}
