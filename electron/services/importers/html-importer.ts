@@ -7,6 +7,7 @@ import { JSDOM } from 'jsdom';
 import type { ArticleFields } from '../../../shared/model.js';
 import { isoDate } from '../../../shared/text.js';
 import { bylineAuthor, isoFromAny, readPageMetadata } from './html-metadata.js';
+import { htmlDepth, MAX_HTML_DEPTH } from './html-depth.js';
 import { ImportError } from './import-error.js';
 import { dropJunkLines, readByline } from './line-cleanup.js';
 
@@ -19,6 +20,9 @@ const SKIPPED = new Set(['FIGCAPTION', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'BUTTON', 
 
 export function articleFromHtml(html: string, options: { source: string; url?: string; sourceKind?: ArticleFields['sourceKind'] }): ArticleFields {
   const pageUrl = options.url ?? '';
+  if (htmlDepth(html) > MAX_HTML_DEPTH) {
+    throw new ImportError(options.source, `the page's elements are nested more than ${MAX_HTML_DEPTH} deep, so it is damaged or not a web page.`);
+  }
   const dom = new JSDOM(html, { url: pageUrl || 'about:blank' });
   try {
     const doc = dom.window.document;
