@@ -9,6 +9,9 @@ import { startServer } from './server.js';
 const DEFAULT_PORT = 7331;
 
 async function main(): Promise<void> {
+  // pdfjs can leave an internal promise unhandled on a damaged PDF after the import has already
+  // failed cleanly: log it rather than let Node end browser mode mid-round.
+  process.on('unhandledRejection', (reason) => console.error('[cardfile] unhandled rejection (kept running):', reason));
   const library = Library.open(defaultLibraryPath());
   const backups = startRollingBackups(library);
   const handlers = createHandlers(library);

@@ -9,9 +9,11 @@ import { appendNodes, headingNode } from '../../shared/brief-doc.js';
 import { CORPUS, corpusText } from '../helpers/corpus.js';
 import { tempLibraryPath } from '../helpers/temp-dir.js';
 import { seededRandom } from '../../bench/seeded-random.js';
-import { mutate } from './mutate.js';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { makePdf } from '../helpers/make-pdf.js';
+import { mutate, mutateMarkup } from './mutate.js';
 
-const CASES = Number(process.env.FUZZ_CASES ?? 150);
+const CASES = Number(process.env.FUZZ_CASES ?? 2000);
 const SEED = Number(process.env.FUZZ_SEED ?? 7);
 const TIME_LIMIT_MS = 10_000;
 
@@ -27,7 +29,12 @@ async function seeds(): Promise<{ name: string; bytes: Uint8Array }[]> {
         { type: 'body', content: [{ type: 'paragraph', content: [{ type: 'text', text: article.slice(0, 400), marks: [{ type: 'underline' }] }] }] }],
     }]),
   });
+  // A three-page PDF of corpus text, one line of words at a time, as a report's pages hold it.
+  const words = corpusText('article004').split(/\s+/);
+  const lines = Array.from({ length: Math.ceil(words.length / 12) }, (_v, i) => words.slice(i * 12, i * 12 + 12).join(' '));
+  const pdf = makePdf([0, 1, 2].map((page) => lines.slice(page * 40, page * 40 + 40).map((text, i) => ({ text, y: 740 - i * 16 }))), { Title: 'Putin Shuts the Door' });
   return [
+    { name: 'report.pdf', bytes: pdf },
     ...Object.keys(CORPUS).map((key) => ({ name: `${key}.txt`, bytes: encode(corpusText(key as keyof typeof CORPUS)) })),
     { name: 'article.html', bytes: encode(`<!doctype html><html><head><title>No Ceasefire</title></head><body><article><h1>No Ceasefire</h1>${paragraphs}</article></body></html>`) },
     { name: 'brief.docx', bytes: docx },
@@ -35,6 +42,39 @@ async function seeds(): Promise<{ name: string; bytes: Uint8Array }[]> {
 }
 
 const counts = (library: Library) => JSON.stringify(library.info());
+
+/**
+ * One damaged file: bytes anywhere for every kind; for markup, damage a parser must survive;
+ * for .docx, damage inside one zip entry (its XML, or the entry gone) in a zip that still opens.
+ */
+function damage(name: string, bytes: Uint8Array, random: () => number): { bytes: Uint8Array; how: string } {
+  const choice = random();
+  if (name.endsWith('.html') && choice < 0.5) {
+    const m = mutateMarkup(strFromU8(bytes), random);
+    return { bytes: strToU8(m.text), how: `markup ${m.how}` };
+  }
+  if (name.endsWith('.docx') && choice < 0.6) {
+    const entries = unzipSync(bytes);
+    const names = Object.keys(entries).sort();
+    const entry = names[Math.floor(random() * names.length)]!;
+    if (random() < 0.15) {
+      delete entries[entry];
+      return { bytes: zipSync(entries), how: `zip entry ${entry} removed` };
+    }
+    let how: string;
+    if (entry.endsWith('.xml') || entry.endsWith('.rels')) {
+      const m = mutateMarkup(strFromU8(entries[entry]!), random);
+      entries[entry] = strToU8(m.text);
+      how = m.how;
+    } else {
+      const m = mutate(entries[entry]!, random);
+      entries[entry] = Uint8Array.from(m.bytes);
+      how = m.how;
+    }
+    return { bytes: zipSync(entries), how: `zip entry ${entry}: ${how}` };
+  }
+  return mutate(bytes, random);
+}
 
 describe('fuzzed importers', () => {
   it(`ends every one of ${CASES} mutated files in a result or one clear error (seed ${SEED})`, async () => {
@@ -45,7 +85,7 @@ describe('fuzzed importers', () => {
     let imported = 0;
     for (let i = 0; i < CASES; i++) {
       const seed = inputs[Math.floor(random() * inputs.length)]!;
-      const { bytes, how } = mutate(seed.bytes, random);
+      const { bytes, how } = damage(seed.name, seed.bytes, random);
       const before = counts(library);
       const started = performance.now();
       const outcome = await Promise.race([

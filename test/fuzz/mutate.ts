@@ -35,3 +35,35 @@ export function mutate(input: Uint8Array, random: () => number): { bytes: Uint8A
     }
   }
 }
+
+// Markup damage a parser meets in the wild: a tag lost, an element repeated, a DOCTYPE with
+// entities (XXE and billion-laughs shapes), nesting thousands deep, an attribute gone wrong.
+const MARKUP = ['drop-tag', 'repeat-element', 'doctype-entities', 'deep-nesting', 'junk-attribute'] as const;
+
+export function mutateMarkup(text: string, random: () => number): { text: string; how: string } {
+  const at = (n: number) => Math.floor(random() * n);
+  const kind = MARKUP[at(MARKUP.length)]!;
+  const tags = [...text.matchAll(/<[^<>]{1,200}>/g)];
+  const tag = tags[at(Math.max(1, tags.length))];
+  const start = tag?.index ?? 0;
+  const end = start + (tag?.[0].length ?? 0);
+  switch (kind) {
+    case 'drop-tag':
+      return { text: text.slice(0, start) + text.slice(end), how: `${kind} ${tag?.[0].slice(0, 30) ?? ''}` };
+    case 'repeat-element': {
+      const piece = text.slice(start, Math.min(text.length, start + 1 + at(2000)));
+      return { text: text.slice(0, start) + piece.repeat(2 + at(50)) + text.slice(start), how: `${kind} at ${start}` };
+    }
+    case 'doctype-entities': {
+      const doctype = '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY x SYSTEM "file:///etc/passwd">]>';
+      const at0 = text.startsWith('<?xml') ? text.indexOf('?>') + 2 : 0;
+      return { text: text.slice(0, at0) + doctype + text.slice(at0, end) + '&c;&x;' + text.slice(end), how: kind };
+    }
+    case 'deep-nesting': {
+      const depth = 1000 + at(20_000);
+      return { text: text.slice(0, end) + '<w:p><span>'.repeat(depth) + text.slice(end), how: `${kind} ${depth}` };
+    }
+    case 'junk-attribute':
+      return { text: text.slice(0, start) + (tag?.[0].replace(/="[^"]*"/, '="\u0000\uFFFF%s%n"') ?? '') + text.slice(end), how: kind };
+  }
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { importInto } from '../../../electron/services/importers/import-into-library.js';
 import { Library } from '../../../electron/services/library/library.js';
 import { tempDir, tempLibraryPath } from '../../helpers/temp-dir.js';
-import { makePdf } from './make-pdf.js';
+import { makePdf } from '../../helpers/make-pdf.js';
 
 const PARAGRAPHS = [
   'The Geneva summit between Putin and Biden did not bring a sudden transformation in Russian – American relations.',

@@ -7,7 +7,7 @@ import { articleFromPdf } from '../../../electron/services/importers/pdf-importe
 import { importInto } from '../../../electron/services/importers/import-into-library.js';
 import { Library } from '../../../electron/services/library/library.js';
 import { tempDir, tempLibraryPath } from '../../helpers/temp-dir.js';
-import { makePdf, type PdfLineSpec } from './make-pdf.js';
+import { makePdf, type PdfLineSpec } from '../../helpers/make-pdf.js';
 
 // Body lines 14 pt apart, paragraphs 26 pt apart, as a typeset report would have them.
 function column(lines: string[][], top = 700): PdfLineSpec[] {
