@@ -1,25 +1,16 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { apiClient, type Api, type ApiMethod, type ApiResponse } from '../../shared/api.js';
 import { cardNode } from '../../shared/brief-doc.js';
 import type { DocJSON } from '../../shared/model.js';
 import { nodeFromJSON } from '../../shared/schema.js';
 import { briefToDocx } from '../../electron/services/exporters/verbatim-docx-export.js';
-import { launchApp, screenshot, type App } from '../helpers/e2e.js';
+import { httpApi, launchApp, screenshot, type App } from '../helpers/e2e.js';
 
 let app: App | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-/** The running app's Api over its own HTTP transport, to seed and to read what was saved. */
-function httpApi(url: string): Api {
-  return apiClient(async (method: ApiMethod, input: unknown) => {
-    const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}) });
-    return (await res.json()) as ApiResponse<unknown>;
-  });
-}
 
 const para = (...runs: [string, string[]][]): DocJSON => ({
   type: 'paragraph',

@@ -1,23 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiClient, type Api, type ApiMethod, type ApiResponse } from '../../shared/api.js';
 import { shortCiteOf } from '../../shared/cite-builder.js';
 import type { DocJSON } from '../../shared/model.js';
 import { corpusText } from '../helpers/corpus.js';
-import { launchApp, screenshot, type App } from '../helpers/e2e.js';
+import { httpApi, launchApp, screenshot, type App } from '../helpers/e2e.js';
 
 let app: App | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-function httpApi(url: string): Api {
-  return apiClient(async (method: ApiMethod, input: unknown) => {
-    const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}) });
-    return (await res.json()) as ApiResponse<unknown>;
-  });
-}
 
 const SENTENCE = 'On Thursday, September 22, representatives of the armed opposition announced the resumption of bombing their positions near the city of Aleppo.';
 const UNDERLINED = 'representatives of the armed opposition announced the resumption of bombing';

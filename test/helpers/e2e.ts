@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { apiClient, type Api, type ApiMethod, type ApiResponse } from '../../shared/api.js';
 import { tempLibraryPath } from './temp-dir.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -83,4 +84,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** The running app's Api over its own HTTP transport, to seed and to read what was saved. */
+export function httpApi(url: string): Api {
+  return apiClient(async (method: ApiMethod, input: unknown) => {
+    const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}) });
+    return (await res.json()) as ApiResponse<unknown>;
+  });
 }
