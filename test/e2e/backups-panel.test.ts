@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { corpusText } from '../helpers/corpus.js';
-import { launchApp, type App } from '../helpers/e2e.js';
-
-let app: App | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+import { httpApi, launchApp } from '../helpers/e2e.js';
 
 describe('the Backups panel', () => {
   it('backs up by hand and restores a deleted article after a confirming click', async () => {
-    app = await launchApp();
+    const app = await launchApp();
     const { page } = app;
-    const call = async (method: string, input: unknown) =>
-      (await (await fetch(`${app!.url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })).json()) as { ok: boolean; value: { id: number } };
-    const article = await call('importText', { text: corpusText('ceasefire') });
+    const api = httpApi(app.url);
+    const article = await api.importText({ text: corpusText('ceasefire') });
     await page.reload();
 
     const backups = page.getByRole('list', { name: 'Backups' });
@@ -22,7 +15,7 @@ describe('the Backups panel', () => {
     await expect.poll(() => backups.getByRole('listitem').count()).toBe(1);
     await expect.poll(() => backups.innerText()).toContain('1 articles · 0 cards · 0 briefs');
 
-    await call('deleteArticle', { id: article.value.id });
+    await api.deleteArticle({ id: article.id });
     await page.reload();
     const articles = page.getByRole('list', { name: 'Articles' });
     await expect.poll(() => articles.getByRole('button').count()).toBe(0);

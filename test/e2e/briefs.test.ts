@@ -1,16 +1,10 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardNode } from '../../shared/brief-doc.js';
 import type { DocJSON } from '../../shared/model.js';
 import { nodeFromJSON } from '../../shared/schema.js';
 import { briefToDocx } from '../../electron/services/exporters/verbatim-docx-export.js';
-import { httpApi, launchApp, screenshot, type App } from '../helpers/e2e.js';
-
-let app: App | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
 
 const para = (...runs: [string, string[]][]): DocJSON => ({
   type: 'paragraph',
@@ -24,7 +18,7 @@ const BLOCK = 'Answers to: Russia Won’t Cooperate on Syria if the US puts pres
 
 describe('the brief editor, end to end in Chromium', () => {
   it('builds a block of library cards, reorders by drag and by key, sends to speech, hides unread text, and keeps it all after a reload', async () => {
-    app = await launchApp();
+    const app = await launchApp();
     const { page } = app;
     const api = httpApi(app.url);
     const talks = await api.createCard({
@@ -115,7 +109,7 @@ describe('the brief editor, end to end in Chromium', () => {
   });
 
   it('imports a Verbatim .docx picked from disk and opens it as a brief', async () => {
-    app = await launchApp();
+    const app = await launchApp();
     const { page } = app;
     const doc = normal([
       { type: 'block', content: [{ type: 'text', text: 'A2: Sanctions' }] },

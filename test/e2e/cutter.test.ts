@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shortCiteOf } from '../../shared/cite-builder.js';
 import type { DocJSON } from '../../shared/model.js';
 import { corpusText } from '../helpers/corpus.js';
-import { httpApi, launchApp, screenshot, type App } from '../helpers/e2e.js';
-
-let app: App | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
 
 const SENTENCE = 'On Thursday, September 22, representatives of the armed opposition announced the resumption of bombing their positions near the city of Aleppo.';
 const UNDERLINED = 'representatives of the armed opposition announced the resumption of bombing';
@@ -47,7 +41,7 @@ function runs(body: DocJSON): [string, string[]][] {
 
 describe('the Cutter, end to end in Chromium', () => {
   it('cuts a sentence of article 001, tags and marks it up with F9 and F11, and finds it all after a reload', async () => {
-    app = await launchApp();
+    const app = await launchApp();
     const { page } = app;
     const api = httpApi(app.url);
 
@@ -120,7 +114,7 @@ describe('the Cutter, end to end in Chromium', () => {
   });
 
   it('rebinds keys and the highlight colour in settings, lists commands in the palette, duplicates and deletes with undo', async () => {
-    app = await launchApp();
+    const app = await launchApp();
     const { page } = app;
     const api = httpApi(app.url);
     const article = await api.createArticle({ title: 'Aleppo', text: corpusText('article001'), publication: 'Kommersant', publishedDate: '2016-09-27' });
@@ -180,7 +174,7 @@ describe('the Cutter, end to end in Chromium', () => {
   });
 
   it('F2 pastes clipboard text as a new card, its place in the open article found', async () => {
-    app = await launchApp();
+    const app = await launchApp();
     const { page } = app;
     const api = httpApi(app.url);
     const article = await api.createArticle({ title: 'Aleppo', text: corpusText('article001'), publication: 'Kommersant', publishedDate: '2016-09-27' });

@@ -1,17 +1,11 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { corpusText } from '../helpers/corpus.js';
-import { launchApp, screenshot, type App } from '../helpers/e2e.js';
-
-let app: App | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+import { launchApp, screenshot } from '../helpers/e2e.js';
 
 describe('browser mode, end to end in Chromium', () => {
   it('pastes an article, lists it, and still lists it after a reload and a server restart', async () => {
-    app = await launchApp();
+    const app = await launchApp();
     const { page } = app;
     await page.getByRole('tab', { name: 'Library' }).waitFor();
     await page.getByLabel('Text').fill(corpusText('ceasefire'));
@@ -37,7 +31,7 @@ describe('browser mode, end to end in Chromium', () => {
   });
 
   it('moves between the four areas with the keyboard', async () => {
-    app = await launchApp();
+    const app = await launchApp();
     const { page } = app;
     await page.getByRole('tab', { name: 'Library' }).focus();
     await page.keyboard.press('ArrowRight');

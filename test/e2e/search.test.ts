@@ -1,29 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { corpusText } from '../helpers/corpus.js';
-import { launchApp, screenshot, type App } from '../helpers/e2e.js';
-
-let app: App | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
 
 describe('search in Chromium', () => {
   it('Ctrl+K from anywhere, results as you type, arrows and Enter to open, Alt+S to the speech doc', async () => {
-    app = await launchApp();
+    const app = await launchApp();
     const { page } = app;
     // The corpus block imported as a brief, as a debater would drop it in: its cards land in the library.
-    const outcome = await page.evaluate(async (text) => {
-      const bytes = new TextEncoder().encode(text);
-      let binary = '';
-      for (const b of bytes) binary += String.fromCharCode(b);
-      const res = await fetch('./api/importData', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: 'russia-block.txt', dataBase64: btoa(binary) }),
-      });
-      return (await res.json()) as { ok: boolean; value?: { status: string } };
-    }, corpusText('block'));
-    expect(outcome).toMatchObject({ ok: true, value: { status: 'imported' } });
+    const api = httpApi(app.url);
+    const outcome = await api.importData({ name: 'russia-block.txt', dataBase64: Buffer.from(corpusText('block')).toString('base64') });
+    expect(outcome).toMatchObject({ status: 'imported', kind: 'brief' });
 
     await page.keyboard.press('Alt+2');
     await page.keyboard.press('Control+k');
@@ -56,11 +42,7 @@ describe('search in Chromium', () => {
     await expect.poll(() => cards.nth(1).getAttribute('aria-selected')).toBe('true');
     await screenshot(page, 'search');
 
-    const speech = await page.evaluate(async () => {
-      const res = await fetch('./api/listBriefs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-      const body = (await res.json()) as { value: { kind: string; doc: { content?: { type: string }[] } }[] };
-      return body.value.filter((b) => b.kind === 'speech').map((b) => b.doc.content?.map((n) => n.type));
-    });
+    const speech = (await api.listBriefs({})).filter((b) => b.kind === 'speech').map((b) => b.doc.content?.map((n) => n.type));
     expect(speech).toEqual([['card']]);
   });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { apiClient, type Api, type ApiMethod, type ApiResponse } from '../../shared/api.js';
 import { tempLibraryPath } from './temp-dir.js';
 
@@ -43,7 +44,13 @@ export interface App {
   restartServer(): Promise<void>;
 }
 
-/** Starts browser mode on a fresh (or given) library and opens it in Chromium. */
+// Every app a test launches is closed after it, as tempDir() removes its folders.
+const running: App[] = [];
+afterEach(async () => {
+  for (const app of running.splice(0)) await app.close();
+});
+
+/** Starts browser mode on a fresh (or given) library and opens it in Chromium; closed after the test. */
 export async function launchApp(options: { libraryPath?: string } = {}): Promise<App> {
   const libraryPath = options.libraryPath ?? tempLibraryPath();
   const { startServer } = await importBuilt<BuiltServer>('electron/server.js');
@@ -75,6 +82,7 @@ export async function launchApp(options: { libraryPath?: string } = {}): Promise
       server = await startServer({ handlers: createHandlers(library), port });
     },
   };
+  running.push(app);
   return app;
 }
 

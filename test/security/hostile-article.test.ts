@@ -1,14 +1,7 @@
 // A hostile article, stored through the Api and opened in the app in Chromium, must run no
 // script: React renders it as text, and the CSP stops inline script even if markup got through.
-import { afterEach, describe, expect, it } from 'vitest';
-import { apiClient, type ApiMethod, type ApiResponse } from '../../shared/api.js';
-import { launchApp, type App } from '../helpers/e2e.js';
-
-let app: App | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { httpApi, launchApp } from '../helpers/e2e.js';
 
 const PAYLOADS = [
   '<script>window.__pwned = "script"</script>',
@@ -26,12 +19,9 @@ ${PAYLOADS.join('\n')}<p>Another paragraph with <b onmouseover="window.__pwned='
 
 describe('a hostile article in the app', () => {
   it('runs no script when stored through the Api, listed and opened in the Cutter', async () => {
-    app = await launchApp();
+    const app = await launchApp();
     const { page } = app;
-    const api = apiClient(async (method: ApiMethod, input: unknown) => {
-      const res = await fetch(`${app!.url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
-      return (await res.json()) as ApiResponse<unknown>;
-    });
+    const api = httpApi(app.url);
     const title = `Pasted <img src=x onerror="window.__pwned='title'"> article`;
     await api.createArticle({ title, text: HOSTILE_TEXT, publication: PAYLOADS[0], url: "javascript:window.__pwned='url'" });
     await api.importData({ name: 'hostile.html', dataBase64: Buffer.from(HOSTILE_HTML).toString('base64') });
