@@ -62,7 +62,7 @@ function brief(corpusDir: string, seed: number, count: number): { title: string;
   for (let i = 0; i < count; i++) {
     if (i % 10 === 0) content.push(headingNode('block', `Answers to: argument ${i / 10 + 1}`));
     const card = generator.card(i);
-    content.push(cardNode({ id: i + 1, ...card, body: cutLikeADebater(card.body, random) }));
+    content.push(cardNode({ ...card, body: cutLikeADebater(card.body, random) }));
   }
   return { title: `Bench ${count}`, doc: { type: 'doc', content } };
 }
