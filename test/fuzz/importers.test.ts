@@ -106,5 +106,6 @@ describe('fuzzed importers', () => {
     expect(failures).toEqual([]);
     // Many mutations leave a file readable: the importers must not simply refuse everything.
     expect(imported).toBeGreaterThan(CASES / 10);
-  });
+    // Each import that lands is one durable commit (synchronous FULL: an fsync, about 7 ms here).
+  }, 300_000);
 });

@@ -1,7 +1,7 @@
 // Stores what an import read: each source in its own transaction, a duplicate (same URL or
 // same text as an article already there, or the same brief document) reported, not stored.
+import { createHash } from 'node:crypto';
 import type { ImportOutcome } from '../../../shared/import-outcome.js';
-import type { DocJSON } from '../../../shared/model.js';
 import type { Library } from '../library/library.js';
 import { ImportError } from './import-error.js';
 import { describeInput, readSource, type Imported, type ImportInput, type ReadOptions } from './import-source.js';
@@ -23,11 +23,10 @@ export async function importInto(library: Library, input: ImportInput, options: 
 function store(library: Library, imported: Imported, source: string): ImportOutcome {
   if (imported.kind === 'brief') {
     // Its cards are the brief's own and searchable where they live: nothing is filed twice.
-    const content = JSON.stringify(withoutCardIds(imported.doc));
-    const same = library.briefs.list('brief').filter((b) => b.title === imported.title)
-      .find((b) => JSON.stringify(withoutCardIds(library.briefs.get(b.id).doc)) === content);
+    const importHash = createHash('sha1').update(imported.title).update('\n').update(JSON.stringify(imported.doc)).digest('base64url');
+    const same = library.briefs.findImported(importHash);
     if (same) return { source, status: 'duplicate', kind: 'brief', id: same.id, title: same.title };
-    const brief = library.briefs.insert({ title: imported.title, kind: 'brief', doc: imported.doc });
+    const brief = library.briefs.insert({ title: imported.title, kind: 'brief', doc: imported.doc, importHash });
     return { source, status: 'imported', kind: 'brief', id: brief.id, title: brief.title };
   }
   const { fields } = imported;
@@ -35,8 +34,4 @@ function store(library: Library, imported: Imported, source: string): ImportOutc
   if (same) return { source, status: 'duplicate', kind: 'article', id: same.id, title: same.title };
   const article = library.articles.insert(fields);
   return { source, status: 'imported', kind: 'article', id: article.id, title: article.title };
-}
-
-function withoutCardIds(doc: DocJSON): DocJSON {
-  return { ...doc, content: (doc.content ?? []).map((n) => (n.type === 'card' ? { type: n.type, attrs: { cardId: null, copiedFrom: null }, content: n.content } : n)) };
 }

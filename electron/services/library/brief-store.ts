@@ -37,7 +37,8 @@ const uidOf = (node: DocJSON): string | null => (typeof node.attrs?.['cardId'] =
 export class BriefStore {
   private readonly one: Database.Statement<[number], BriefRow>;
   private readonly summaries: Database.Statement<{ kind: BriefKind | null }, SummaryRow>;
-  private readonly insertRow: Database.Statement<{ id: number | null; title: string; kind: BriefKind; now: string }>;
+  private readonly insertRow: Database.Statement<{ id: number | null; title: string; kind: BriefKind; importHash: string | null; now: string }>;
+  private readonly imported: Database.Statement<[string], { id: number; title: string }>;
   private readonly updateRow: Database.Statement<{ id: number; title: string; kind: BriefKind; doc: string; now: string }>;
   private readonly deleteRow: Database.Statement<[number]>;
   private readonly countRows: Database.Statement<[], number>;
@@ -49,7 +50,9 @@ export class BriefStore {
     this.summaries = db.prepare(`SELECT b.id, b.title, b.kind, b.created_at, b.updated_at,
         (SELECT count(*) FROM cards c WHERE c.brief_id = b.id) AS cards
       FROM briefs b WHERE @kind IS NULL OR b.kind = @kind ORDER BY b.updated_at DESC, b.id DESC`);
-    this.insertRow = db.prepare(`INSERT INTO briefs (id, title, kind, doc, created_at, updated_at) VALUES (@id, @title, @kind, '{"type":"doc","content":[]}', @now, @now)`);
+    this.insertRow = db.prepare(`INSERT INTO briefs (id, title, kind, doc, created_at, updated_at, import_hash)
+      VALUES (@id, @title, @kind, '{"type":"doc","content":[]}', @now, @now, @importHash)`);
+    this.imported = db.prepare('SELECT id, title FROM briefs WHERE import_hash = ? LIMIT 1');
     this.updateRow = db.prepare('UPDATE briefs SET title = @title, kind = @kind, doc = @doc, updated_at = @now WHERE id = @id');
     this.deleteRow = db.prepare('DELETE FROM briefs WHERE id = ?');
     this.countRows = db.prepare('SELECT count(*) FROM briefs').pluck() as Database.Statement<[], number>;
@@ -62,6 +65,11 @@ export class BriefStore {
     return this.summaries.all({ kind: kind ?? null }).map((r) => ({
       id: r.id, title: r.title, kind: r.kind, cards: r.cards, createdAt: r.created_at, updatedAt: r.updated_at,
     }));
+  }
+
+  /** The brief a file import with this document hash made, if any. */
+  findImported(importHash: string): { id: number; title: string } | null {
+    return this.imported.get(importHash) ?? null;
   }
 
   /** Every brief's outline with each card's tag and cite, no bodies: what quick find searches. */
@@ -97,11 +105,14 @@ export class BriefStore {
     return this.toBrief(row, { type: 'doc', content });
   }
 
-  /** A new brief; `id` is given only by a library import, which keeps it. */
-  insert(fields: BriefFields & { id?: number }): Brief {
+  /**
+   * A new brief; `id` is given only by a library import, which keeps it; `importHash` names the
+   * document a file import read, so reading the same file again is known as a duplicate.
+   */
+  insert(fields: BriefFields & { id?: number; importHash?: string }): Brief {
     return this.tx(() => {
       const now = new Date().toISOString();
-      const id = Number(this.insertRow.run({ id: fields.id ?? null, title: fields.title, kind: fields.kind, now }).lastInsertRowid);
+      const id = Number(this.insertRow.run({ id: fields.id ?? null, title: fields.title, kind: fields.kind, importHash: fields.importHash ?? null, now }).lastInsertRowid);
       return this.save(id, fields);
     });
   }

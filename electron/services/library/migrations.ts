@@ -249,9 +249,11 @@ export const MIGRATIONS: readonly Migration[] = [
         kind TEXT NOT NULL CHECK (kind IN ('brief', 'speech')),
         doc TEXT NOT NULL,              -- JSON outline: headings, and card nodes holding only their uid
         created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        updated_at TEXT NOT NULL,
+        import_hash TEXT                -- of the document a file import read: a re-import is a duplicate
       );
-      INSERT INTO briefs SELECT * FROM briefs_v4;
+      CREATE INDEX briefs_import ON briefs(import_hash) WHERE import_hash IS NOT NULL;
+      INSERT INTO briefs (id, title, kind, doc, created_at, updated_at) SELECT * FROM briefs_v4;
 
       CREATE TABLE cards (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
