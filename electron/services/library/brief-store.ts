@@ -152,6 +152,11 @@ export class BriefStore {
     if (doc.type !== 'doc') throw new LibraryError('invalid', `Expected a doc document, got "${doc.type}".`);
     const existing = new Map(this.cards.rowsOfBrief(id).map((c) => [c.uid, c]));
     const kept = new Set<string>();
+    const named = new Set((doc.content ?? []).map(uidOf).filter((u): u is string => u !== null));
+    // A card pasted from elsewhere was saved here before as a copy of it: an editor that did not
+    // take the new uid back sends the source's uid again, and gets the same copy, not another.
+    const copies = new Map<string, CardRow>();
+    for (const row of existing.values()) if (row.copied_from && !named.has(row.uid)) copies.set(row.copied_from, row);
     const trail = new HeadingTrail();
     const outline: DocJSON[] = [];
     const saved: DocJSON[] = [];
@@ -170,7 +175,7 @@ export class BriefStore {
         continue;
       }
       const place: BriefCardPlace = { briefId: id, briefTitle: fields.title, headings: trail.text };
-      const { uid, copiedFrom } = this.identity(node, existing, kept);
+      const { uid, copiedFrom } = this.identity(node, existing, kept, copies);
       kept.add(uid);
       const old = existing.get(uid);
       if (old && old.content_hash === contentHashOf(node) && old.copied_from === copiedFrom) {
@@ -188,13 +193,15 @@ export class BriefStore {
     return this.toBrief(this.row(id), { type: 'doc', content: saved });
   }
 
-  private identity(node: DocJSON, existing: Map<string, CardRow>, kept: Set<string>): { uid: string; copiedFrom: string | null } {
+  private identity(node: DocJSON, existing: Map<string, CardRow>, kept: Set<string>, copies: Map<string, CardRow>): { uid: string; copiedFrom: string | null } {
     const given = uidOf(node);
     const copiedFrom = typeof node.attrs?.['copiedFrom'] === 'string' ? node.attrs['copiedFrom'] : null;
     if (given === null) return { uid: newUid(), copiedFrom };
     if (kept.has(given)) return { uid: newUid(), copiedFrom: given };
     // A uid this library does not know (a card from another library's export) is kept as it is.
     if (existing.has(given) || !this.cards.rowByUid(given)) return { uid: given, copiedFrom };
+    const earlier = copies.get(given);
+    if (earlier && !kept.has(earlier.uid)) return { uid: earlier.uid, copiedFrom: given };
     return { uid: newUid(), copiedFrom: given };
   }
 

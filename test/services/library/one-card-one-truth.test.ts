@@ -86,6 +86,10 @@ describe('ids are never reused and cards know where they came from', () => {
     expect(library.briefs.get(a.id).doc).toEqual(a.doc);
     // Saving what the store returned changes nothing.
     expect(library.briefs.update(b.id, { doc: b.doc }).doc).toEqual(b.doc);
+    // An editor that kept the source's uid after the first save gets the same copy back, not a new card each save.
+    const again = library.briefs.update(b.id, { doc: { type: 'doc', content: [pasted, b.doc.content![1]!] } });
+    expect(again.doc).toEqual(b.doc);
+    expect(library.cards.count()).toBe(3);
     library.close();
   });
 });
