@@ -10,6 +10,7 @@ import { importInto } from './services/importers/import-into-library.js';
 import type { ImportInput } from './services/importers/import-source.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
 import { Library } from './services/library/library.js';
+import { readOnlyNotice } from './services/library-status.js';
 
 const USAGE = `Usage: cardfile [--library PATH] COMMAND
 
@@ -121,8 +122,13 @@ export async function runCli(argv: string[], out = (l: string) => console.log(l)
     }
     const [command, ...rest] = parsed.words;
     if (command !== 'list' && command !== 'import' && command !== 'export' && command !== 'search' && !isBackupCommand(command)) throw new UsageError(command ? `unknown command ${command}` : 'no command given');
-    library = Library.open(parsed.library);
-    if (isBackupCommand(command)) return await runBackupCommand(library, command, rest, parsed.json, out, (problem) => new UsageError(problem));
+    const open = (): Library => {
+      library = Library.open(parsed.library);
+      if (library.db.readonly) err(`cardfile: ${readOnlyNotice(library.path)}`);
+      return library;
+    };
+    if (isBackupCommand(command)) return await runBackupCommand(parsed.library, open, command, rest, parsed.json, out, (problem) => new UsageError(problem));
+    library = open();
     if (command === 'search') return await runSearchCommand(library, rest, parsed.json, out, (problem) => new UsageError(problem));
     if (command === 'export') return await runExportCommand(library, rest, out, (problem) => new UsageError(problem));
     if (command === 'list') {

@@ -13,15 +13,36 @@ const MAX_IMPORT_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4;
 const id = z.number().int().positive();
 const line = z.string().max(10_000);
 
-const docJSON: z.ZodType<DocJSON> = z.lazy(() =>
+/**
+ * A real brief nests pocket > hat > block > card > body > paragraph > text: under 10 levels.
+ * The limit is checked without recursion before the recursive schema runs, so a hostile
+ * document nested thousands deep is refused instead of overflowing the stack.
+ */
+export const MAX_DOC_DEPTH = 64;
+
+function withinDepth(root: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return false;
+    const content = (node as { content?: unknown } | null)?.content;
+    if (Array.isArray(content)) for (const child of content) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+const docTree: z.ZodType<DocJSON> = z.lazy(() =>
   z.object({
     type: z.string().max(50),
     attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(docJSON).optional(),
+    content: z.array(docTree).optional(),
     marks: z.array(z.object({ type: z.string().max(50), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
     text: z.string().max(MAX_TEXT).optional(),
   }),
 );
+const docJSON = z.unknown()
+  .refine((doc) => withinDepth(doc, MAX_DOC_DEPTH), { message: `the document is nested more than ${MAX_DOC_DEPTH} levels deep`, abort: true })
+  .pipe(docTree) as unknown as z.ZodType<DocJSON>;
 
 const author = z.object({ name: z.string().max(500), quals: z.string().max(5_000).default('') });
 const sourceKind = z.enum(['paste', 'text', 'html', 'url', 'pdf', 'docx']);
@@ -108,6 +129,10 @@ export const apiInputs = {
   backupNow: none,
   /** Replaces the library with a backup (by the name listBackups gives), backing up the current state first. */
   restoreBackup: z.object({ name: z.string().min(1).max(300) }).strict(),
+  /** Whether the library opened normally, read-only, or not at all (the recovery screen). */
+  libraryStatus: none,
+  /** Restores a backup over a library that could not be opened; the damaged file is kept aside. */
+  recoverLibrary: z.object({ name: z.string().min(1).max(300) }).strict(),
   /** A file's bytes (dropped on the window or picked) imported as an article, or a brief for a Verbatim .docx. */
   importData: z.object({ name: z.string().min(1).max(1_000), dataBase64: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }).strict(),
   /** A web page (or PDF) fetched by the services and imported as an article. */
@@ -127,6 +152,17 @@ export const apiInputs = {
     yearTo: z.number().int().min(1000).max(3000).optional(),
   }).strict(),
 } as const;
+
+/**
+ * 'read-only': the file or its folder cannot be written; reading, search and export work.
+ * 'damaged': the library could not be opened; only the backups can be listed and restored.
+ */
+export interface LibraryStatus {
+  mode: 'writable' | 'read-only' | 'damaged';
+  path: string;
+  /** What the user should know, in one line; null for a writable library. */
+  notice: string | null;
+}
 
 export type ApiMethod = keyof typeof apiInputs;
 export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
@@ -157,6 +193,8 @@ export interface ApiResults {
   listBackups: BackupInfo[];
   backupNow: BackupInfo;
   restoreBackup: { restored: BackupInfo; safetyCopy: BackupInfo };
+  libraryStatus: LibraryStatus;
+  recoverLibrary: { restored: BackupInfo; damagedCopy: string };
   importData: ImportOutcome;
   importUrl: ImportOutcome;
   getCiteTemplate: { template: string };

@@ -12,6 +12,7 @@ import { articleFromText } from './importers/text-importer.js';
 import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
 import { librarySearch } from './search/library-search.js';
+import { openLibraryStatusHandlers } from './library-status.js';
 import { readSettings, SETTING_NAMES } from '../../shared/settings.js';
 
 export interface HandlerOptions {
@@ -81,5 +82,6 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       return { name: file.name, dataBase64: Buffer.from(file.data).toString('base64') };
     },
     search,
+    ...openLibraryStatusHandlers(library),
   };
 }

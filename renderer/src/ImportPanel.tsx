@@ -73,7 +73,7 @@ export function ImportPanel({ onImported }: Props) {
       try {
         outcome = await task.run();
       } catch (err) {
-        outcome = { source: task.source, status: 'failed', error: err instanceof Error ? err.message : String(err) };
+        outcome = { source: task.source, status: 'failed', failure: 'refused', error: err instanceof Error ? err.message : String(err) };
       }
       update(task.key, { state: 'done', outcome });
       if (outcome.status === 'imported') onImported();
