@@ -211,6 +211,16 @@ export type ApiArgs<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
 export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResults[M]> };
 export type ApiHandlers = { [M in ApiMethod]: (args: ApiArgs<M>) => ApiResults[M] | Promise<ApiResults[M]> };
 
+/** Browser mode: the session key is given in the page's address and sent with every Api call. */
+export const SESSION_PARAM = 'session';
+export const SESSION_HEADER = 'x-cardfile-session';
+/** The largest Api request browser mode reads: a 48 MB file, base64 encoded. */
+export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
+export function tooBigForBrowserMode(): string {
+  return `This is too big for browser mode (requests stop at ${MAX_REQUEST_BYTES / 1024 / 1024} MB, a file of about ${Math.floor((MAX_REQUEST_BYTES * 3) / 4 / 1024 / 1024)} MB). Import it in the desktop app, or from a terminal with: cardfile import FILE`;
+}
+
 /** What crosses a transport: errors are values, never thrown across the boundary. */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: string };
 

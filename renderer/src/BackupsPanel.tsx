@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { BackupInfo } from '../../shared/model';
 import { api } from './api';
 import type { Status } from './App';
+import { backupContents, BACKUP_REASONS, backupTime } from './backup-labels';
 import { useApiData } from './use-api-data';
 
 interface Props {
@@ -9,10 +9,6 @@ interface Props {
   /** Called after a restore replaced the library, so the views around re-read it. */
   onRestored: () => void;
 }
-
-const REASONS: Record<BackupInfo['reason'], string> = {
-  open: 'when opened', hourly: 'hourly', manual: 'by hand', 'before-restore': 'before a restore',
-};
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -51,8 +47,8 @@ export function BackupsPanel({ onStatus, onRestored }: Props) {
       <ul className="list" aria-label="Backups">
         {backups.data?.map((b) => (
           <li key={b.name} className="row">
-            <span className="title">{new Date(b.createdAt).toLocaleString()} <span className="meta">{REASONS[b.reason]}</span></span>
-            <span className="meta">{b.problem ?? `${b.articles} articles · ${b.cards} cards · ${b.briefs} briefs`}</span>
+            <span className="title">{backupTime(b)} <span className="meta">{BACKUP_REASONS[b.reason]}</span></span>
+            <span className="meta">{backupContents(b)}</span>
             {!b.problem && (confirming === b.name ? (
               <span role="group" aria-label="Confirm restore">
                 Replace the library with this backup?{' '}
@@ -60,7 +56,7 @@ export function BackupsPanel({ onStatus, onRestored }: Props) {
                 <button onClick={() => setConfirming(undefined)} disabled={busy}>Cancel</button>
               </span>
             ) : (
-              <button onClick={() => setConfirming(b.name)} disabled={busy} aria-label={`Restore the backup of ${new Date(b.createdAt).toLocaleString()}`}>Restore…</button>
+              <button onClick={() => setConfirming(b.name)} disabled={busy} aria-label={`Restore the backup of ${backupTime(b)}`}>Restore…</button>
             ))}
           </li>
         ))}
