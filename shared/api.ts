@@ -13,36 +13,34 @@ const MAX_IMPORT_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4;
 const id = z.number().int().positive();
 const line = z.string().max(10_000);
 
-/**
- * A real brief nests pocket > hat > block > card > body > paragraph > text: under 10 levels.
- * The limit is checked without recursion before the recursive schema runs, so a hostile
- * document nested thousands deep is refused instead of overflowing the stack.
- */
-export const MAX_DOC_DEPTH = 64;
-
-function withinDepth(root: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > limit) return false;
-    const content = (node as { content?: unknown } | null)?.content;
-    if (Array.isArray(content)) for (const child of content) stack.push([child, depth + 1]);
-  }
-  return true;
-}
-
-const docTree: z.ZodType<DocJSON> = z.lazy(() =>
+const docJSON: z.ZodType<DocJSON> = z.lazy(() =>
   z.object({
     type: z.string().max(50),
     attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(docTree).optional(),
+    content: z.array(docJSON).optional(),
     marks: z.array(z.object({ type: z.string().max(50), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
     text: z.string().max(MAX_TEXT).optional(),
   }),
 );
-const docJSON = z.unknown()
-  .refine((doc) => withinDepth(doc, MAX_DOC_DEPTH), { message: `the document is nested more than ${MAX_DOC_DEPTH} levels deep`, abort: true })
-  .pipe(docTree) as unknown as z.ZodType<DocJSON>;
+
+/**
+ * How deep an Api input may nest (objects and arrays). A real brief, pocket > hat > block > card >
+ * body > paragraph > text with its marks, is about 20 levels deep. Checked without recursion
+ * before the recursive schema runs, so an input nested thousands deep is refused instead of
+ * overflowing the stack.
+ */
+export const MAX_INPUT_DEPTH = 200;
+
+function withinDepth(root: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > limit) return false;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
 
 const author = z.object({ name: z.string().max(500), quals: z.string().max(5_000).default('') });
 const sourceKind = z.enum(['paste', 'text', 'html', 'url', 'pdf', 'docx']);
@@ -230,6 +228,7 @@ export function isApiMethod(name: string): name is ApiMethod {
 
 /** Validates an untrusted call; the error names the method and the first bad field. */
 export function parseApiCall<M extends ApiMethod>(method: M, input: unknown): ApiResponse<ApiArgs<M>> {
+  if (!withinDepth(input, MAX_INPUT_DEPTH)) return { ok: false, error: `Invalid arguments to ${method}: nested more than ${MAX_INPUT_DEPTH} levels deep` };
   const result = apiInputs[method].safeParse(input ?? {});
   if (result.success) return { ok: true, value: result.data as ApiArgs<M> };
   const issue = result.error.issues[0];

@@ -10,7 +10,7 @@ import { exportLibrary } from '../../electron/services/backup/library-export.js'
 import { dispatch } from '../../electron/services/dispatch.js';
 import { Library } from '../../electron/services/library/library.js';
 import { startServer } from '../../electron/server.js';
-import { API_METHODS, apiInputs, parseApiCall, type ApiMethod } from '../../shared/api.js';
+import { API_METHODS, apiInputs, parseApiCall, SESSION_HEADER, type ApiMethod } from '../../shared/api.js';
 import { tempLibraryPath } from '../helpers/temp-dir.js';
 import { fillLibrary } from '../services/backup/fill-library.js';
 
@@ -138,6 +138,25 @@ describe('every Api method rejects malformed arguments and changes nothing', () 
     library.close();
   });
 
+  it.each([
+    ['createCard', (deep: object) => ({ tag: 'deep', body: deep })],
+    ['createBrief', (deep: object) => ({ doc: deep })],
+    ['sendNodesToSpeech', (deep: object) => ({ nodes: [deep] })],
+    ['setSettings', (deep: object) => deep],
+  ] as const)('%s answers an input nested 900 deep with an error value, never a throw', async (method, input) => {
+    const library = Library.open(tempLibraryPath());
+    const handlers = createHandlers(library);
+    let deep: object = { type: 'paragraph' };
+    for (let i = 0; i < 900; i++) deep = { type: 'body', content: [deep] };
+    expect(JSON.stringify(deep).length).toBeLessThan(30_000);
+    await expect(dispatch(handlers, method, input(deep))).resolves.toEqual({ ok: false, error: expect.stringMatching(new RegExp(`^Invalid arguments to ${method}: nested more than 200 levels deep`)) });
+    // Just inside the limit, the schemas and the store still answer with a value.
+    let deepest: object = { type: 'text', text: 'x' };
+    for (let i = 0; i < 95; i++) deepest = { type: 'paragraph', content: [deepest] };
+    await expect(dispatch(handlers, method, input(deepest))).resolves.toMatchObject({ ok: expect.any(Boolean) });
+    library.close();
+  });
+
   it('refuses the same over HTTP, and a body that is not JSON', async () => {
     const library = Library.open(tempLibraryPath());
     fillLibrary(library);
@@ -147,12 +166,12 @@ describe('every Api method rejects malformed arguments and changes nothing', () 
       for (const method of API_METHODS) {
         const bodies = ['{"truncated": ', 'null null', ...badCalls(method).cases.slice(0, 6).map((c) => JSON.stringify(c.input))];
         for (const body of bodies) {
-          const res = await fetch(`${server.url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+          const res = await fetch(`${server.url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: server.token }, body });
           expect(res.status).toBe(200);
           expect(await res.json(), `${method} ${body.slice(0, 40)}`).toMatchObject({ ok: false });
         }
       }
-      expect(await (await fetch(`${server.url}/api/__proto__`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()).toMatchObject({ ok: false, error: /Unknown Api method/ });
+      expect(await (await fetch(`${server.url}/api/__proto__`, { method: 'POST', headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: server.token }, body: '{}' })).json()).toMatchObject({ ok: false, error: /Unknown Api method/ });
     } finally {
       await server.close();
     }
