@@ -163,12 +163,25 @@ export interface RollingBackups {
  */
 export function startRollingBackups(
   library: Library,
-  options: { intervalMs?: number; onError?: (err: unknown) => void } = {},
+  options: {
+    intervalMs?: number;
+    onError?: (err: unknown) => void;
+    /** After each scheduled backup: the backup made, or null when nothing had changed. */
+    onBackup?: (made: BackupInfo | null) => void;
+  } = {},
 ): RollingBackups {
   const report = options.onError ?? ((err: unknown) => console.error('[cardfile] backup failed:', err));
-  const run = (reason: BackupReason) => createBackup(library, reason).then(() => undefined, report);
+  // One backup at a time: a tick while one is still being written is skipped, or the next
+  // would compare the library with the backup before it and copy the same change twice.
+  let running: Promise<void> | undefined;
+  const run = (reason: BackupReason): Promise<void> => {
+    running ??= createBackup(library, reason)
+      .then((made) => options.onBackup?.(made), report)
+      .finally(() => { running = undefined; });
+    return running;
+  };
   const atOpen = run('open');
-  const timer = setInterval(() => { void run('hourly'); }, options.intervalMs ?? HOUR_MS);
+  const timer = setInterval(() => { if (!running) void run('hourly'); }, options.intervalMs ?? HOUR_MS);
   timer.unref();
   return { atOpen, stop: () => clearInterval(timer) };
 }
