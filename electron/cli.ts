@@ -16,7 +16,8 @@ const USAGE = `Usage: cardfile [--library PATH] COMMAND
 
 Commands:
   list articles|cards|briefs [--json]   list what the library holds
-  import FILE|FOLDER|URL...             import articles (.txt .md .html .pdf .docx, web pages) and Verbatim briefs
+  import FILE|FOLDER|URL...             import articles (.txt .md .html .pdf .docx, web pages) and Verbatim briefs;
+                                        --allow-local also fetches from this computer and the local network
 ${BACKUP_USAGE}
 ${EXPORT_USAGE}
 ${SEARCH_USAGE}
@@ -30,6 +31,7 @@ class UsageError extends Error {}
 interface Parsed {
   library: string;
   json: boolean;
+  allowLocal: boolean;
   words: string[];
 }
 
@@ -37,10 +39,12 @@ function parseArgs(argv: string[]): Parsed | 'help' {
   const words: string[] = [];
   let library: string | undefined;
   let json = false;
+  let allowLocal = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return 'help';
     else if (arg === '--json') json = true;
+    else if (arg === '--allow-local') allowLocal = true;
     else if (arg === '--library') {
       library = argv[++i];
       if (!library) throw new UsageError('--library needs a path');
@@ -51,7 +55,7 @@ function parseArgs(argv: string[]): Parsed | 'help' {
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else words.push(arg);
   }
-  return { library: library ? path.resolve(library) : defaultLibraryPath(), json, words };
+  return { library: library ? path.resolve(library) : defaultLibraryPath(), json, allowLocal, words };
 }
 
 type Listing = Article | Card | Brief;
@@ -70,7 +74,7 @@ function list(library: Library, what: string | undefined, json: boolean, out: (l
   for (const item of items) out(line(item));
 }
 
-async function importSources(library: Library, args: string[], out: (line: string) => void, err: (line: string) => void): Promise<boolean> {
+async function importSources(library: Library, args: string[], allowLocal: boolean, out: (line: string) => void, err: (line: string) => void): Promise<boolean> {
   if (args.length === 0) throw new UsageError('import what? name files, folders or web addresses');
   const inputs: ImportInput[] = args.flatMap((arg): ImportInput[] => (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg) ? [{ url: arg }] : filesIn(arg).map((file) => ({ file }))));
   // Ctrl+C stops after the file being imported; what came in so far stays in.
@@ -81,7 +85,7 @@ async function importSources(library: Library, args: string[], out: (line: strin
   try {
     for (const [i, input] of inputs.entries()) {
       if (cancel.signal.aborted) break;
-      const outcome = await importInto(library, input, { signal: cancel.signal });
+      const outcome = await importInto(library, input, { signal: cancel.signal, allowLocal });
       outcomes.push(outcome);
       (outcome.status === 'failed' ? err : out)(`[${i + 1}/${inputs.length}] ${outcomeLine(outcome)}`);
     }
@@ -135,7 +139,7 @@ export async function runCli(argv: string[], out = (l: string) => console.log(l)
       list(library, rest[0], parsed.json, out);
       return 0;
     }
-    return (await importSources(library, rest, out, err)) ? 0 : 1;
+    return (await importSources(library, rest, parsed.allowLocal, out, err)) ? 0 : 1;
   } catch (e) {
     if (e instanceof UsageError) {
       err(`cardfile: ${e.message}\n\n${USAGE}`);

@@ -133,8 +133,11 @@ export const apiInputs = {
   recoverLibrary: z.object({ name: z.string().min(1).max(300) }).strict(),
   /** A file's bytes (dropped on the window or picked) imported as an article, or a brief for a Verbatim .docx. */
   importData: z.object({ name: z.string().min(1).max(1_000), dataBase64: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }).strict(),
-  /** A web page (or PDF) fetched by the services and imported as an article. */
-  importUrl: z.object({ url: z.string().min(1).max(4_000) }).strict(),
+  /**
+   * A web page (or PDF) fetched by the services and imported as an article. Addresses on this
+   * computer or the local network are refused unless `allowLocal` (the user confirmed).
+   */
+  importUrl: z.object({ url: z.string().min(1).max(4_000), allowLocal: z.boolean().default(false) }).strict(),
   /** The Cite Creator template full cites are built with (cite-builder.ts). */
   getCiteTemplate: none,
   setCiteTemplate: z.object({ template: z.string().max(2_000) }).strict(),

@@ -7,10 +7,11 @@ export type ImportOutcome =
   /** Already in the library (same URL or same text); `id` is the copy that was there. */
   | { source: string; status: 'duplicate'; kind: ImportedKind; id: number; title: string }
   /**
-   * `refused`: the source's fault (not a document, too big, a private address) or a read-only
-   * library, said plainly; `internal`: a bug in Cardfile, which tests treat as a failure.
+   * `refused`: the source's fault (not a document, too big) or a read-only library, said
+   * plainly; `local-address`: a web address on this computer or the local network, imported
+   * only if the user confirms; `internal`: a bug in Cardfile, which tests treat as a failure.
    */
-  | { source: string; status: 'failed'; failure: 'refused' | 'internal'; error: string };
+  | { source: string; status: 'failed'; failure: 'refused' | 'local-address' | 'internal'; error: string };
 
 /** "3 imported, 1 duplicate, 2 failed". */
 export function importSummary(outcomes: readonly ImportOutcome[]): string {

@@ -69,7 +69,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     backupNow: async () => (await createBackup(library, 'manual', { force: true }))!,
     restoreBackup: ({ name }) => restoreBackup(library, name),
     importData: ({ name, dataBase64 }) => importInto(library, { name, bytes: Buffer.from(dataBase64, 'base64') }),
-    importUrl: ({ url }) => importInto(library, { url }),
+    importUrl: ({ url, allowLocal }) => importInto(library, { url }, { allowLocal }),
     getCiteTemplate: () => ({ template: library.getSetting<string>(CITE_TEMPLATE_SETTING) ?? DEFAULT_CITE_TEMPLATE }),
     setCiteTemplate: ({ template }) => {
       // An emptied template means "back to the default", never a blank cite.
