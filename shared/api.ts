@@ -3,6 +3,7 @@
 // service sees it.
 import { z } from 'zod';
 import type { Article, BackupInfo, Brief, Card, DocJSON, LibraryInfo } from './model.js';
+import { WORD_HIGHLIGHTS } from './highlight-colours.js';
 import type { ImportOutcome } from './import-outcome.js';
 import type { SearchResult } from './search.js';
 import { settingsPatch, type Settings } from './settings.js';
@@ -13,12 +14,18 @@ const MAX_IMPORT_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4;
 const id = z.number().int().positive();
 const line = z.string().max(10_000);
 
+/** A highlight carries one of Word's colours, nothing else: it is written into .docx and CSS as given. */
+const mark = z.object({ type: z.string().max(50), attrs: z.record(z.string(), z.unknown()).optional() }).refine(
+  (m) => m.type !== 'highlight' || m.attrs?.colour === undefined || (WORD_HIGHLIGHTS as readonly unknown[]).includes(m.attrs.colour),
+  { message: `a highlight colour must be one of ${WORD_HIGHLIGHTS.join(', ')}`, path: ['attrs', 'colour'] },
+);
+
 const docJSON: z.ZodType<DocJSON> = z.lazy(() =>
   z.object({
     type: z.string().max(50),
     attrs: z.record(z.string(), z.unknown()).optional(),
     content: z.array(docJSON).optional(),
-    marks: z.array(z.object({ type: z.string().max(50), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
+    marks: z.array(mark).optional(),
     text: z.string().max(MAX_TEXT).optional(),
   }),
 );
