@@ -53,5 +53,5 @@ describe.each([
     }
     expect(listing(at.dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
     expect(fs.readFileSync(at.lib).equals(before)).toBe(true);
-  });
+  }, 180_000); // six runs of the built CLI, each a fresh Node process
 });
