@@ -10,7 +10,7 @@ import { importInto } from './services/importers/import-into-library.js';
 import type { ImportInput } from './services/importers/import-source.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
 import { Library } from './services/library/library.js';
-import { readOnlyNotice } from './services/library-status.js';
+import { isReadOnlyWrite, READ_ONLY_WRITE, readOnlyNotice } from './services/library-status.js';
 
 const USAGE = `Usage: cardfile [--library PATH] COMMAND
 
@@ -145,7 +145,7 @@ export async function runCli(argv: string[], out = (l: string) => console.log(l)
       err(`cardfile: ${e.message}\n\n${USAGE}`);
       return 2;
     }
-    err(`cardfile: ${e instanceof Error ? e.message : String(e)}`);
+    err(`cardfile: ${isReadOnlyWrite(e) ? READ_ONLY_WRITE : e instanceof Error ? e.message : String(e)}`);
     return 1;
   } finally {
     library?.close();

@@ -51,7 +51,11 @@ describe.each([
       // The folder takes the backup; only the library file is locked.
       expect(backup).toMatchObject({ code: 0, stdout: expect.stringMatching(/Backed up to .*backups/) });
     }
-    expect(listing(at.dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    const restore = cardfile('restore');
+    expect(restore.code).toBe(1);
+    // A read-only folder never got a backup; beside a read-only file there is one, but no restoring into it.
+    expect(restore.stderr).toMatch(readOnlyPath(at) === at.dir ? /there are no backups of .*squad\.cardfile/ : /Cannot restore a backup into .*squad\.cardfile: it is read-only/);
+    expect(listing(at.dir).filter((name) => name.endsWith('.partial') || name.includes('before-restore'))).toEqual([]);
     expect(fs.readFileSync(at.lib).equals(before)).toBe(true);
   }, 180_000); // six runs of the built CLI, each a fresh Node process
 });

@@ -48,6 +48,8 @@ export interface RestoreResult {
 export type CopyProgress = (info: { totalPages: number; remainingPages: number }) => number;
 
 export async function restoreBackup(library: Library, name: string, options: { progress?: CopyProgress } = {}): Promise<RestoreResult> {
+  // Checked first: a safety copy of a library that cannot be replaced would only be clutter.
+  if (library.db.readonly) throw new LibraryError('read-only', `Cannot restore a backup into ${library.path}: it is read-only. Copy the library and the backups folder to a folder you can write to, and restore there.`);
   const backup = findBackup(library.path, name);
   checkRestorable(backup.file, name);
   const restored = describeBackup(backup);
