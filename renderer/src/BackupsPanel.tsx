@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from './api';
 import type { Status } from './App';
-import { backupContents, BACKUP_REASONS, backupTime } from './backup-labels';
+import { BackupList } from './BackupList';
 import { useApiData } from './use-api-data';
 
 interface Props {
@@ -16,7 +16,6 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 export function BackupsPanel({ onStatus, onRestored }: Props) {
   const backups = useApiData(() => api.listBackups({}), []);
   const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState<string>();
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -26,7 +25,6 @@ export function BackupsPanel({ onStatus, onRestored }: Props) {
       onStatus({ kind: 'error', text: message(err) });
     } finally {
       setBusy(false);
-      setConfirming(undefined);
       backups.reload();
     }
   };
@@ -44,23 +42,7 @@ export function BackupsPanel({ onStatus, onRestored }: Props) {
       <button onClick={() => void backUp()} disabled={busy}>{busy ? 'Working…' : 'Back up now'}</button>
       {backups.error && <p role="alert" className="error">{backups.error}</p>}
       {backups.data?.length === 0 && <p className="empty">No backups yet.</p>}
-      <ul className="list" aria-label="Backups">
-        {backups.data?.map((b) => (
-          <li key={b.name} className="row">
-            <span className="title">{backupTime(b)} <span className="meta">{BACKUP_REASONS[b.reason]}</span></span>
-            <span className="meta">{backupContents(b)}</span>
-            {!b.problem && (confirming === b.name ? (
-              <span role="group" aria-label="Confirm restore">
-                Replace the library with this backup?{' '}
-                <button onClick={() => void restore(b.name)} disabled={busy}>Restore</button>{' '}
-                <button onClick={() => setConfirming(undefined)} disabled={busy}>Cancel</button>
-              </span>
-            ) : (
-              <button onClick={() => setConfirming(b.name)} disabled={busy} aria-label={`Restore the backup of ${backupTime(b)}`}>Restore…</button>
-            ))}
-          </li>
-        ))}
-      </ul>
+      <BackupList backups={backups.data} busy={busy} question="Replace the library with this backup?" onRestore={restore} />
     </section>
   );
 }

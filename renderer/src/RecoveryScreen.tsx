@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { LibraryStatus } from '../../shared/api';
 import { api } from './api';
-import { backupContents, BACKUP_REASONS, backupTime } from './backup-labels';
+import { backupTime } from './backup-labels';
+import { BackupList } from './BackupList';
 import { useApiData } from './use-api-data';
 
 interface Props {
@@ -17,7 +18,6 @@ interface Props {
  */
 export function RecoveryScreen({ status, onRecovered }: Props) {
   const backups = useApiData(() => api.listBackups({}), []);
-  const [confirming, setConfirming] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -30,7 +30,6 @@ export function RecoveryScreen({ status, onRecovered }: Props) {
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
       setBusy(false);
-      setConfirming(undefined);
     }
   };
 
@@ -48,23 +47,7 @@ export function RecoveryScreen({ status, onRecovered }: Props) {
         {backups.data?.length === 0 && (
           <p className="empty">There are no backups of {status.path}. Move the damaged file away and Cardfile starts with a new, empty library.</p>
         )}
-        <ul className="list" aria-label="Backups">
-          {backups.data?.map((b) => (
-            <li key={b.name} className="row">
-              <span className="title">{backupTime(b)} <span className="meta">{BACKUP_REASONS[b.reason]}</span></span>
-              <span className="meta">{backupContents(b)}</span>
-              {!b.problem && (confirming === b.name ? (
-                <span role="group" aria-label="Confirm restore">
-                  Put this backup in place of the damaged library?{' '}
-                  <button onClick={() => void restore(b.name)} disabled={busy}>{busy ? 'Restoring…' : 'Restore'}</button>{' '}
-                  <button onClick={() => setConfirming(undefined)} disabled={busy}>Cancel</button>
-                </span>
-              ) : (
-                <button onClick={() => setConfirming(b.name)} disabled={busy} aria-label={`Restore the backup of ${backupTime(b)}`}>Restore…</button>
-              ))}
-            </li>
-          ))}
-        </ul>
+        <BackupList backups={backups.data} busy={busy} question="Put this backup in place of the damaged library?" onRestore={restore} />
       </section>
     </main>
   );

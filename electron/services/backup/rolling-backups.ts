@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { BackupInfo, BackupReason } from '../../../shared/model.js';
 import type { Library } from '../library/library.js';
 import { LibraryError } from '../library/library-error.js';
-import { APPLICATION_ID, type Db } from '../library/open-library.js';
+import { APPLICATION_ID, canWrite, type Db } from '../library/open-library.js';
 import { backupFiles, backupName, backupsDir, type BackupFile } from './backup-files.js';
 
 export const DEFAULT_KEEP = 10;
@@ -78,15 +78,6 @@ function writableBackupsDir(libraryPath: string): string {
     throw new LibraryError('read-only', `Cannot back up ${libraryPath}: its backups folder ${dir} cannot be written (${why}). Copy the library to a folder you can write to, or save everything elsewhere with cardfile export-library FOLDER.`);
   }
   return dir;
-}
-
-function canWrite(dir: string): boolean {
-  try {
-    fs.accessSync(dir, fs.constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

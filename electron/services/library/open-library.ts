@@ -45,7 +45,7 @@ export function openLibrary(file: string, options: { upToVersion?: number } = {}
 }
 
 /** access(2) rather than the mode bits: it also answers for read-only mounts and for root. */
-function canWrite(file: string): boolean {
+export function canWrite(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.W_OK);
     return true;
