@@ -10,12 +10,14 @@ import { importInto } from './services/importers/import-into-library.js';
 import type { ImportInput } from './services/importers/import-source.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
 import { Library } from './services/library/library.js';
+import { isReadOnlyWrite, READ_ONLY_WRITE, readOnlyNotice } from './services/library-status.js';
 
 const USAGE = `Usage: cardfile [--library PATH] COMMAND
 
 Commands:
   list articles|cards|briefs [--json]   list what the library holds
-  import FILE|FOLDER|URL...             import articles (.txt .md .html .pdf .docx, web pages) and Verbatim briefs
+  import FILE|FOLDER|URL...             import articles (.txt .md .html .pdf .docx, web pages) and Verbatim briefs;
+                                        --allow-local also fetches from this computer and the local network
 ${BACKUP_USAGE}
 ${EXPORT_USAGE}
 ${SEARCH_USAGE}
@@ -29,6 +31,7 @@ class UsageError extends Error {}
 interface Parsed {
   library: string;
   json: boolean;
+  allowLocal: boolean;
   words: string[];
 }
 
@@ -36,10 +39,12 @@ function parseArgs(argv: string[]): Parsed | 'help' {
   const words: string[] = [];
   let library: string | undefined;
   let json = false;
+  let allowLocal = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return 'help';
     else if (arg === '--json') json = true;
+    else if (arg === '--allow-local') allowLocal = true;
     else if (arg === '--library') {
       library = argv[++i];
       if (!library) throw new UsageError('--library needs a path');
@@ -50,7 +55,7 @@ function parseArgs(argv: string[]): Parsed | 'help' {
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else words.push(arg);
   }
-  return { library: library ? path.resolve(library) : defaultLibraryPath(), json, words };
+  return { library: library ? path.resolve(library) : defaultLibraryPath(), json, allowLocal, words };
 }
 
 type Listing = Article | Card | BriefSummary;
@@ -69,7 +74,7 @@ function list(library: Library, what: string | undefined, json: boolean, out: (l
   for (const item of items) out(line(item));
 }
 
-async function importSources(library: Library, args: string[], out: (line: string) => void, err: (line: string) => void): Promise<boolean> {
+async function importSources(library: Library, args: string[], allowLocal: boolean, out: (line: string) => void, err: (line: string) => void): Promise<boolean> {
   if (args.length === 0) throw new UsageError('import what? name files, folders or web addresses');
   const inputs: ImportInput[] = args.flatMap((arg): ImportInput[] => (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg) ? [{ url: arg }] : filesIn(arg).map((file) => ({ file }))));
   // Ctrl+C stops after the file being imported; what came in so far stays in.
@@ -80,7 +85,7 @@ async function importSources(library: Library, args: string[], out: (line: strin
   try {
     for (const [i, input] of inputs.entries()) {
       if (cancel.signal.aborted) break;
-      const outcome = await importInto(library, input, { signal: cancel.signal });
+      const outcome = await importInto(library, input, { signal: cancel.signal, allowLocal });
       outcomes.push(outcome);
       (outcome.status === 'failed' ? err : out)(`[${i + 1}/${inputs.length}] ${outcomeLine(outcome)}`);
     }
@@ -121,21 +126,26 @@ export async function runCli(argv: string[], out = (l: string) => console.log(l)
     }
     const [command, ...rest] = parsed.words;
     if (command !== 'list' && command !== 'import' && command !== 'export' && command !== 'search' && !isBackupCommand(command)) throw new UsageError(command ? `unknown command ${command}` : 'no command given');
-    library = Library.open(parsed.library);
-    if (isBackupCommand(command)) return await runBackupCommand(library, command, rest, parsed.json, out, (problem) => new UsageError(problem));
+    const open = (): Library => {
+      library = Library.open(parsed.library);
+      if (library.db.readonly) err(`cardfile: ${readOnlyNotice(library.path)}`);
+      return library;
+    };
+    if (isBackupCommand(command)) return await runBackupCommand(parsed.library, open, command, rest, parsed.json, out, (problem) => new UsageError(problem));
+    library = open();
     if (command === 'search') return await runSearchCommand(library, rest, parsed.json, out, (problem) => new UsageError(problem));
     if (command === 'export') return await runExportCommand(library, rest, out, (problem) => new UsageError(problem));
     if (command === 'list') {
       list(library, rest[0], parsed.json, out);
       return 0;
     }
-    return (await importSources(library, rest, out, err)) ? 0 : 1;
+    return (await importSources(library, rest, parsed.allowLocal, out, err)) ? 0 : 1;
   } catch (e) {
     if (e instanceof UsageError) {
       err(`cardfile: ${e.message}\n\n${USAGE}`);
       return 2;
     }
-    err(`cardfile: ${e instanceof Error ? e.message : String(e)}`);
+    err(`cardfile: ${isReadOnlyWrite(e) ? READ_ONLY_WRITE : e instanceof Error ? e.message : String(e)}`);
     return 1;
   } finally {
     library?.close();

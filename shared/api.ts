@@ -3,6 +3,7 @@
 // service sees it.
 import { z } from 'zod';
 import type { Article, BackupInfo, Brief, BriefSummary, Card, DocJSON, LibraryInfo } from './model.js';
+import { WORD_HIGHLIGHTS } from './highlight-colours.js';
 import type { ImportOutcome } from './import-outcome.js';
 import type { SearchResult } from './search.js';
 import { settingsPatch, type Settings } from './settings.js';
@@ -13,15 +14,40 @@ const MAX_IMPORT_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4;
 const id = z.number().int().positive();
 const line = z.string().max(10_000);
 
+/** A highlight carries one of Word's colours, nothing else: it is written into .docx and CSS as given. */
+const mark = z.object({ type: z.string().max(50), attrs: z.record(z.string(), z.unknown()).optional() }).refine(
+  (m) => m.type !== 'highlight' || m.attrs?.colour === undefined || (WORD_HIGHLIGHTS as readonly unknown[]).includes(m.attrs.colour),
+  { message: `a highlight colour must be one of ${WORD_HIGHLIGHTS.join(', ')}`, path: ['attrs', 'colour'] },
+);
+
 const docJSON: z.ZodType<DocJSON> = z.lazy(() =>
   z.object({
     type: z.string().max(50),
     attrs: z.record(z.string(), z.unknown()).optional(),
     content: z.array(docJSON).optional(),
-    marks: z.array(z.object({ type: z.string().max(50), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
+    marks: z.array(mark).optional(),
     text: z.string().max(MAX_TEXT).optional(),
   }),
 );
+
+/**
+ * How deep an Api input may nest (objects and arrays). A real brief, pocket > hat > block > card >
+ * body > paragraph > text with its marks, is about 20 levels deep. Checked without recursion
+ * before the recursive schema runs, so an input nested thousands deep is refused instead of
+ * overflowing the stack.
+ */
+export const MAX_INPUT_DEPTH = 200;
+
+function withinDepth(root: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > limit) return false;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
 
 const author = z.object({ name: z.string().max(500), quals: z.string().max(5_000).default('') });
 const sourceKind = z.enum(['paste', 'text', 'html', 'url', 'pdf', 'docx']);
@@ -115,10 +141,17 @@ export const apiInputs = {
   backupNow: none,
   /** Replaces the library with a backup (by the name listBackups gives), backing up the current state first. */
   restoreBackup: z.object({ name: z.string().min(1).max(300) }).strict(),
+  /** Whether the library opened normally, read-only, or not at all (the recovery screen). */
+  libraryStatus: none,
+  /** Restores a backup over a library that could not be opened; the damaged file is kept aside. */
+  recoverLibrary: z.object({ name: z.string().min(1).max(300) }).strict(),
   /** A file's bytes (dropped on the window or picked) imported as an article, or a brief for a Verbatim .docx. */
   importData: z.object({ name: z.string().min(1).max(1_000), dataBase64: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }).strict(),
-  /** A web page (or PDF) fetched by the services and imported as an article. */
-  importUrl: z.object({ url: z.string().min(1).max(4_000) }).strict(),
+  /**
+   * A web page (or PDF) fetched by the services and imported as an article. Addresses on this
+   * computer or the local network are refused unless `allowLocal` (the user confirmed).
+   */
+  importUrl: z.object({ url: z.string().min(1).max(4_000), allowLocal: z.boolean().default(false) }).strict(),
   /** The Cite Creator template full cites are built with (cite-builder.ts). */
   getCiteTemplate: none,
   setCiteTemplate: z.object({ template: z.string().max(2_000) }).strict(),
@@ -134,6 +167,17 @@ export const apiInputs = {
     yearTo: z.number().int().min(1000).max(3000).optional(),
   }).strict(),
 } as const;
+
+/**
+ * 'read-only': the file or its folder cannot be written; reading, search and export work.
+ * 'damaged': the library could not be opened; only the backups can be listed and restored.
+ */
+export interface LibraryStatus {
+  mode: 'writable' | 'read-only' | 'damaged';
+  path: string;
+  /** What the user should know, in one line; null for a writable library. */
+  notice: string | null;
+}
 
 export type ApiMethod = keyof typeof apiInputs;
 export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
@@ -165,6 +209,8 @@ export interface ApiResults {
   listBackups: BackupInfo[];
   backupNow: BackupInfo;
   restoreBackup: { restored: BackupInfo; safetyCopy: BackupInfo };
+  libraryStatus: LibraryStatus;
+  recoverLibrary: { restored: BackupInfo; damagedCopy: string };
   importData: ImportOutcome;
   importUrl: ImportOutcome;
   getCiteTemplate: { template: string };
@@ -181,6 +227,16 @@ export type ApiArgs<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
 export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResults[M]> };
 export type ApiHandlers = { [M in ApiMethod]: (args: ApiArgs<M>) => ApiResults[M] | Promise<ApiResults[M]> };
 
+/** Browser mode: the session key is given in the page's address and sent with every Api call. */
+export const SESSION_PARAM = 'session';
+export const SESSION_HEADER = 'x-cardfile-session';
+/** The largest Api request browser mode reads: a 48 MB file, base64 encoded. */
+export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
+export function tooBigForBrowserMode(): string {
+  return `This is too big for browser mode (requests stop at ${MAX_REQUEST_BYTES / 1024 / 1024} MB, a file of about ${Math.floor((MAX_REQUEST_BYTES * 3) / 4 / 1024 / 1024)} MB). Import it in the desktop app, or from a terminal with: cardfile import FILE`;
+}
+
 /** What crosses a transport: errors are values, never thrown across the boundary. */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -190,6 +246,7 @@ export function isApiMethod(name: string): name is ApiMethod {
 
 /** Validates an untrusted call; the error names the method and the first bad field. */
 export function parseApiCall<M extends ApiMethod>(method: M, input: unknown): ApiResponse<ApiArgs<M>> {
+  if (!withinDepth(input, MAX_INPUT_DEPTH)) return { ok: false, error: `Invalid arguments to ${method}: nested more than ${MAX_INPUT_DEPTH} levels deep` };
   const result = apiInputs[method].safeParse(input ?? {});
   if (result.success) return { ok: true, value: result.data as ApiArgs<M> };
   const issue = result.error.issues[0];

@@ -17,7 +17,8 @@ export function looksHardWrapped(text: string): boolean {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
   if (lines.length < 4) return false;
   const wrappedLength = lines.filter((l) => l.length >= 40 && l.length <= 100).length;
-  const longest = Math.max(...lines.map((l) => l.length));
+  // A reduce, not Math.max(...lines): spreading 250k lines overflows the call stack.
+  const longest = lines.reduce((most, l) => Math.max(most, l.length), 0);
   return longest <= 110 && wrappedLength / lines.length >= 0.6 && /\S\n\S/.test(text);
 }
 

@@ -12,6 +12,7 @@ import { articleFromText } from './importers/text-importer.js';
 import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
 import { librarySearch } from './search/library-search.js';
+import { openLibraryStatusHandlers } from './library-status.js';
 import { readSettings, SETTING_NAMES } from '../../shared/settings.js';
 
 export interface HandlerOptions {
@@ -71,7 +72,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     backupNow: async () => (await createBackup(library, 'manual', { force: true }))!,
     restoreBackup: ({ name }) => restoreBackup(library, name),
     importData: ({ name, dataBase64 }) => importInto(library, { name, bytes: Buffer.from(dataBase64, 'base64') }),
-    importUrl: ({ url }) => importInto(library, { url }),
+    importUrl: ({ url, allowLocal }) => importInto(library, { url }, { allowLocal }),
     getCiteTemplate: () => ({ template: library.getSetting<string>(CITE_TEMPLATE_SETTING) ?? DEFAULT_CITE_TEMPLATE }),
     setCiteTemplate: ({ template }) => {
       // An emptied template means "back to the default", never a blank cite.
@@ -84,5 +85,6 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       return { name: file.name, dataBase64: Buffer.from(file.data).toString('base64') };
     },
     search,
+    ...openLibraryStatusHandlers(library),
   };
 }

@@ -73,7 +73,7 @@ export function ImportPanel({ onImported }: Props) {
       try {
         outcome = await task.run();
       } catch (err) {
-        outcome = { source: task.source, status: 'failed', error: err instanceof Error ? err.message : String(err) };
+        outcome = { source: task.source, status: 'failed', failure: 'refused', error: err instanceof Error ? err.message : String(err) };
       }
       update(task.key, { state: 'done', outcome });
       if (outcome.status === 'imported') onImported();
@@ -94,6 +94,8 @@ export function ImportPanel({ onImported }: Props) {
     setUrls('');
     void run(list.map((url) => ({ source: url, run: () => api.importUrl({ url }) })));
   };
+  // A local or private address is fetched only once the user says they trust it.
+  const importLocal = (url: string) => void run([{ source: url, run: () => api.importUrl({ url, allowLocal: true }) }]);
 
   const outcomes = jobs.flatMap((j) => (j.state === 'done' ? [j.outcome] : []));
   const busy = jobs.some((j) => j.state === 'waiting' || j.state === 'importing');
@@ -140,6 +142,9 @@ export function ImportPanel({ onImported }: Props) {
                   {j.state === 'done' && j.outcome.status === 'imported' && `imported as ${j.outcome.kind} “${j.outcome.title}”`}
                   {j.state === 'done' && j.outcome.status === 'duplicate' && `already in the library as “${j.outcome.title}”`}
                   {j.state === 'done' && j.outcome.status === 'failed' && <span className="error">{j.outcome.error}</span>}
+                  {j.state === 'done' && j.outcome.status === 'failed' && j.outcome.failure === 'local-address' && (
+                    <button type="button" disabled={busy} onClick={() => importLocal(j.source)}>I trust this address: import it</button>
+                  )}
                 </span>
               </li>
             ))}

@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { ImportOutcome } from '../../../shared/import-outcome.js';
 import type { Library } from '../library/library.js';
+import { isReadOnlyWrite, READ_ONLY_WRITE } from '../library-status.js';
+import { LOCAL_ADDRESS } from './fetch-url.js';
 import { ImportError } from './import-error.js';
 import { describeInput, readSource, type Imported, type ImportInput, type ReadOptions } from './import-source.js';
 
@@ -14,9 +16,12 @@ export async function importInto(library: Library, input: ImportInput, options: 
     if (options.signal?.aborted) throw new ImportError(source, 'the import was cancelled.');
     return library.transaction(() => store(library, imported, source));
   } catch (err) {
-    if (err instanceof ImportError) return { source, status: 'failed', error: err.message };
-    // A bug or a library failure, not the file's fault: still one line naming the file.
-    return { source, status: 'failed', error: `Could not import ${source}: ${err instanceof Error ? err.message : String(err)}` };
+    if (err instanceof ImportError) return { source, status: 'failed', failure: err.reason === LOCAL_ADDRESS ? 'local-address' : 'refused', error: err.message };
+    if (isReadOnlyWrite(err)) return { source, status: 'failed', failure: 'refused', error: `Could not import ${source}. ${READ_ONLY_WRITE}` };
+    // A bug or a library failure, not the file's fault: still one line naming the file, and
+    // the kind of error kept so it is never mistaken for a refusal.
+    const kind = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return { source, status: 'failed', failure: 'internal', error: `Could not import ${source} (an internal error in Cardfile: ${kind})` };
   }
 }
 
