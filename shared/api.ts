@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { Article, BackupInfo, Brief, Card, DocJSON, LibraryInfo } from './model.js';
 import type { ImportOutcome } from './import-outcome.js';
 import type { SearchResult } from './search.js';
+import type { JobStatus } from './jobs.js';
+import type { ArticleSummary } from './summaries.js';
 import { settingsPatch, type Settings } from './settings.js';
 
 const MAX_TEXT = 20_000_000;
@@ -70,16 +72,27 @@ function patchOf<S extends z.ZodRawShape>(fields: z.ZodObject<S>): z.ZodObject<P
 const none = z.object({}).strict();
 const byId = z.object({ id }).strict();
 
+/** A page of a list: lists are paged so no call carries a whole library. */
+const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5_000).default(1_000) };
+const jobId = z.string().uuid();
+const base64File = z.object({
+  name: z.string().min(1).max(1_000),
+  dataBase64: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+}).strict();
+/** Files sent in one call of an import job; a folder's files go in several calls (the body limit is 64 MB). */
+const fileBatch = z.array(base64File).max(1_000);
+
 export const apiInputs = {
   libraryInfo: none,
-  listArticles: none,
+  /** Article summaries (no texts), newest first, a page at a time. */
+  listArticles: z.object(paging).strict(),
   getArticle: byId,
   createArticle: articleFields.strict(),
   updateArticle: z.object({ id, patch: patchOf(articleFields) }).strict(),
   deleteArticle: byId,
   /** Pasted text becomes an article; the title is guessed from its first line when not given. */
   importText: z.object({ text: z.string().max(MAX_TEXT), title: line.optional() }).strict(),
-  listCards: z.object({ articleId: id.optional() }).strict(),
+  listCards: z.object({ articleId: id.optional(), ...paging }).strict(),
   getCard: byId,
   createCard: cardFields.strict(),
   updateCard: z.object({ id, patch: patchOf(cardFields) }).strict(),
@@ -108,8 +121,28 @@ export const apiInputs = {
   backupNow: none,
   /** Replaces the library with a backup (by the name listBackups gives), backing up the current state first. */
   restoreBackup: z.object({ name: z.string().min(1).max(300) }).strict(),
+  /**
+   * Starts an import job in the worker and answers at once with its status: files or folders on
+   * this machine (paths), web addresses, and files' bytes. With more: true the job waits for
+   * further files (addImportFiles) until a call says more: false; expectedFiles sizes its progress.
+   */
+  startImport: z.object({
+    paths: z.array(z.string().min(1).max(4_000)).max(10_000).default([]),
+    urls: z.array(z.string().min(1).max(4_000)).max(10_000).default([]),
+    files: fileBatch.default([]),
+    more: z.boolean().default(false),
+    expectedFiles: z.number().int().min(0).max(10_000_000).optional(),
+  }).strict(),
+  /** More files for an import started with more: true; answers once the worker has room for more. */
+  addImportFiles: z.object({ id: jobId, files: fileBatch, more: z.boolean() }).strict(),
+  /** A job's progress and its per-file outcomes from outcomesFrom on (poll with the count you have). */
+  jobStatus: z.object({ id: jobId, outcomesFrom: z.number().int().min(0).default(0) }).strict(),
+  /** Every job of this session, newest first, without outcomes. */
+  listJobs: none,
+  /** Stops a job after the file it is on; what came in stays in. */
+  cancelJob: z.object({ id: jobId }).strict(),
   /** A file's bytes (dropped on the window or picked) imported as an article, or a brief for a Verbatim .docx. */
-  importData: z.object({ name: z.string().min(1).max(1_000), dataBase64: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }).strict(),
+  importData: base64File,
   /** A web page (or PDF) fetched by the services and imported as an article. */
   importUrl: z.object({ url: z.string().min(1).max(4_000) }).strict(),
   /** The Cite Creator template full cites are built with (cite-builder.ts). */
@@ -133,7 +166,7 @@ export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
 
 export interface ApiResults {
   libraryInfo: LibraryInfo;
-  listArticles: Article[];
+  listArticles: ArticleSummary[];
   getArticle: Article;
   createArticle: Article;
   updateArticle: Article;
@@ -157,6 +190,11 @@ export interface ApiResults {
   listBackups: BackupInfo[];
   backupNow: BackupInfo;
   restoreBackup: { restored: BackupInfo; safetyCopy: BackupInfo };
+  startImport: JobStatus;
+  addImportFiles: JobStatus;
+  jobStatus: JobStatus;
+  listJobs: JobStatus[];
+  cancelJob: JobStatus;
   importData: ImportOutcome;
   importUrl: ImportOutcome;
   getCiteTemplate: { template: string };

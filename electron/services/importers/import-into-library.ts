@@ -8,13 +8,25 @@ import type { Library } from '../library/library.js';
 import { ImportError } from './import-error.js';
 import { describeInput, readSource, type Imported, type ImportInput, type ReadOptions } from './import-source.js';
 
+export interface ImportOptions extends ReadOptions {
+  /** Runs inside the transaction that stored the source (the import log records it there). */
+  onStored?: (outcome: Extract<ImportOutcome, { status: 'imported' | 'duplicate' }>) => void;
+}
+
+const countCards = (doc: DocJSON): number => (doc.content ?? []).filter((node) => node.type === 'card').length;
+
 /** Imports one source; failures come back as an outcome, never thrown. */
-export async function importInto(library: Library, input: ImportInput, options: ReadOptions = {}): Promise<ImportOutcome> {
+export async function importInto(library: Library, input: ImportInput, options: ImportOptions = {}): Promise<ImportOutcome> {
   const source = describeInput(input);
   try {
     const imported = await readSource(input, options);
     if (options.signal?.aborted) throw new ImportError(source, 'the import was cancelled.');
-    return library.transaction(() => store(library, imported, source));
+    return library.transaction(() => {
+      const stored = store(library, imported, source);
+      const outcome = stored.status === 'imported' && imported.kind === 'brief' ? { ...stored, cards: countCards(imported.doc) } : stored;
+      if (outcome.status !== 'failed') options.onStored?.(outcome);
+      return outcome;
+    });
   } catch (err) {
     if (err instanceof ImportError) return { source, status: 'failed', error: err.message };
     // A bug or a library failure, not the file's fault: still one line naming the file.
