@@ -60,7 +60,7 @@ describe('folder import in Chromium (browser mode)', () => {
     await expect.poll(() => status.innerText(), { timeout: 60_000 }).toMatch(/^\d+ imported, 0 duplicates, 0 failed, [\d,]+ cards, \d+ not started \(cancelled\)$/);
     const [, imported, cards, notStarted] = /^(\d+) imported.* ([\d,]+) cards, (\d+) not started/.exec(await status.innerText())!;
     expect(Number(imported) + Number(notStarted)).toBe(40);
-    expect(Number(cards.replace(/,/g, ''))).toBe(150 * Number(imported));
+    expect(Number(cards!.replace(/,/g, ''))).toBe(150 * Number(imported));
     const library = Library.open(app.libraryPath);
     expect(library.info().briefs).toBe(Number(imported));
     library.close();
