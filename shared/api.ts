@@ -9,7 +9,8 @@ import type { JobStatus } from './jobs.js';
 import type { ArticleSummary } from './summaries.js';
 import { settingsPatch, type Settings } from './settings.js';
 
-const MAX_TEXT = 20_000_000;
+/** The longest text (an article's, a text run's) the Api takes; importers refuse longer ones. */
+export const MAX_TEXT = 20_000_000;
 /** A 100 MB file (the importers' limit) as base64. */
 const MAX_IMPORT_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4;
 const id = z.number().int().positive();
