@@ -99,9 +99,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** The running app's Api over its own HTTP transport, to seed and to read what was saved. */
-export function httpApi(url: string): Api {
+export function httpApi(url: string, token?: string): Api {
   return apiClient(async (method: ApiMethod, input: unknown) => {
-    const headers = { 'Content-Type': 'application/json', [SESSION_HEADER]: sessions.get(url) ?? '' };
+    const headers = { 'Content-Type': 'application/json', [SESSION_HEADER]: token ?? sessions.get(url) ?? '' };
     const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
     return (await res.json()) as ApiResponse<unknown>;
   });
