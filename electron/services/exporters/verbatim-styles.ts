@@ -31,6 +31,7 @@ export const STYLE_IDS = {
   cite: 'Style13ptBold',
   underline: 'StyleUnderline',
   emphasis: 'Emphasis',
+  analytic: 'Analytic',
 } as const;
 
 const STYLES: StyleDef[] = [
@@ -54,6 +55,10 @@ const STYLES: StyleDef[] = [
     type: 'paragraph', id: 'Heading4', name: 'heading 4', aliases: 'Tag', basedOn: 'Normal', next: 'Normal', uiPriority: 9,
     pPr: HEADING_PPR(3, ''),
     rPr: '<w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/>',
+  },
+  {
+    type: 'paragraph', id: 'Analytic', name: 'Analytic', basedOn: 'Normal', next: 'Normal', uiPriority: 9,
+    rPr: '<w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/>',
   },
   { type: 'character', id: 'DefaultParagraphFont', name: 'Default Paragraph Font', isDefault: true, uiPriority: 1 },
   {
@@ -84,6 +89,17 @@ function styleXml(s: StyleDef): string {
     s.rPr ? `<w:rPr>${s.rPr}</w:rPr>` : '',
     '</w:style>',
   ].join('');
+}
+
+/**
+ * The styles an export writes: the source file's own (so its Emphasis, fonts and headings look
+ * as they did), with any of Verbatim's styles it lacks added; Verbatim's for a brief made here.
+ */
+export function exportStylesXml(sourceStylesXml: string | null): string {
+  if (!sourceStylesXml || !/<\/w:styles>\s*$/.test(sourceStylesXml)) return VERBATIM_STYLES_XML;
+  const present = new Set(Array.from(sourceStylesXml.matchAll(/w:styleId="([^"]*)"/g), (m) => m[1]!));
+  const missing = STYLES.filter((s) => !present.has(s.id)).map(styleXml).join('');
+  return sourceStylesXml.replace(/<\/w:styles>\s*$/, `${missing}</w:styles>`);
 }
 
 export const VERBATIM_STYLES_XML = [
