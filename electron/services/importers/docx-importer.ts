@@ -15,7 +15,7 @@ const CORE = 'docProps/core.xml';
 
 export function articleFromDocx(bytes: Uint8Array, source: string): ArticleFields {
   const pkg = openDocxPackage(bytes, source);
-  const documentXml = pkg.readText(DOCUMENT);
+  const documentXml = pkg.readBytes(DOCUMENT);
   if (documentXml === null) throw new ImportError(source, `it has no ${DOCUMENT}; it is not a Word document.`);
   const stylesXml = pkg.readText(STYLES);
   const styles = new StyleSheet(stylesXml === null ? null : parseXmlPart(stylesXml, STYLES, source));

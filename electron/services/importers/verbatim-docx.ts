@@ -8,6 +8,7 @@ import { openDocxPackage, type DocxPackage } from './verbatim/docx-package.js';
 import { attr, childrenOf, parseXmlPart, tagOf } from './verbatim/ooxml.js';
 import { readParagraphs, type PageSetup } from './verbatim/word-document.js';
 import { StyleSheet } from './verbatim/word-styles.js';
+import { utf8 } from './verbatim/xml-scanner.js';
 
 const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
 const DEFAULT_DOCUMENT_PART = 'word/document.xml';
@@ -19,7 +20,7 @@ const DEFAULT_DOCUMENT_PART = 'word/document.xml';
 export function looksLikeVerbatimBrief(bytes: Uint8Array): boolean {
   try {
     const { documentXml, styles } = openWordDocument(bytes, 'the file');
-    const styleIds = new Set(Array.from(documentXml.matchAll(/<w:pStyle w:val="([^"]*)"/g), (m) => m[1]!));
+    const styleIds = new Set(Array.from(documentXml.matchAll(/<w:pStyle w:val="([^"]*)"/g), (m) => utf8(m[1]!)));
     return [...styleIds].some((id) => styles.paragraphRole(id, undefined) === 'tag') || /<w:outlineLvl w:val="3"\/>/.test(documentXml);
   } catch {
     return false;
@@ -57,7 +58,7 @@ function pageOf(setup: PageSetup | null): DocxLook['page'] {
 function openWordDocument(bytes: Uint8Array, source: string): { documentXml: string; documentPart: string; styles: StyleSheet; stylesXml: string | null } {
   const pkg = openDocxPackage(bytes, source);
   const documentPart = mainDocumentPart(pkg, source);
-  const documentXml = pkg.readText(documentPart);
+  const documentXml = pkg.readBytes(documentPart);
   if (documentXml === null) throw new ImportError(source, `it has no ${documentPart}; it is not a Word document.`);
   const stylesPart = path.posix.join(path.posix.dirname(documentPart), 'styles.xml');
   const stylesXml = pkg.readText(stylesPart);

@@ -2,7 +2,7 @@
 // formatting, read in one streaming pass. Tables, content controls, hyperlinks and tracked
 // insertions are read through; deletions, drawings, text boxes and old tracked formatting are not.
 import { ImportError } from '../import-error.js';
-import { attrsOf, scanXml, XmlSyntaxError } from './xml-scanner.js';
+import { attrsOf, attrValue, scanXml, XmlSyntaxError } from './xml-scanner.js';
 import { runPropValueAttr, setRunProp, type ParagraphRole, type ResolvedRun, type RunProps, type StyleSheet } from './word-styles.js';
 
 export interface WordRun {
@@ -34,7 +34,10 @@ const SKIPPED = new Set([
 const RUN_PROPS = new Set(['w:b', 'w:u', 'w:highlight', 'w:sz', 'w:shd']);
 const PAGE_ELEMENTS = new Set(['w:pgSz', 'w:pgMar']);
 
-/** The body's paragraphs and page; null when the part has no w:body. Malformed XML is an ImportError naming the source. */
+/**
+ * The body's paragraphs and page; null when the part has no w:body. `xml` is the part as
+ * DocxPackage.readBytes gives it. Malformed XML is an ImportError naming the source.
+ */
 export function readParagraphs(xml: string, styles: StyleSheet, source: string, part = 'word/document.xml'): WordBody | null {
   try {
     return scanParagraphs(xml, styles);
@@ -72,13 +75,13 @@ function scanParagraphs(xml: string, styles: StyleSheet): WordBody | null {
       if (name === 'w:body') sawBody = true;
       else if (name === 'w:p') paragraph = { styleId: undefined, level: undefined, runs: [] };
       else if (paragraph && parent === 'w:pPr' && (name === 'w:pStyle' || name === 'w:outlineLvl')) {
-        const val = attrsOf(rawAttrs)['w:val'] ?? '';
+        const val = attrValue(rawAttrs, 'w:val', true) ?? '';
         if (name === 'w:pStyle') paragraph.styleId = val || undefined;
         else if (/^\d$/.test(val)) paragraph.level = Number(val);
       } else if (name === 'w:r' && paragraph) run = { styleId: undefined, props: {}, text: '' };
       else if (run && parent === 'w:rPr' && grandparent === 'w:r') {
-        if (name === 'w:rStyle') run.styleId = attrsOf(rawAttrs)['w:val'] || undefined;
-        else if (RUN_PROPS.has(name)) setRunProp(run.props, name, attrsOf(rawAttrs)[runPropValueAttr(name)] ?? '');
+        if (name === 'w:rStyle') run.styleId = attrValue(rawAttrs, 'w:val', true) || undefined;
+        else if (RUN_PROPS.has(name)) setRunProp(run.props, name, attrValue(rawAttrs, runPropValueAttr(name), true) ?? '');
       } else if (run && parent === 'w:r') {
         if (name === 'w:t') inText = true;
         else if (name === 'w:tab' || name === 'w:br' || name === 'w:cr') run.text += ' ';
@@ -108,7 +111,7 @@ function scanParagraphs(xml: string, styles: StyleSheet): WordBody | null {
     text(text) {
       if (inText && run && skipping === 0) run.text += text;
     },
-  });
+  }, true);
   return sawBody ? { paragraphs: out, page } : null;
 }
 

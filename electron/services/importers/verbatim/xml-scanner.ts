@@ -17,7 +17,12 @@ const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g;
 const STRAY_AMP = /&(?!(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});)/;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-export function scanXml(xml: string, handler: XmlHandler): void {
+/**
+ * Scans `xml`, checking it is well-formed. With `bytes`, `xml` is the part's raw bytes as a
+ * one-byte string (DocxPackage.readBytes): markup is ASCII, so only text (and the attribute
+ * values read through attrValue) is decoded from UTF-8, and the 8 MB part is never decoded whole.
+ */
+export function scanXml(xml: string, handler: XmlHandler, bytes = false): void {
   const open: string[] = [];
   let i = 0;
   const fail = (at: number, problem: string): never => {
@@ -30,7 +35,7 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     const textEnd = lt < 0 ? xml.length : lt;
     if (textEnd > i) {
       const text = xml.slice(i, textEnd);
-      const decoded = decodeXmlText(text);
+      const decoded = decodeXmlText(bytes ? utf8(text) : text);
       if (decoded === null) fail(i, 'a stray & or an unknown entity');
       else if (open.length > 0) handler.text(decoded);
       else if (text.trim() !== '') fail(i, 'text outside the root element');
@@ -43,7 +48,8 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     } else if (xml.startsWith('<![CDATA[', lt)) {
       const end = endOf(xml, ']]>', lt, fail);
       if (open.length === 0) fail(lt, 'CDATA outside the root element');
-      handler.text(xml.slice(lt + 9, end - 3));
+      const cdata = xml.slice(lt + 9, end - 3);
+      handler.text(bytes ? utf8(cdata) : cdata);
       i = end;
     } else if (xml.startsWith('<!', lt)) {
       // A DTD is how entity-expansion bombs get in; Word never writes one.
@@ -84,6 +90,30 @@ function decodeXmlText(text: string): string | null {
     const code = dec ? Number(dec) : parseInt(hex!, 16);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
   });
+}
+
+const HIGH_BYTE = /[\x80-\xff]/;
+
+/** A one-byte string of UTF-8 bytes as text (ASCII, the common case, as it is). */
+export function utf8(byteString: string): string {
+  return HIGH_BYTE.test(byteString) ? Buffer.from(byteString, 'latin1').toString('utf8') : byteString;
+}
+
+/**
+ * One attribute of a tag's raw attributes (as scanXml gives them; `bytes` as scanXml's):
+ * found directly in the form Word writes (name="value"), else through attrsOf.
+ */
+export function attrValue(raw: string, name: string, bytes = false): string | undefined {
+  const at = raw.indexOf(`${name}="`);
+  let value: string | undefined;
+  if (at >= 0 && (at === 0 || /\s/.test(raw[at - 1]!))) {
+    const start = at + name.length + 2;
+    value = raw.slice(start, raw.indexOf('"', start));
+    if (value.includes('&')) value = decodeXmlText(value) ?? value;
+  } else {
+    value = attrsOf(raw)[name];
+  }
+  return value !== undefined && bytes ? utf8(value) : value;
 }
 
 /** The attributes of a tag, parsed only for the elements a reader cares about. */
