@@ -98,9 +98,25 @@ export function docxLookOf(doc: DocJSON): DocxLook | null {
 
 /** Rebuilds a node from JSON, throwing when it does not fit the schema. */
 export function nodeFromJSON(json: DocJSON): PMNode {
-  const node = schema.nodeFromJSON(json);
+  const node = schema.nodeFromJSON(withRunSizes(json));
   node.check();
   return node;
+}
+
+/**
+ * Documents saved before sizes were per run kept one size for a card's unread text
+ * (body.attrs.shrinkPt): that size becomes the size mark of each unread run.
+ */
+function withRunSizes(json: DocJSON): DocJSON {
+  const shrinkPt = json.type === 'body' ? json.attrs?.shrinkPt : undefined;
+  if (typeof shrinkPt === 'number') {
+    const read = (t: DocJSON): boolean => (t.marks ?? []).some((m) => m.type === 'underline' || m.type === 'emphasis' || m.type === 'size');
+    const sized = (t: DocJSON): DocJSON => (read(t) ? t : { ...t, marks: [...(t.marks ?? []), { type: 'size', attrs: { pt: shrinkPt } }] });
+    return { type: 'body', content: (json.content ?? []).map((p) => ({ ...p, content: (p.content ?? []).map(sized) })) };
+  }
+  if (json.type !== 'doc' && json.type !== 'card') return json;
+  const content = json.content?.map(withRunSizes);
+  return content && content.some((c, i) => c !== json.content![i]) ? { ...json, content } : json;
 }
 
 /** A card body holding the given paragraphs of plain text (blank paragraphs dropped). */

@@ -79,3 +79,19 @@ describe('the document schema', () => {
     expect(cite.firstChild!.marks[0]!.type.name).toBe('strong');
   });
 });
+
+describe('documents saved before sizes were per run', () => {
+  it('turn the card body’s one shrink size into a size on each unread run', () => {
+    const legacy: DocJSON = {
+      type: 'doc',
+      content: [{ type: 'card', attrs: { cardId: null }, content: [
+        { type: 'tag', content: [{ type: 'text', text: 'T' }] },
+        { type: 'body', attrs: { shrinkPt: 7 }, content: [{ type: 'paragraph', content: [
+          { type: 'text', text: 'unread ' }, { type: 'text', text: 'read', marks: [{ type: 'underline' }] }, { type: 'text', text: ' spoken', marks: [{ type: 'highlight', attrs: { colour: 'cyan' } }] },
+        ] }] },
+      ] }],
+    };
+    const p = nodeFromJSON(legacy).child(0).child(1).child(0);
+    expect([0, 1, 2].map((i) => p.child(i).marks.map((m) => (m.type.name === 'size' ? `size:${m.attrs.pt}` : m.type.name)))).toEqual([['size:7'], ['underline'], ['highlight', 'size:7']]);
+  });
+});
