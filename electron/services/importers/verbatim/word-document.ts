@@ -54,7 +54,9 @@ function scanParagraphs(xml: string, styles: StyleSheet): WordBody | null {
   let skipping = 0;
   let sawBody = false;
   let paragraph: { styleId: string | undefined; level: number | undefined; runs: WordRun[] } | null = null;
-  let run: { styleId: string | undefined; props: RunProps; text: string } | null = null;
+  // signature: the run's direct properties as written, so runs formatted alike share one resolution.
+  let run: { styleId: string | undefined; props: RunProps; signature: string; text: string } | null = null;
+  const resolved = new Map<string, ResolvedRun>();
   let inText = false;
 
   scanXml(xml, {
@@ -78,10 +80,14 @@ function scanParagraphs(xml: string, styles: StyleSheet): WordBody | null {
         const val = attrValue(rawAttrs, 'w:val', true) ?? '';
         if (name === 'w:pStyle') paragraph.styleId = val || undefined;
         else if (/^\d$/.test(val)) paragraph.level = Number(val);
-      } else if (name === 'w:r' && paragraph) run = { styleId: undefined, props: {}, text: '' };
+      } else if (name === 'w:r' && paragraph) run = { styleId: undefined, props: {}, signature: '', text: '' };
       else if (run && parent === 'w:rPr' && grandparent === 'w:r') {
         if (name === 'w:rStyle') run.styleId = attrValue(rawAttrs, 'w:val', true) || undefined;
-        else if (RUN_PROPS.has(name)) setRunProp(run.props, name, attrValue(rawAttrs, runPropValueAttr(name), true) ?? '');
+        else if (RUN_PROPS.has(name)) {
+          const val = attrValue(rawAttrs, runPropValueAttr(name), true) ?? '';
+          setRunProp(run.props, name, val);
+          run.signature += `${name}=${val};`;
+        }
       } else if (run && parent === 'w:r') {
         if (name === 'w:t') inText = true;
         else if (name === 'w:tab' || name === 'w:br' || name === 'w:cr') run.text += ' ';
@@ -96,7 +102,12 @@ function scanParagraphs(xml: string, styles: StyleSheet): WordBody | null {
       }
       if (name === 'w:t') inText = false;
       else if (name === 'w:r' && run && paragraph) {
-        if (run.text !== '') addRun(paragraph.runs, run.text, styles.resolveRun(paragraph.styleId, run.styleId, run.props));
+        if (run.text !== '') {
+          const key = `${paragraph.styleId ?? ''}\u0000${run.styleId ?? ''}\u0000${run.signature}`;
+          let format = resolved.get(key);
+          if (!format) resolved.set(key, (format = styles.resolveRun(paragraph.styleId, run.styleId, run.props)));
+          addRun(paragraph.runs, run.text, format);
+        }
         run = null;
       } else if (name === 'w:p' && paragraph) {
         out.push({
@@ -123,7 +134,7 @@ function addRun(runs: WordRun[], text: string, format: ResolvedRun): void {
 }
 
 function sameFormat(a: ResolvedRun, b: ResolvedRun): boolean {
-  return (
+  return a === b || (
     a.bold === b.bold && a.underline === b.underline && a.highlight === b.highlight && a.sizeHalfPts === b.sizeHalfPts &&
     a.shading === b.shading && a.citeStyled === b.citeStyled && a.emphasisStyled === b.emphasisStyled
   );
