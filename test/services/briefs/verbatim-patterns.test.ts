@@ -8,6 +8,7 @@ import { parseVerbatimDocx } from '../../../electron/services/importers/verbatim
 import { splitCite } from '../../../shared/card-doc.js';
 import type { DocJSON } from '../../../shared/model.js';
 import { docxLookOf, nodeFromJSON } from '../../../shared/schema.js';
+import { generateVerbatimDocx } from '../../../bench/verbatim-generator.js';
 import { normalised } from './sample-brief.js';
 import { docxFile, documentWithSection, documentXml, para, run, style, stylesWithDefaults, stylesXml } from './word-fixture.js';
 
@@ -245,5 +246,20 @@ describe('a brief made in Cardfile', () => {
     const xml = await exportedXml(doc, 'word/document.xml');
     expect(xml).toContain('<w:pgSz w:w="12240" w:h="15840"/>');
     expect(await exportedXml(doc, 'word/styles.xml')).toContain('w:styleId="Style13ptBold"');
+  });
+});
+
+describe('a generated real-shaped Verbatim file (bench/verbatim-generator.ts)', () => {
+  it('holds every pattern at once and comes back the same through export and import', async () => {
+    const first = parseVerbatimDocx(await generateVerbatimDocx(3, { cards: 40 }), 'generated.docx');
+    const nodes = first.doc.content!;
+    expect(cards(first.doc)).toHaveLength(40);
+    expect(nodes.some((n) => n.type === 'analytic')).toBe(true);
+    expect(nodes.some((n) => n.type === 'blank')).toBe(true);
+    const json = JSON.stringify(first.doc);
+    for (const mark of ['"emphasis"', '"size","attrs":{"pt":8}', '"size","attrs":{"pt":6}', '"underline"', '"highlight"']) expect(json).toContain(mark);
+    expect(cards(first.doc).every((c) => shortCite(c) !== '')).toBe(true);
+    const again = parseVerbatimDocx(await briefToDocx({ title: first.title, doc: first.doc }), 'again.docx');
+    expect(normalised(again.doc)).toEqual(normalised(first.doc));
   });
 });
