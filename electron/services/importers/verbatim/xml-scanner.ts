@@ -18,6 +18,7 @@ const CLOSE_END = /\s*>/y;
 const NAME_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++) NAME_CHAR[c] = /[\w:.-]/.test(String.fromCharCode(c)) ? 1 : 0;
 const SLASH = 47;
+const GT = 62;
 const BANG = 33;
 const QUESTION = 63;
 const ATTR = /([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -82,12 +83,22 @@ export function scanXml(xml: string, handler: XmlHandler, bytes = false): void {
         if (expected !== name) fail(lt, expected ? `</${name}> closes <${expected}>` : `</${name}> closes nothing`);
         handler.close(name);
       } else {
-        ATTRS_END.lastIndex = end;
-        const m = ATTRS_END.exec(xml);
-        if (!m) fail(lt, 'a malformed tag');
-        i = ATTRS_END.lastIndex;
-        const selfClose = m![2] === '/';
-        handler.open(name, m![1]!, selfClose);
+        let attrs = '';
+        let selfClose = false;
+        const after = xml.charCodeAt(end);
+        if (after === GT) i = end + 1;
+        else if (after === SLASH && xml.charCodeAt(end + 1) === GT) {
+          i = end + 2;
+          selfClose = true;
+        } else {
+          ATTRS_END.lastIndex = end;
+          const m = ATTRS_END.exec(xml);
+          if (!m) fail(lt, 'a malformed tag');
+          i = ATTRS_END.lastIndex;
+          attrs = m![1]!;
+          selfClose = m![2] === '/';
+        }
+        handler.open(name, attrs, selfClose);
         if (selfClose) handler.close(name);
         else open.push(name);
       }
