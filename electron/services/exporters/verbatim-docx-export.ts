@@ -10,7 +10,7 @@ import { isShading, wordHighlight } from '../../../shared/highlight-colours.js';
 import { docxLookOf, nodeFromJSON, type DocxLook } from '../../../shared/schema.js';
 import { parseXmlPart } from '../importers/verbatim/ooxml.js';
 import { StyleSheet } from '../importers/verbatim/word-styles.js';
-import { exportStylesXml, STYLE_IDS } from './verbatim-styles.js';
+import { exportStyles, type StyleIds } from './verbatim-styles.js';
 
 export interface ExportableBrief {
   title: string;
@@ -26,8 +26,8 @@ type RunContext = 'heading' | 'cite' | 'text';
 export async function briefToDocx(brief: ExportableBrief): Promise<Uint8Array> {
   const doc = nodeFromJSON(brief.doc);
   const look = docxLookOf(brief.doc);
-  const stylesXml = exportStylesXml(look?.stylesXml ?? null);
-  const writer = new ParagraphWriter(new StyleSheet(parseXmlPart(stylesXml, 'word/styles.xml', brief.title)));
+  const { xml: stylesXml, ids } = exportStyles(look?.stylesXml ?? null);
+  const writer = new ParagraphWriter(new StyleSheet(parseXmlPart(stylesXml, 'word/styles.xml', brief.title)), ids);
   const body: string[] = [];
   doc.forEach((node) => {
     switch (node.type.name) {
@@ -35,20 +35,20 @@ export async function briefToDocx(brief: ExportableBrief): Promise<Uint8Array> {
         node.forEach((part) => {
           if (part.type.name === 'tag') {
             // An untagged card has no tag line: an empty Heading 4 is a blank entry in Word's navigation pane.
-            if (part.content.size > 0) body.push(writer.paragraph(STYLE_IDS.tag, part, 'heading'));
+            if (part.content.size > 0) body.push(writer.paragraph(ids.tag, part, 'heading'));
           } else if (part.type.name === 'cite') body.push(writer.paragraph(null, part, 'cite'));
           else if (part.type.name === 'undertag') body.push(writer.paragraph(null, part, 'text'));
           else part.forEach((paragraph) => body.push(writer.paragraph(null, paragraph, 'text')));
         });
         break;
       case 'analytic':
-        body.push(writer.paragraph(node.attrs.heading ? STYLE_IDS.tag : STYLE_IDS.analytic, node, 'heading'));
+        body.push(writer.paragraph(node.attrs.heading ? ids.tag : ids.analytic, node, 'heading'));
         break;
       case 'blank':
         body.push('<w:p/>');
         break;
       default:
-        body.push(writer.paragraph(STYLE_IDS[node.type.name as 'pocket' | 'hat' | 'block'], node, 'heading'));
+        body.push(writer.paragraph(ids[node.type.name as 'pocket' | 'hat' | 'block'], node, 'heading'));
     }
   });
   const page = look?.page ?? DEFAULT_PAGE;
@@ -72,7 +72,10 @@ export async function briefToDocx(brief: ExportableBrief): Promise<Uint8Array> {
 class ParagraphWriter {
   private readonly boldCache = new Map<string, boolean>();
 
-  constructor(private readonly styles: StyleSheet) {}
+  constructor(
+    private readonly styles: StyleSheet,
+    private readonly ids: StyleIds,
+  ) {}
 
   paragraph(styleId: string | null, block: PMNode, context: RunContext): string {
     const pPr = styleId ? `<w:pPr><w:pStyle w:val="${styleId}"/></w:pPr>` : '';
@@ -90,15 +93,15 @@ class ParagraphWriter {
     for (const mark of marks) {
       switch (mark.type.name) {
         case 'strong':
-          if (context === 'cite') charStyle = STYLE_IDS.cite;
+          if (context === 'cite') charStyle = this.ids.cite;
           else bold = true;
           break;
         case 'underline':
-          if (context === 'text') charStyle ??= STYLE_IDS.underline;
+          if (context === 'text') charStyle ??= this.ids.underline;
           else underline = true;
           break;
         case 'emphasis':
-          charStyle = STYLE_IDS.emphasis;
+          charStyle = this.ids.emphasis;
           break;
         case 'highlight': {
           const colour = String(mark.attrs.colour);
@@ -113,7 +116,7 @@ class ParagraphWriter {
       }
     }
     // Read (underlined) text stays unbold whatever the underline style of the source file says.
-    const unbold = charStyle === STYLE_IDS.underline && !bold && this.bold(paragraphStyle, charStyle) && !this.bold(paragraphStyle, undefined);
+    const unbold = charStyle === this.ids.underline && !bold && this.bold(paragraphStyle, charStyle) && !this.bold(paragraphStyle, undefined);
     const halfPts = sizePt === null ? null : Math.round(sizePt * 2);
     const rPr =
       (charStyle ? `<w:rStyle w:val="${charStyle}"/>` : '') +

@@ -221,6 +221,31 @@ const ROWS: Row[] = [
       expect(styles).toMatch(/w:styleId="Emphasis">.*?<w:bdr w:val="single"/);
     },
   },
+  {
+    pattern: '9. A Word in another language: styles found by name, not added twice',
+    document: documentXml(
+      para('berschrift4', run('Tag in a German Word')),
+      para(null, run('Smith 21', '<w:rStyle w:val="Zitat13pt"/>'), run(', Professor')),
+      para(null, run('read', '<w:rStyle w:val="Hervorhebung"/>'), run(' unread', SMALL)),
+    ),
+    styles: stylesXml(
+      style('paragraph', 'Standard', 'Normal'),
+      style('paragraph', 'berschrift4', 'heading 4', '<w:pPr><w:outlineLvl w:val="3"/></w:pPr><w:rPr><w:b/><w:sz w:val="26"/></w:rPr>'),
+      style('character', 'Zitat13pt', 'Style 13 pt Bold', '<w:rPr><w:b/><w:sz w:val="26"/></w:rPr>'),
+      style('character', 'Hervorhebung', 'Emphasis', '<w:rPr><w:b/><w:u w:val="single"/></w:rPr>'),
+    ),
+    check: async (doc) => {
+      expect(shortCite(cards(doc)[0]!)).toBe('Smith 21');
+      expect(marksOf(part(cards(doc)[0]!, 'body'), 'read')).toEqual(['emphasis']);
+      const xml = await exportedXml(doc, 'word/document.xml');
+      expect(xml).toContain('<w:pStyle w:val="berschrift4"/>');
+      expect(xml).toContain('<w:rStyle w:val="Zitat13pt"/>');
+      expect(xml).toContain('<w:rStyle w:val="Hervorhebung"/>');
+      const styles = await exportedXml(doc, 'word/styles.xml');
+      expect(styles.match(/<w:name w:val="heading 4"\/>/g)).toHaveLength(1);
+      expect(styles.match(/<w:name w:val="Emphasis"\/>/g)).toHaveLength(1);
+    },
+  },
 ];
 
 describe('Verbatim files as debaters write them (issue 11 patterns)', () => {
