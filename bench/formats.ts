@@ -14,7 +14,7 @@ import { briefToDocx } from '../electron/services/exporters/verbatim-docx-export
 import { importInto } from '../electron/services/importers/import-into-library.js';
 import { parseVerbatimDocx } from '../electron/services/importers/verbatim-docx.js';
 import { Library } from '../electron/services/library/library.js';
-import { corpusTexts, makeGenerator } from './card-generator.js';
+import { makeGenerator } from './card-generator.js';
 import { seededRandom } from './seeded-random.js';
 import { generateVerbatimDocx } from './verbatim-generator.js';
 
@@ -28,7 +28,7 @@ export interface FormatRow {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function time(runs: number, fn: () => unknown): Promise<number> {
+export async function time(runs: number, fn: () => unknown): Promise<number> {
   const took: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
@@ -64,14 +64,14 @@ function cutLikeADebater(body: DocJSON, random: () => number): DocJSON {
 }
 
 /** A brief of `count` generated cards, ten to a block, as debaters file them. */
-function brief(corpusDir: string, seed: number, count: number): { title: string; doc: DocJSON } {
-  const generator = makeGenerator(corpusTexts(corpusDir), seed);
+export function brief(seed: number, count: number): { title: string; doc: DocJSON } {
+  const generator = makeGenerator(seed);
   const random = seededRandom(seed);
   const content: DocJSON[] = [headingNode('pocket', 'Bench'), headingNode('hat', 'Russia')];
   for (let i = 0; i < count; i++) {
     if (i % 10 === 0) content.push(headingNode('block', `Answers to: argument ${i / 10 + 1}`));
     const card = generator.card(i);
-    content.push(cardNode({ id: i + 1, ...card, body: cutLikeADebater(card.body, random) }));
+    content.push(cardNode({ ...card, body: cutLikeADebater(card.body, random) }));
   }
   return { title: `Bench ${count}`, doc: { type: 'doc', content } };
 }
@@ -105,14 +105,14 @@ async function realShapedRows(seed: number): Promise<FormatRow[]> {
   }
 }
 
-export async function benchFormats(corpusDir: string, seed: number): Promise<FormatRow[]> {
+export async function benchFormats(seed: number): Promise<FormatRow[]> {
   const realShaped = await realShapedRows(seed);
-  const bigBrief = brief(corpusDir, seed, 1000);
+  const bigBrief = brief(seed, 1000);
   const big = await briefToDocx(bigBrief);
   const runs = JSON.stringify(bigBrief.doc).split('"type":"text"').length - 1;
   const ours = await time(5, () => parseVerbatimDocx(big, 'bench-1000.docx'));
   const peer = await time(3, () => mammoth.convertToHtml({ buffer: Buffer.from(big) }));
-  const three = brief(corpusDir, seed + 1, 300);
+  const three = brief(seed + 1, 300);
   const printer = chromiumPrinter();
   return [
     ...realShaped,

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { importSummary, outcomeLine, type ImportOutcome } from '../shared/import-outcome.js';
-import type { Article, Brief, Card } from '../shared/model.js';
+import type { Article, Brief, BriefSummary, Card } from '../shared/model.js';
 import { BACKUP_USAGE, isBackupCommand, runBackupCommand } from './cli-backups.js';
 import { EXPORT_USAGE, runExportCommand } from './cli-export.js';
 import { runSearchCommand, SEARCH_USAGE } from './cli-search.js';
@@ -53,11 +53,11 @@ function parseArgs(argv: string[]): Parsed | 'help' {
   return { library: library ? path.resolve(library) : defaultLibraryPath(), json, words };
 }
 
-type Listing = Article | Card | Brief;
+type Listing = Article | Card | BriefSummary;
 const LINES: Record<string, (item: never) => string> = {
   articles: (a: Article) => `${a.id}\t${a.title}\t${a.publication || '-'}\t${a.publishedDate || '-'}`,
   cards: (c: Card) => `${c.id}\t${c.tag}\t${c.shortCite || '-'}`,
-  briefs: (b: Brief) => `${b.id}\t${b.title}\t${b.kind}`,
+  briefs: (b: BriefSummary) => `${b.id}\t${b.title}\t${b.kind}`,
 };
 
 function list(library: Library, what: string | undefined, json: boolean, out: (line: string) => void): void {

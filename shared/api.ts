@@ -2,7 +2,7 @@
 // browser mode; ipc.ts and server.ts validate every input against these schemas before any
 // service sees it.
 import { z } from 'zod';
-import type { Article, BackupInfo, Brief, Card, DocJSON, LibraryInfo } from './model.js';
+import type { Article, BackupInfo, Brief, BriefSummary, Card, DocJSON, LibraryInfo } from './model.js';
 import type { ImportOutcome } from './import-outcome.js';
 import type { SearchResult } from './search.js';
 import { settingsPatch, type Settings } from './settings.js';
@@ -79,18 +79,25 @@ export const apiInputs = {
   deleteArticle: byId,
   /** Pasted text becomes an article; the title is guessed from its first line when not given. */
   importText: z.object({ text: z.string().max(MAX_TEXT), title: line.optional() }).strict(),
-  listCards: z.object({ articleId: id.optional() }).strict(),
+  /** The cut cards (the Cutter's library), newest first, a page at a time; of one article when given. */
+  listCards: z.object({ articleId: id.optional(), limit: z.number().int().min(1).max(10_000).optional(), offset: z.number().int().min(0).optional() }).strict(),
   getCard: byId,
   createCard: cardFields.strict(),
   updateCard: z.object({ id, patch: patchOf(cardFields) }).strict(),
   deleteCard: byId,
+  /** Briefs and speech docs without their documents. */
   listBriefs: none,
+  /** Every brief's headings, tags and cites (no card bodies): what quick find searches. */
+  briefOutlines: none,
   getBrief: byId,
   createBrief: briefFields.strict(),
   updateBrief: z.object({ id, patch: patchOf(briefFields) }).strict(),
   deleteBrief: byId,
-  /** Copies library cards to the end of a brief. */
-  appendCardsToBrief: z.object({ briefId: id, cardIds: z.array(id).min(1).max(10_000) }).strict(),
+  /**
+   * Copies cards into a brief (new cards the brief owns, copied from these), before the top-level
+   * node at `position`, or at the end.
+   */
+  appendCardsToBrief: z.object({ briefId: id, cardIds: z.array(id).min(1).max(10_000), position: z.number().int().min(0).optional() }).strict(),
   /** Verbatim's "send to speech": copies cards to the current speech doc, creating one if none. */
   sendToSpeech: z.object({ cardIds: z.array(id).min(1).max(10_000) }).strict(),
   /** The debater's preferences (settings.ts), defaults filled in. */
@@ -144,7 +151,8 @@ export interface ApiResults {
   createCard: Card;
   updateCard: Card;
   deleteCard: { deleted: number };
-  listBriefs: Brief[];
+  listBriefs: BriefSummary[];
+  briefOutlines: Pick<Brief, 'id' | 'title' | 'kind' | 'doc'>[];
   getBrief: Brief;
   createBrief: Brief;
   updateBrief: Brief;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { briefToDocx } from '../../electron/services/exporters/verbatim-docx-export.js';
 import { importInto } from '../../electron/services/importers/import-into-library.js';
 import { Library } from '../../electron/services/library/library.js';
-import { appendNodes, headingNode } from '../../shared/brief-doc.js';
+import { insertNodes, headingNode } from '../../shared/brief-doc.js';
 import { CORPUS, corpusText } from '../helpers/corpus.js';
 import { tempLibraryPath } from '../helpers/temp-dir.js';
 import { seededRandom } from '../../bench/seeded-random.js';
@@ -23,7 +23,7 @@ async function seeds(): Promise<{ name: string; bytes: Uint8Array }[]> {
   const paragraphs = article.split(/\n\s*\n/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
   const docx = await briefToDocx({
     title: 'Fuzz seed',
-    doc: appendNodes({ type: 'doc', content: [] }, [headingNode('pocket', 'Syria'), headingNode('block', 'AT: Russia'), {
+    doc: insertNodes({ type: 'doc', content: [] }, [headingNode('pocket', 'Syria'), headingNode('block', 'AT: Russia'), {
       type: 'card', content: [{ type: 'tag', content: [{ type: 'text', text: 'Non-unique: ceasefire broken' }] },
         { type: 'cite', content: [{ type: 'text', text: 'Ace 21', marks: [{ type: 'strong' }] }, { type: 'text', text: ' TASS, 2021' }] },
         { type: 'body', content: [{ type: 'paragraph', content: [{ type: 'text', text: article.slice(0, 400), marks: [{ type: 'underline' }] }] }] }],
@@ -106,5 +106,6 @@ describe('fuzzed importers', () => {
     expect(failures).toEqual([]);
     // Many mutations leave a file readable: the importers must not simply refuse everything.
     expect(imported).toBeGreaterThan(CASES / 10);
-  });
+    // Each import that lands is one durable commit (synchronous FULL: an fsync, about 7 ms here).
+  }, 300_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendNodes, cardNode, citeNode, headingNode } from '../../shared/brief-doc.js';
+import { insertNodes, cardNode, citeNode, headingNode } from '../../shared/brief-doc.js';
 import type { DocJSON } from '../../shared/model.js';
 import { bodyFromParagraphs, nodeFromJSON, plainText, schema } from '../../shared/schema.js';
 
@@ -7,16 +7,17 @@ const body = bodyFromParagraphs(['Ryabkov warned of a de facto partition.', '', 
 
 describe('the document schema', () => {
   it('holds a Verbatim outline: pocket, hat, block, cards, an analytic and blank lines', () => {
-    const doc = appendNodes({ type: 'doc', content: [] }, [
+    const doc = insertNodes({ type: 'doc', content: [] }, [
       headingNode('pocket', '1AC'),
       headingNode('hat', 'Russia'),
       headingNode('block', 'Answers to: Russia Won’t Cooperate'),
-      cardNode({ id: 7, tag: 'Russia opposes US troops', shortCite: 'Telegraph 21', fullCite: 'Telegraph Media, 9-15, 21', body }),
+      cardNode({ tag: 'Russia opposes US troops', shortCite: 'Telegraph 21', fullCite: 'Telegraph Media, 9-15, 21', body }, { cardId: 'c7', copiedFrom: 'c1' }),
       { type: 'blank' },
       { type: 'analytic', attrs: { heading: true }, content: [{ type: 'text', text: 'Analytic: they concede the link' }] },
     ]);
     const node = nodeFromJSON(doc);
     expect(node.childCount).toBe(6);
+    expect(node.child(3).attrs).toEqual({ cardId: 'c7', copiedFrom: 'c1' });
     expect(node.child(3).childCount).toBe(3);
     expect(node.child(4).type.name).toBe('blank');
     expect(node.child(5).attrs.heading).toBe(true);

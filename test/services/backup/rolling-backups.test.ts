@@ -26,7 +26,7 @@ describe('rolling backups', () => {
   it('writes a complete, openable copy in backups/ beside the library and lists it', async () => {
     const library = openFilled();
     const made = await createBackup(library, 'manual');
-    expect(made).toMatchObject({ reason: 'manual', articles: 2, cards: 2, briefs: 1, problem: null });
+    expect(made).toMatchObject({ reason: 'manual', articles: 2, cards: 4, briefs: 1, problem: null });
     const file = path.join(backupsDir(library.path), made!.name);
     expect(path.dirname(file)).toBe(path.join(path.dirname(library.path), 'backups'));
     const copy = new Database(file, { readonly: true });

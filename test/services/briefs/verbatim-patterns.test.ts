@@ -288,3 +288,30 @@ describe('a generated real-shaped Verbatim file (bench/verbatim-generator.ts)', 
     expect(normalised(again.doc)).toEqual(normalised(first.doc));
   });
 });
+
+describe('an imported Verbatim file in the library', () => {
+  it('keeps its look, analytics, blank lines, undertags and run sizes through the store', async () => {
+    const { importInto } = await import('../../../electron/services/importers/import-into-library.js');
+    const { Library } = await import('../../../electron/services/library/library.js');
+    const { tempLibraryPath } = await import('../../helpers/temp-dir.js');
+    const row = ROWS.find((r) => r.pattern.startsWith('8.'))!;
+    const bytes = docxFile({
+      document: documentWithSection('<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1080" w:right="1080" w:bottom="1080" w:left="1080" w:header="720" w:footer="720"/></w:sectPr>',
+        row.document.replace(/^.*<w:body>|<w:sectPr\/><\/w:body>.*$/g, ''),
+        TAG('Undertag card'), para(null, run('---framing line')), CITE('Robertson 8-4', ' [Dr Jeffrey Robertson]'), EVIDENCE),
+      styles: STYLES,
+    });
+    const parsed = parseVerbatimDocx(bytes, 'layout.docx');
+    const library = Library.open(tempLibraryPath());
+    try {
+      const outcome = await importInto(library, { name: 'layout.docx', bytes });
+      expect(outcome.status).toBe('imported');
+      const stored = library.briefs.get((outcome as { id: number }).id);
+      expect(normalised(stored.doc)).toEqual(normalised(parsed.doc));
+      expect(docxLookOf(stored.doc)).toEqual(docxLookOf(parsed.doc));
+      expect(docxLookOf(stored.doc)!.page!.top).toBe(1080);
+    } finally {
+      library.close();
+    }
+  });
+});
