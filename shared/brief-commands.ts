@@ -84,9 +84,11 @@ export const setTag: Command = (state, dispatch) => {
 export const setCite: Command = (state, dispatch) => {
   const at = cursorOf(state);
   if (!at || at.node.type.name !== 'card' || at.textblock === 'cite') return false;
-  const tag = at.node.firstChild!;
-  const citeStart = at.start + 1 + tag.nodeSize;
-  const cite = at.node.childCount > 1 && at.node.child(1).type.name === 'cite' ? at.node.child(1) : null;
+  // The cite follows the tag and any undertags.
+  let citeStart = at.start + 1;
+  let index = 0;
+  while (index < at.node.childCount && ['tag', 'undertag'].includes(at.node.child(index).type.name)) citeStart += at.node.child(index++).nodeSize;
+  const cite = index < at.node.childCount && at.node.child(index).type.name === 'cite' ? at.node.child(index) : null;
   if (dispatch) {
     if (cite) dispatch(withCursor(state.tr, citeStart + cite.nodeSize - 1));
     else dispatch(withCursor(state.tr.insert(citeStart, schema.nodes.cite!.create()), citeStart + 1));

@@ -3,8 +3,20 @@ import type { Card, CardFields, DocJSON } from './model.js';
 
 const text = (s: string): DocJSON[] => (s ? [{ type: 'text', text: s }] : []);
 
-/** The cite paragraph of a card: short cite bold, then the full cite. */
-export function citeNode(shortCite: string, fullCite: string): DocJSON {
+/** How far into a cite line its short cite may start ("Dr. Aziz Rana 12": after the first name). */
+export const SHORT_CITE_OPENING = 200;
+
+/**
+ * The cite paragraph of a card: short cite bold, then the full cite. A short cite that the full
+ * cite already holds in its opening ("Johanna Matanich 96, ...", as splitCite leaves it) is bolded
+ * where it stands, unless `inPlace` is false (a short cite derived from the line, put before it).
+ */
+export function citeNode(shortCite: string, fullCite: string, inPlace = true): DocJSON {
+  const at = shortCite && inPlace ? fullCite.indexOf(shortCite) : -1;
+  if (at > 0 && at < SHORT_CITE_OPENING) {
+    const after = fullCite.slice(at + shortCite.length);
+    return { type: 'cite', content: [...text(fullCite.slice(0, at)), { type: 'text', text: shortCite, marks: [{ type: 'strong' }] }, ...text(after)] };
+  }
   const content: DocJSON[] = [];
   if (shortCite) content.push({ type: 'text', text: shortCite, marks: [{ type: 'strong' }] });
   if (fullCite) content.push({ type: 'text', text: shortCite ? ` ${fullCite}` : fullCite });

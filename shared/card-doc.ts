@@ -1,7 +1,7 @@
 // A library card as the Cutter edits it: a one-card document (tag, cite, body) of the shared
 // schema, so the same commands and keys work here and in briefs, and back again to fields.
 import type { Node as PMNode } from 'prosemirror-model';
-import { citeNode } from './brief-doc.js';
+import { citeNode, SHORT_CITE_OPENING } from './brief-doc.js';
 import type { Card, CardFields, DocJSON } from './model.js';
 import { nodeFromJSON, schema } from './schema.js';
 import { splitLabel } from './tag-label.js';
@@ -18,22 +18,27 @@ export function cardEditorDoc(card: EditableCard): PMNode {
   return nodeFromJSON(json);
 }
 
-/** The short cite (the bold run at the start of the cite line) and the full cite after it. */
+/**
+ * The short cite (the first bold stretch in the cite line's opening, wherever it starts:
+ * "Johanna **Matanich 96**") and the full cite: what follows a leading short cite, else the line.
+ */
 export function splitCite(cite: PMNode): { shortCite: string; fullCite: string } {
+  let before = '';
   let shortCite = '';
   let rest = '';
-  let inShort = true;
+  let state: 'before' | 'short' | 'after' = 'before';
   cite.forEach((inline) => {
+    const text = inline.text ?? '';
     const bold = inline.marks.some((m) => m.type === schema.marks.strong);
-    if (inShort && bold) shortCite += inline.text ?? '';
-    else {
-      // Only leading whitespace may sit between the bold short cite's pieces.
-      if (inShort && shortCite === '' && /^\s*$/.test(inline.text ?? '')) return;
-      inShort = false;
-      rest += inline.text ?? '';
-    }
+    if (state === 'before' && bold && text.trim() !== '' && before.length < SHORT_CITE_OPENING) state = 'short';
+    else if (state === 'short' && !bold) state = 'after';
+    if (state === 'before') before += text;
+    else if (state === 'short') shortCite += text;
+    else rest += text;
   });
-  return { shortCite: shortCite.trim(), fullCite: rest.trim() };
+  shortCite = shortCite.trim();
+  if (!shortCite) return { shortCite: '', fullCite: (before + rest).trim() };
+  return { shortCite, fullCite: before.trim() === '' ? rest.trim() : `${before}${shortCite}${rest}`.trim() };
 }
 
 // "Label: " or "Label – " at the start of a tag, for a label splitLabel does not know.

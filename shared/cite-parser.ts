@@ -118,6 +118,22 @@ export function looksLikeCite(line: string): boolean {
   return who !== '' && who.length <= 80 && who.split(/\s+/).length <= 8 && !/[.!?]\s/.test(who) && (cite.date !== '' || cite.url !== '');
 }
 
+// Words that start sentences with a year ("In 2014, ...") and are never a cited author.
+const NOT_AUTHORS = new Set(['in', 'on', 'by', 'since', 'until', 'from', 'after', 'before', 'during', 'the', 'of', 'for', 'as', 'at', 'to', 'and', 'but', 'this', 'that', 'its', 'their', 'our', 'his', 'her', 'year', 'fy', 'q']);
+const AUTHOR_YEAR = /^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Gen|Amb)\.?\s+)?((?:(?:[\p{Lu}][\p{L}'’.-]*|de|da|van|von|der|al|&|and)\s+){0,5})([\p{Lu}][\p{L}'’-]+)\s+['’]?(\d{2}|\d{4})(?=[\s,;:([]|$)/u;
+
+/**
+ * The author-and-year opening of a cite line written without any bold ("Henry A. Giroux 14, ..."):
+ * the short cite it states ("Giroux 14"), or null when the line does not open so.
+ */
+export function authorYearOpening(line: string): string | null {
+  const m = AUTHOR_YEAR.exec(line.trimStart());
+  if (!m) return null;
+  const firstWord = (m[1]!.trim().split(/\s+/)[0] || m[2]!).toLowerCase();
+  if (NOT_AUTHORS.has(firstWord) || NOT_AUTHORS.has(m[2]!.toLowerCase())) return null;
+  return `${m[2]} ${m[3]}`;
+}
+
 /** The surname used in a short cite: the first author's last name, honorifics and suffixes dropped. */
 export function lastName(author: string): string {
   const first = author.split(/\s+(?:and|&)\s+|;/)[0]!.replace(/\bet al\.?/i, '').trim();

@@ -183,13 +183,40 @@ export function nextShrink(current: number | null): number | null {
   return next ?? null;
 }
 
-/** Alt+F3 / Ctrl+8: unmarked text in the card's body one size smaller, cycling back to normal. */
+/** The size of the body's first unmarked (shrinkable) text, null when it has no size of its own. */
+function shrunkSize(body: PMNode): number | null {
+  let size: number | null | undefined;
+  body.descendants((node) => {
+    if (size !== undefined) return false;
+    if (node.isText && isShrinkable(node)) size = (schema.marks.size!.isInSet(node.marks)?.attrs.pt as number | undefined) ?? null;
+    return true;
+  });
+  return size ?? null;
+}
+
+// Read text (underlined, emphasised) keeps its size; everything else in the body is shrunk.
+const isShrinkable = (text: PMNode): boolean => !text.marks.some((m) => m.type === schema.marks.underline || m.type === schema.marks.emphasis);
+
+/**
+ * Alt+F3 / Ctrl+8: the unmarked runs of the card's body one size smaller (from the size of its
+ * first unmarked run), cycling back to normal. Sizes are per run, so read text is left as it is.
+ */
 export const shrink: Command = (state, dispatch) => {
   const body = bodyAtCursor(state);
   if (!body) return false;
   if (dispatch) {
-    const current = body.node.attrs.shrinkPt as number | null;
-    dispatch(state.tr.setNodeAttribute(body.pos, 'shrinkPt', nextShrink(current)));
+    const next = nextShrink(shrunkSize(body.node));
+    const size = schema.marks.size!;
+    const tr = state.tr;
+    body.node.descendants((node, offset) => {
+      if (!node.isText || !isShrinkable(node)) return true;
+      const from = body.pos + 1 + offset;
+      const to = from + node.nodeSize;
+      if (next === null) tr.removeMark(from, to, size);
+      else tr.addMark(from, to, size.create({ pt: next }));
+      return false;
+    });
+    dispatch(tr);
   }
   return true;
 };

@@ -27,6 +27,17 @@ const CSS: Record<WordHighlight, { background: string; text: string }> = {
 };
 
 const BY_LOWER = new Map<string, WordHighlight>(WORD_HIGHLIGHTS.map((c) => [c.toLowerCase(), c]));
+const BY_BACKGROUND = new Map<string, WordHighlight>(WORD_HIGHLIGHTS.map((c) => [CSS[c].background, c]));
+const SHADING = /^#[0-9a-f]{6}$/;
+
+/** A highlight colour that is shading (w:shd fill, '#rrggbb') rather than a Word highlight name. */
+export const isShading = (colour: string): boolean => SHADING.test(colour);
+
+/** The highlight colour of a shading fill (RRGGBB): the Word highlight it paints as, else '#rrggbb'. */
+export function shadingHighlight(fill: string): string {
+  const css = `#${fill.toLowerCase()}`;
+  return BY_BACKGROUND.get(css) ?? css;
+}
 
 /** A colour name as Word spells it; anything unknown is the default highlight. */
 export function wordHighlight(colour: string): WordHighlight {
@@ -34,5 +45,5 @@ export function wordHighlight(colour: string): WordHighlight {
 }
 
 export function highlightCss(colour: string): { background: string; text: string } {
-  return CSS[wordHighlight(colour)];
+  return isShading(colour) ? { background: colour, text: '#000000' } : CSS[wordHighlight(colour)];
 }

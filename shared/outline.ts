@@ -9,9 +9,10 @@ import { readingSeconds, wordCounts } from './word-counts.js';
 
 export type OutlineLevel = 'pocket' | 'hat' | 'block' | 'card';
 
-const RANK: Record<string, number> = { pocket: 1, hat: 2, block: 3, card: 4 };
+// Analytics and blank lines sit at card level: they move with the heading above them.
+const RANK: Record<string, number> = { pocket: 1, hat: 2, block: 3, card: 4, analytic: 4, blank: 4 };
 
-/** Pocket 1, hat 2, block 3, card 4: a node owns the following nodes of a larger rank. */
+/** Pocket 1, hat 2, block 3, card (analytic, blank) 4: a node owns the following nodes of a larger rank. */
 export function rankOf(node: PMNode): number {
   const rank = RANK[node.type.name];
   if (rank === undefined) throw new Error(`"${node.type.name}" is not a top-level node of a brief.`);
@@ -35,7 +36,7 @@ export interface OutlineEntry {
   end: number;
   /** Document position just before the node. */
   pos: number;
-  /** A card with no cite and no body: the debater's own argument. */
+  /** An analytic, or a card with no cite and no body: the debater's own argument. */
   analytic: boolean;
   totals: Totals;
 }
@@ -48,7 +49,7 @@ export function unitRange(doc: PMNode, index: number): { index: number; end: num
   return { index, end };
 }
 
-/** Every heading and card of a brief in order, with the totals of what each owns. */
+/** Every heading, card and analytic of a brief in order (blank lines left out), with the totals of what each owns. */
 export function outline(doc: PMNode, wpm: number = DEFAULT_WPM): OutlineEntry[] {
   const positions: number[] = [];
   doc.forEach((_node, offset) => positions.push(offset));
@@ -56,6 +57,7 @@ export function outline(doc: PMNode, wpm: number = DEFAULT_WPM): OutlineEntry[] 
   doc.forEach((node) => words.push(node.type.name === 'card' ? wordCounts(node).highlighted : 0));
   const entries: OutlineEntry[] = [];
   doc.forEach((node, _offset, index) => {
+    if (node.type.name === 'blank') return;
     const { end } = unitRange(doc, index);
     let cards = 0;
     let highlighted = 0;
@@ -64,13 +66,14 @@ export function outline(doc: PMNode, wpm: number = DEFAULT_WPM): OutlineEntry[] 
       highlighted += words[i]!;
     }
     const isCard = node.type.name === 'card';
+    const isAnalytic = node.type.name === 'analytic';
     entries.push({
-      level: node.type.name as OutlineLevel,
+      level: isAnalytic ? 'card' : (node.type.name as OutlineLevel),
       title: isCard ? node.firstChild!.textContent : node.textContent,
       index,
       end,
       pos: positions[index]!,
-      analytic: isCard && node.childCount === 1,
+      analytic: isAnalytic || (isCard && node.childCount === 1),
       totals: { cards, highlightedWords: highlighted, seconds: readingSeconds(highlighted, wpm) },
     });
   });

@@ -11,54 +11,112 @@ export const HIGHLIGHT_COLOURS = [
 export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
 
 /**
+ * How the Word file a brief came from looks, kept so an export looks as the source did (US
+ * Letter stays Letter, Times New Roman stays Times, the source's Emphasis style stays boxed).
+ * Null for a brief made in Cardfile: exports use Verbatim's defaults.
+ */
+export interface DocxLook {
+  /** Page size and margins in twentieths of a point (Word's w:pgSz and w:pgMar). */
+  page: { width: number; height: number; top: number; right: number; bottom: number; left: number; header: number; footer: number } | null;
+  /** The default font (docDefaults, else the Normal style), e.g. "Times New Roman". */
+  font: string | null;
+  /** The size of Normal text in points. */
+  sizePt: number | null;
+  /** The source's word/styles.xml, written back on export. */
+  stylesXml: string | null;
+}
+
+// Character formatting as Word files carry it, on any text a debater formats: body, tags,
+// headings, cites, undertags and analytics. strong is the short cite in a cite and plain bold
+// elsewhere; size is a run's own size (shrunk 8 pt beside 6 pt, an 11 pt subheading).
+const INLINE_MARKS = 'strong underline emphasis highlight size';
+
+/**
  * The one document model. A brief is a flat run of headings and cards, as in Verbatim
  * (Pocket > Hat > Block > Tag are heading levels, not nesting), so moving a heading is
- * moving a range and Word round-trips stay one-to-one.
+ * moving a range and Word round-trips stay one-to-one. Analytics (the debater's own lines)
+ * and blank paragraphs between cards are top-level nodes too, so a file's layout survives.
  */
 export const schema = new Schema({
   nodes: {
-    doc: { content: '(pocket | hat | block | card)*' },
-    pocket: { content: 'text*', marks: '', defining: true, toDOM: () => ['h1', { class: 'pocket' }, 0], parseDOM: [{ tag: 'h1' }] },
-    hat: { content: 'text*', marks: '', defining: true, toDOM: () => ['h2', { class: 'hat' }, 0], parseDOM: [{ tag: 'h2' }] },
-    block: { content: 'text*', marks: '', defining: true, toDOM: () => ['h3', { class: 'block' }, 0], parseDOM: [{ tag: 'h3' }] },
-    // A card without cite and body is an analytic: the debater's own argument.
+    doc: { content: '(pocket | hat | block | card | analytic | blank)*', attrs: { docx: { default: null } } },
+    pocket: { content: 'text*', marks: INLINE_MARKS, defining: true, toDOM: () => ['h1', { class: 'pocket' }, 0], parseDOM: [{ tag: 'h1' }] },
+    hat: { content: 'text*', marks: INLINE_MARKS, defining: true, toDOM: () => ['h2', { class: 'hat' }, 0], parseDOM: [{ tag: 'h2' }] },
+    block: { content: 'text*', marks: INLINE_MARKS, defining: true, toDOM: () => ['h3', { class: 'block' }, 0], parseDOM: [{ tag: 'h3' }] },
+    // A card without cite and body made in the editor is an analytic too (older briefs hold these).
     card: {
-      content: 'tag cite? body?',
+      content: 'tag undertag* cite? body?',
       // cardId: the card's uid (null until the store assigns one); copiedFrom: the uid it was copied from.
       attrs: { cardId: { default: null }, copiedFrom: { default: null } },
       isolating: true,
       toDOM: () => ['section', { class: 'card' }, 0],
       parseDOM: [{ tag: 'section.card' }],
     },
-    tag: { content: 'text*', marks: '', toDOM: () => ['h4', { class: 'tag' }, 0], parseDOM: [{ tag: 'h4' }] },
-    cite: { content: 'text*', marks: 'strong', toDOM: () => ['p', { class: 'cite' }, 0], parseDOM: [{ tag: 'p.cite' }] },
-    // shrinkPt: the size of unmarked ("shrunk") text; null leaves it at the normal size.
-    body: {
-      content: 'paragraph+',
-      attrs: { shrinkPt: { default: null } },
-      toDOM: (node) => ['div', { class: 'body', 'data-shrink': node.attrs.shrinkPt ?? '' }, 0],
-      parseDOM: [{ tag: 'div.body' }],
+    tag: { content: 'text*', marks: INLINE_MARKS, toDOM: () => ['h4', { class: 'tag' }, 0], parseDOM: [{ tag: 'h4' }] },
+    // A line under the tag, before the cite, framing the card ("---no one thinks the alliance is in danger").
+    undertag: { content: 'text*', marks: INLINE_MARKS, toDOM: () => ['p', { class: 'undertag' }, 0], parseDOM: [{ tag: 'p.undertag' }] },
+    cite: { content: 'text*', marks: INLINE_MARKS, toDOM: () => ['p', { class: 'cite' }, 0], parseDOM: [{ tag: 'p.cite' }] },
+    body: { content: 'paragraph+', toDOM: () => ['div', { class: 'body' }, 0], parseDOM: [{ tag: 'div.body' }] },
+    // The debater's own argument: no cite, no evidence. heading: written as a Heading 4 (shown in
+    // Word's navigation pane) rather than in Verbatim's Analytic style.
+    analytic: {
+      content: 'text*',
+      marks: INLINE_MARKS,
+      attrs: { heading: { default: false } },
+      toDOM: () => ['p', { class: 'analytic' }, 0],
+      parseDOM: [{ tag: 'p.analytic' }],
     },
-    paragraph: { content: 'text*', marks: 'underline emphasis highlight', toDOM: () => ['p', 0], parseDOM: [{ tag: 'p' }] },
+    // An empty paragraph between cards or headings: layout the debater made, kept as it was.
+    blank: { atom: true, selectable: true, toDOM: () => ['p', { class: 'blank' }], parseDOM: [{ tag: 'p.blank' }] },
+    paragraph: { content: 'text*', marks: INLINE_MARKS, toDOM: () => ['p', 0], parseDOM: [{ tag: 'p' }] },
     text: {},
   },
   marks: {
     strong: { toDOM: () => ['strong', 0], parseDOM: [{ tag: 'strong' }, { tag: 'b' }] },
     underline: { toDOM: () => ['u', 0], parseDOM: [{ tag: 'u' }] },
     emphasis: { toDOM: () => ['em', { class: 'emphasis' }, 0], parseDOM: [{ tag: 'em' }] },
+    // colour: a Word highlight name, or '#rrggbb' for shading used as highlight (w:shd fill).
     highlight: {
       attrs: { colour: { default: DEFAULT_HIGHLIGHT } },
       toDOM: (mark) => ['mark', { 'data-colour': mark.attrs.colour }, 0],
       parseDOM: [{ tag: 'mark', getAttrs: (el) => ({ colour: el.getAttribute('data-colour') ?? DEFAULT_HIGHLIGHT }) }],
     },
+    // The run's own font size in points, where it differs from its paragraph's normal size.
+    size: {
+      attrs: { pt: { validate: 'number' } },
+      toDOM: (mark) => ['span', { style: `font-size:${Number(mark.attrs.pt)}pt`, 'data-pt': String(mark.attrs.pt) }, 0],
+      parseDOM: [{ tag: 'span[data-pt]', getAttrs: (el) => ({ pt: Number(el.getAttribute('data-pt')) }) }],
+    },
   },
 });
 
+/** The source look of a brief's doc JSON, or null (a brief made here). */
+export function docxLookOf(doc: DocJSON): DocxLook | null {
+  const look = doc.attrs?.docx;
+  return look && typeof look === 'object' ? (look as DocxLook) : null;
+}
+
 /** Rebuilds a node from JSON, throwing when it does not fit the schema. */
 export function nodeFromJSON(json: DocJSON): PMNode {
-  const node = schema.nodeFromJSON(json);
+  const node = schema.nodeFromJSON(withRunSizes(json));
   node.check();
   return node;
+}
+
+/**
+ * Documents saved before sizes were per run kept one size for a card's unread text
+ * (body.attrs.shrinkPt): that size becomes the size mark of each unread run.
+ */
+function withRunSizes(json: DocJSON): DocJSON {
+  const shrinkPt = json.type === 'body' ? json.attrs?.shrinkPt : undefined;
+  if (typeof shrinkPt === 'number') {
+    const read = (t: DocJSON): boolean => (t.marks ?? []).some((m) => m.type === 'underline' || m.type === 'emphasis' || m.type === 'size');
+    const sized = (t: DocJSON): DocJSON => (read(t) ? t : { ...t, marks: [...(t.marks ?? []), { type: 'size', attrs: { pt: shrinkPt } }] });
+    return { type: 'body', content: (json.content ?? []).map((p) => ({ ...p, content: (p.content ?? []).map(sized) })) };
+  }
+  if (json.type !== 'doc' && json.type !== 'card') return json;
+  const content = json.content?.map(withRunSizes);
+  return content && content.some((c, i) => c !== json.content![i]) ? { ...json, content } : json;
 }
 
 /** A card body holding the given paragraphs of plain text (blank paragraphs dropped). */
@@ -67,7 +125,7 @@ export function bodyFromParagraphs(paragraphs: readonly string[]): DocJSON {
   const content: DocJSON[] = (kept.length > 0 ? kept : ['']).map((p) =>
     p ? { type: 'paragraph', content: [{ type: 'text', text: p }] } : { type: 'paragraph' },
   );
-  return { type: 'body', attrs: { shrinkPt: null }, content };
+  return { type: 'body', content };
 }
 
 /** The plain text of a node, paragraphs separated by blank lines. */

@@ -113,3 +113,20 @@ describe('invisibility mode hides what is not read aloud', () => {
     expect(hiddenRanges(stateOf(pocket('P'), block('B'), card('Analytic')).doc)).toEqual([]);
   });
 });
+
+describe('F8 in a card with an undertag', () => {
+  it('goes to the cite after the undertag', async () => {
+    const { EditorState, TextSelection } = await import('prosemirror-state');
+    const json: DocJSON = { type: 'doc', content: [{ type: 'card', content: [
+      { type: 'tag', content: [{ type: 'text', text: 'Tag' }] },
+      { type: 'undertag', content: [{ type: 'text', text: '---framing' }] },
+      { type: 'cite', content: [{ type: 'text', text: 'Ace 21' }] },
+    ] }] };
+    const docNode = nodeFromJSON(json);
+    let state = EditorState.create({ doc: docNode, selection: TextSelection.create(docNode, 3) });
+    expect(setCite(state, (tr) => (state = state.apply(tr)))).toBe(true);
+    expect(state.doc.eq(docNode)).toBe(true);
+    expect(state.selection.$from.parent.type.name).toBe('cite');
+    expect(state.selection.$from.parentOffset).toBe(6);
+  });
+});

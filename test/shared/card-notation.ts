@@ -1,6 +1,6 @@
 // A compact notation for card documents in tests, so each table row shows its document:
 // body paragraphs use <u>underline</u>, <e>emphasis</e>, <h>highlight</h> (<h:yellow> for a
-// colour), the cite <b>bold</b>; `|` marks the cursor, `[` and `]` a selection.
+// colour), <s:8> a run's size in points, the cite <b>bold</b>; `|` marks the cursor, `[` and `]` a selection.
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { EditorState, TextSelection, type Plugin } from 'prosemirror-state';
 import { nodeFromJSON, schema } from '../../shared/schema.js';
@@ -10,7 +10,6 @@ export interface CardSpec {
   tag?: string;
   cite?: string;
   body: string[];
-  shrink?: number | null;
   cardId?: number | null;
 }
 
@@ -19,6 +18,7 @@ const TAGS: Record<string, (arg: string | undefined) => { type: string; attrs?: 
   e: () => ({ type: 'emphasis' }),
   h: (colour) => ({ type: 'highlight', attrs: { colour: colour ?? 'cyan' } }),
   b: () => ({ type: 'strong' }),
+  s: (pt) => ({ type: 'size', attrs: { pt: Number(pt) } }),
 };
 
 interface Parsed {
@@ -32,9 +32,9 @@ function parseInline(src: string): Parsed {
   const markers: Parsed['markers'] = [];
   const open: { type: string; attrs?: Record<string, unknown> }[] = [];
   let offset = 0;
-  for (const token of src.split(/(<\/?[a-z](?::[a-zA-Z]+)?>|[|[\]])/)) {
+  for (const token of src.split(/(<\/?[a-z](?::[a-zA-Z0-9]+)?>|[|[\]])/)) {
     if (!token) continue;
-    const tag = /^<(\/?)([a-z])(?::([a-zA-Z]+))?>$/.exec(token);
+    const tag = /^<(\/?)([a-z])(?::([a-zA-Z0-9]+))?>$/.exec(token);
     if (tag) {
       if (tag[1]) open.splice(open.findIndex((m) => m.type === TAGS[tag[2]!]!(undefined).type), 1);
       else open.push(TAGS[tag[2]!]!(tag[3]));
@@ -63,7 +63,7 @@ export function cardDoc(spec: CardSpec): Built {
   };
   const parts: DocJSON[] = [block('tag', spec.tag ?? '')];
   if (spec.cite !== undefined) parts.push(block('cite', spec.cite));
-  parts.push({ type: 'body', attrs: { shrinkPt: spec.shrink ?? null }, content: spec.body.map((p) => block('paragraph', p)) });
+  parts.push({ type: 'body', content: spec.body.map((p) => block('paragraph', p)) });
   const doc = nodeFromJSON({ type: 'doc', content: [{ type: 'card', attrs: { cardId: spec.cardId ?? null }, content: parts }] });
   const starts: number[] = [];
   doc.descendants((node, pos) => {
@@ -90,11 +90,12 @@ export function stateOf(spec: CardSpec, plugins: Plugin[] = []): EditorState {
   return state.apply(state.tr.setSelection(TextSelection.create(doc, selection.anchor, selection.head)));
 }
 
-const ORDER = ['strong', 'underline', 'emphasis', 'highlight'];
-const SHORT: Record<string, string> = { strong: 'b', underline: 'u', emphasis: 'e', highlight: 'h' };
+const ORDER = ['strong', 'underline', 'emphasis', 'highlight', 'size'];
+const SHORT: Record<string, string> = { strong: 'b', underline: 'u', emphasis: 'e', highlight: 'h', size: 's' };
 
 function markTag(m: Mark): string {
   const short = SHORT[m.type.name]!;
+  if (m.type.name === 'size') return `${short}:${String(m.attrs.pt)}`;
   return m.type.name === 'highlight' && m.attrs.colour !== 'cyan' ? `${short}:${String(m.attrs.colour)}` : short;
 }
 
@@ -114,10 +115,7 @@ export function notate(doc: PMNode): CardSpec {
   card.forEach((child) => {
     if (child.type === schema.nodes.tag) spec.tag = inline(child);
     else if (child.type === schema.nodes.cite) spec.cite = inline(child);
-    else {
-      spec.shrink = child.attrs.shrinkPt as number | null;
-      child.forEach((p) => spec.body.push(inline(p)));
-    }
+    else child.forEach((p) => spec.body.push(inline(p)));
   });
   return spec;
 }

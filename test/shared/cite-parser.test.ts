@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeCite, parseCite, type ParsedCite } from '../../shared/cite-parser.js';
+import { authorYearOpening, looksLikeCite, parseCite, type ParsedCite } from '../../shared/cite-parser.js';
 import { corpusText } from '../helpers/corpus.js';
 
 const none: ParsedCite = { author: '', quals: '', date: '', isoDate: '', year: '', title: '', publication: '', url: '', shortCite: '' };
@@ -93,5 +93,25 @@ describe('parseCite', () => {
     for (const l of ['Russian mediation in Syria fails', 'Non-unique: Russian aggression in Syria now', 'Highlight: The United States still keeps on table the option']) {
       expect(looksLikeCite(l)).toBe(false);
     }
+  });
+});
+
+// Cite lines of real cards written with no bold at all: the author-and-year opening still marks them as cites.
+const OPENINGS: [string, string | null][] = [
+  ['Henry A. Giroux 14, Professor at McMaster University, "The Violence of Organized Forgetting"', 'Giroux 14'],
+  ['Johanna Matanich 96, staff writer, Harvard Law Review', 'Matanich 96'],
+  ['Dr. Aziz Rana 12 [Professor of Law, Cornell]', 'Rana 12'],
+  ['Biswas 19, Professor of Politics', 'Biswas 19'],
+  ["Mearsheimer '14 (John, Professor at Chicago)", 'Mearsheimer 14'],
+  ['Boersma & Jain 2021, Brookings', 'Jain 2021'],
+  ['In 2014, the alliance was in danger of collapse.', null],
+  ['Since 1991 NATO has expanded eastward.', null],
+  ['The alliance is not in danger and no one thinks it is.', null],
+  ['---no one thinks the alliance is in danger', null],
+];
+
+describe('authorYearOpening', () => {
+  it.each(OPENINGS)('%s', (line, expected) => {
+    expect(authorYearOpening(line)).toBe(expected);
   });
 });

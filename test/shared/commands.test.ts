@@ -46,9 +46,11 @@ const ROWS: Row[] = [
   { key: 'F3', what: 'keeps a highlight running across the join', before: { tag: 'T', body: ['one <h>two</h>', '<h>three</h>', '|four'] }, after: { tag: 'T', body: ['one <h>two three</h> four'] } },
   { key: 'F3', what: 'works from the tag of the card', before: { tag: 'T|', body: ['one', 'two'] }, after: { tag: 'T', body: ['one two'] } },
   { key: 'F3', what: 'does nothing to a one-paragraph body', before: { tag: 'T', body: ['one |two'] }, after: null },
-  { key: 'Alt-F3', what: 'shrinks normal text to 8 pt', before: { tag: 'T', body: ['one |two'] }, after: { tag: 'T', body: ['one two'], shrink: 8 } },
-  { key: 'Ctrl-8', what: 'shrinks 8 pt to 7 pt', before: { tag: 'T', body: ['one |two'], shrink: 8 }, after: { tag: 'T', body: ['one two'], shrink: 7 } },
-  { key: 'Alt-F3', what: 'goes from 4 pt back to normal, never below 4', before: { tag: 'T', body: ['one |two'], shrink: 4 }, after: { tag: 'T', body: ['one two'], shrink: null } },
+  { key: 'Alt-F3', what: 'shrinks unmarked runs to 8 pt, read text kept', before: { tag: 'T', body: ['one |<u>two</u> <e>three</e> four'] }, after: { tag: 'T', body: ['<s:8>one </s:8><u>two</u><s:8> </s:8><e>three</e><s:8> four</s:8>'] } },
+  { key: 'Ctrl-8', what: 'shrinks 8 pt to 7 pt', before: { tag: 'T', body: ['<s:8>one |two</s:8>'] }, after: { tag: 'T', body: ['<s:7>one two</s:7>'] } },
+  { key: 'Alt-F3', what: 'evens mixed sizes out from the first unmarked run', before: { tag: 'T', body: ['<s:8>one </s:8><u>|two</u><s:6> three</s:6>', '<s:11>Subheading</s:11>'] }, after: { tag: 'T', body: ['<s:7>one </s:7><u>two</u><s:7> three</s:7>', '<s:7>Subheading</s:7>'] } },
+  { key: 'Alt-F3', what: 'goes from 4 pt back to normal, never below 4', before: { tag: 'T', body: ['<s:4>one |two</s:4>'] }, after: { tag: 'T', body: ['one two'] } },
+  { key: 'F3', what: 'condenses runs of different sizes, each keeping its size', before: { tag: 'T', body: ['<s:8>one</s:8>', '<s:6>tw|o</s:6>'] }, after: { tag: 'T', body: ['<s:8>one</s:8> <s:6>two</s:6>'] } },
   { key: 'F8', what: 'bolds the selected short cite', before: { tag: 'T', cite: '[Ace 21] Bob Ace', body: [S] }, after: { tag: 'T', cite: '<b>Ace 21</b> Bob Ace', body: [S] } },
   { key: 'F8', what: 'unbolds a bold selection in the cite', before: { tag: 'T', cite: '<b>[Ace 21]</b> Bob Ace', body: [S] }, after: { tag: 'T', cite: 'Ace 21 Bob Ace', body: [S] } },
   { key: 'F8', what: 'adds an empty cite to a card without one', before: { tag: 'T|', body: [S] }, after: { tag: 'T', cite: '', body: [S] } },
@@ -69,7 +71,7 @@ describe('markup keys on a card', () => {
     } else {
       expect(applied).toBe(true);
       expect(command!(state)).toBe(true);
-      expect(notate(next.doc)).toEqual({ ...canonical(after), shrink: after.shrink ?? null });
+      expect(notate(next.doc)).toEqual(canonical(after));
     }
   });
 });

@@ -1,45 +1,73 @@
 import { describe, expect, it } from 'vitest';
 import { insertNodes, cardNode, citeNode, headingNode } from '../../shared/brief-doc.js';
+import type { DocJSON } from '../../shared/model.js';
 import { bodyFromParagraphs, nodeFromJSON, plainText, schema } from '../../shared/schema.js';
 
 const body = bodyFromParagraphs(['Ryabkov warned of a de facto partition.', '', 'Second paragraph.']);
 
 describe('the document schema', () => {
-  it('holds a Verbatim outline: pocket, hat, block, cards and an analytic', () => {
+  it('holds a Verbatim outline: pocket, hat, block, cards, an analytic and blank lines', () => {
     const doc = insertNodes({ type: 'doc', content: [] }, [
       headingNode('pocket', '1AC'),
       headingNode('hat', 'Russia'),
       headingNode('block', 'Answers to: Russia Won’t Cooperate'),
       cardNode({ tag: 'Russia opposes US troops', shortCite: 'Telegraph 21', fullCite: 'Telegraph Media, 9-15, 21', body }, { cardId: 'c7', copiedFrom: 'c1' }),
-      cardNode({ tag: 'Analytic: they concede the link', shortCite: '', fullCite: '', body: bodyFromParagraphs([]) }),
+      { type: 'blank' },
+      { type: 'analytic', attrs: { heading: true }, content: [{ type: 'text', text: 'Analytic: they concede the link' }] },
     ]);
     const node = nodeFromJSON(doc);
-    expect(node.childCount).toBe(5);
+    expect(node.childCount).toBe(6);
     expect(node.child(3).attrs).toEqual({ cardId: 'c7', copiedFrom: 'c1' });
     expect(node.child(3).childCount).toBe(3);
-    expect(node.child(4).childCount).toBe(1); // the analytic has a tag only
-    expect(node.toJSON()).toEqual(doc);
+    expect(node.child(4).type.name).toBe('blank');
+    expect(node.child(5).attrs.heading).toBe(true);
+    expect(node.attrs.docx).toBeNull();
+    expect(nodeFromJSON(node.toJSON() as DocJSON).eq(node)).toBe(true);
   });
 
-  it('carries underline, emphasis and highlight colour on body text', () => {
+  it('keeps an undertag between tag and cite, and character formatting in tags, headings and cites', () => {
+    const under: DocJSON = { type: 'text', text: 'prolong', marks: [{ type: 'underline' }] };
+    const node = nodeFromJSON({
+      type: 'doc',
+      content: [
+        { type: 'block', content: [{ type: 'text', text: 'AT: ' }, under] },
+        { type: 'card', attrs: { cardId: null, copiedFrom: 'uid-1' }, content: [
+          { type: 'tag', content: [{ type: 'text', text: 'Sanctions ' }, under] },
+          { type: 'undertag', content: [{ type: 'text', text: '---no one thinks the alliance is in danger' }] },
+          { type: 'cite', content: [{ type: 'text', text: 'Johanna ' }, { type: 'text', text: 'Matanich 96', marks: [{ type: 'strong' }, { type: 'size', attrs: { pt: 13 } }] }] },
+        ] },
+      ],
+    });
+    expect(node.child(1).attrs.copiedFrom).toBe('uid-1');
+    expect(node.child(1).child(1).type.name).toBe('undertag');
+    expect(node.child(0).child(1).marks[0]!.type.name).toBe('underline');
+    expect(node.child(1).child(2).child(1).marks.map((m) => m.type.name)).toEqual(['strong', 'size']);
+  });
+
+  it('carries underline, emphasis, highlight colour (a Word name or a shading fill) and each run’s size on body text', () => {
     const marked = {
-      type: 'body', attrs: { shrinkPt: 6 },
+      type: 'body',
       content: [{ type: 'paragraph', content: [
-        { type: 'text', text: 'unmarked ' },
+        { type: 'text', text: 'unmarked ', marks: [{ type: 'size', attrs: { pt: 8 } }] },
+        { type: 'text', text: 'smaller ', marks: [{ type: 'size', attrs: { pt: 6 } }] },
         { type: 'text', text: 'read', marks: [{ type: 'underline' }] },
         { type: 'text', text: ' spoken', marks: [{ type: 'underline' }, { type: 'highlight', attrs: { colour: 'green' } }] },
+        { type: 'text', text: ' shaded', marks: [{ type: 'underline' }, { type: 'highlight', attrs: { colour: '#ffcc00' } }] },
         { type: 'text', text: ' key', marks: [{ type: 'emphasis' }] },
       ] }],
     };
     const node = nodeFromJSON(marked);
-    expect(node.attrs.shrinkPt).toBe(6);
-    expect(node.firstChild!.child(2).marks.map((m) => [m.type.name, m.attrs.colour ?? null])).toEqual([['underline', null], ['highlight', 'green']]);
+    const p = node.firstChild!;
+    expect([p.child(0), p.child(1)].map((t) => t.marks[0]!.attrs.pt)).toEqual([8, 6]);
+    expect(p.child(3).marks.map((m) => [m.type.name, m.attrs.colour ?? null])).toEqual([['underline', null], ['highlight', 'green']]);
+    expect(p.child(4).marks[1]!.attrs.colour).toBe('#ffcc00');
   });
 
   it.each([
     ['a card without a tag', { type: 'doc', content: [{ type: 'card', content: [{ type: 'cite' }] }] }],
     ['a paragraph directly in the doc', { type: 'doc', content: [{ type: 'paragraph' }] }],
-    ['highlight inside a tag', { type: 'tag', content: [{ type: 'text', text: 'x', marks: [{ type: 'highlight' }] }] }],
+    ['a size without its points', { type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'size' }] }] }],
+    ['a blank inside a card', { type: 'card', content: [{ type: 'tag' }, { type: 'blank' }] }],
     ['an unknown node', { type: 'table' }],
   ])('refuses %s', (_name, json) => {
     expect(() => nodeFromJSON(json)).toThrow();
@@ -50,5 +78,21 @@ describe('the document schema', () => {
     const cite = schema.nodeFromJSON(citeNode('TASS 21', 'TASS, September 15, 2021'));
     expect(cite.textContent).toBe('TASS 21 TASS, September 15, 2021');
     expect(cite.firstChild!.marks[0]!.type.name).toBe('strong');
+  });
+});
+
+describe('documents saved before sizes were per run', () => {
+  it('turn the card body’s one shrink size into a size on each unread run', () => {
+    const legacy: DocJSON = {
+      type: 'doc',
+      content: [{ type: 'card', attrs: { cardId: null }, content: [
+        { type: 'tag', content: [{ type: 'text', text: 'T' }] },
+        { type: 'body', attrs: { shrinkPt: 7 }, content: [{ type: 'paragraph', content: [
+          { type: 'text', text: 'unread ' }, { type: 'text', text: 'read', marks: [{ type: 'underline' }] }, { type: 'text', text: ' spoken', marks: [{ type: 'highlight', attrs: { colour: 'cyan' } }] },
+        ] }] },
+      ] }],
+    };
+    const p = nodeFromJSON(legacy).child(0).child(1).child(0);
+    expect([0, 1, 2].map((i) => p.child(i).marks.map((m) => (m.type.name === 'size' ? `size:${m.attrs.pt}` : m.type.name)))).toEqual([['size:7'], ['underline'], ['highlight', 'size:7']]);
   });
 });

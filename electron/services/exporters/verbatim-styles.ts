@@ -31,6 +31,7 @@ export const STYLE_IDS = {
   cite: 'Style13ptBold',
   underline: 'StyleUnderline',
   emphasis: 'Emphasis',
+  analytic: 'Analytic',
 } as const;
 
 const STYLES: StyleDef[] = [
@@ -54,6 +55,10 @@ const STYLES: StyleDef[] = [
     type: 'paragraph', id: 'Heading4', name: 'heading 4', aliases: 'Tag', basedOn: 'Normal', next: 'Normal', uiPriority: 9,
     pPr: HEADING_PPR(3, ''),
     rPr: '<w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/>',
+  },
+  {
+    type: 'paragraph', id: 'Analytic', name: 'Analytic', basedOn: 'Normal', next: 'Normal', uiPriority: 9,
+    rPr: '<w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/>',
   },
   { type: 'character', id: 'DefaultParagraphFont', name: 'Default Paragraph Font', isDefault: true, uiPriority: 1 },
   {
@@ -84,6 +89,37 @@ function styleXml(s: StyleDef): string {
     s.rPr ? `<w:rPr>${s.rPr}</w:rPr>` : '',
     '</w:style>',
   ].join('');
+}
+
+export type StyleRole = keyof typeof STYLE_IDS;
+export type StyleIds = Record<StyleRole, string>;
+
+const normalName = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * The styles an export writes, and the style id for each role: the source file's own styles (so
+ * its Emphasis, fonts and headings look as they did), each role found by Verbatim's id or by
+ * name (a German Word calls Heading 4 "berschrift4" but still names it "heading 4"), with any of
+ * Verbatim's styles it lacks added; Verbatim's own styles for a brief made here.
+ */
+export function exportStyles(sourceStylesXml: string | null): { xml: string; ids: StyleIds } {
+  if (!sourceStylesXml || !/<\/w:styles>\s*$/.test(sourceStylesXml)) return { xml: VERBATIM_STYLES_XML, ids: { ...STYLE_IDS } };
+  const byId = new Set<string>();
+  const byName = new Map<string, string>();
+  for (const m of sourceStylesXml.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]*)"[^>]*>\s*<w:name w:val="([^"]*)"/g)) {
+    byId.add(m[1]!);
+    if (!byName.has(normalName(m[2]!))) byName.set(normalName(m[2]!), m[1]!);
+  }
+  for (const m of sourceStylesXml.matchAll(/w:styleId="([^"]*)"/g)) byId.add(m[1]!);
+  const ids = { ...STYLE_IDS } as StyleIds;
+  const missing: StyleDef[] = [];
+  for (const role of Object.keys(STYLE_IDS) as StyleRole[]) {
+    const def = STYLES.find((s) => s.id === STYLE_IDS[role])!;
+    const found = byId.has(def.id) ? def.id : byName.get(normalName(def.name));
+    if (found) ids[role] = found;
+    else missing.push(def);
+  }
+  return { xml: sourceStylesXml.replace(/<\/w:styles>\s*$/, `${missing.map(styleXml).join('')}</w:styles>`), ids };
 }
 
 export const VERBATIM_STYLES_XML = [

@@ -15,12 +15,12 @@ const CORE = 'docProps/core.xml';
 
 export function articleFromDocx(bytes: Uint8Array, source: string): ArticleFields {
   const pkg = openDocxPackage(bytes, source);
-  const documentXml = pkg.readText(DOCUMENT);
+  const documentXml = pkg.readBytes(DOCUMENT);
   if (documentXml === null) throw new ImportError(source, `it has no ${DOCUMENT}; it is not a Word document.`);
   const stylesXml = pkg.readText(STYLES);
   const styles = new StyleSheet(stylesXml === null ? null : parseXmlPart(stylesXml, STYLES, source));
-  const paragraphs = (readParagraphs(documentXml, styles, source, DOCUMENT) ?? [])
-    .map((p) => ({ text: p.text.replace(/\s+/g, ' ').trim(), heading: p.role !== null && p.role !== 'cite' }))
+  const paragraphs = (readParagraphs(documentXml, styles, source, DOCUMENT)?.paragraphs ?? [])
+    .map((p) => ({ text: p.text.replace(/\s+/g, ' ').trim(), heading: p.role !== null && p.role !== 'cite' && p.role !== 'analytic' }))
     .filter((p) => p.text !== '');
   if (paragraphs.length === 0) throw new ImportError(source, 'the Word document has no text in it.');
   const coreXml = pkg.readText(CORE);

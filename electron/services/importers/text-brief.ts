@@ -29,7 +29,7 @@ export function parseTextBrief(text: string): { title: string; doc: DocJSON } | 
   const content: DocJSON[] = [];
   if (title) content.push({ type: 'block', content: [{ type: 'text', text: title }] });
   // More short lines before the first card are the debater's own arguments: analytics.
-  for (const line of lead.slice(1)) content.push(cardNode(line, null, []));
+  for (const line of lead.slice(1)) content.push({ type: 'analytic', content: [{ type: 'text', text: line }] });
   tagIndexes.forEach((at, n) => {
     const end = tagIndexes[n + 1] ?? paragraphs.length;
     content.push(cardNode(paragraphs[at]!, paragraphs[at + 1]!, paragraphs.slice(at + 2, end)));
@@ -37,17 +37,15 @@ export function parseTextBrief(text: string): { title: string; doc: DocJSON } | 
   return { title: title || paragraphs[tagIndexes[0]!]!, doc: { type: 'doc', content } };
 }
 
-function cardNode(tag: string, citeLine: string | null, rest: string[]): DocJSON {
+function cardNode(tag: string, citeLine: string, rest: string[]): DocJSON {
   const content: DocJSON[] = [{ type: 'tag', content: [{ type: 'text', text: tag }] }];
-  if (citeLine !== null) {
-    const body = [...rest];
-    let fullCite = citeLine;
-    // The article's title on its own line after the cite: short, not a sentence, with a body after it.
-    while (body.length > 1 && body[0]!.length <= MAX_CITE_CONTINUATION_CHARS && !/[.!?"”]$/.test(body[0]!)) {
-      fullCite = `${fullCite.replace(/,\s*$/, '')}, ${body.shift()!}`;
-    }
-    content.push(citeNode(parseCite(citeLine).shortCite, fullCite));
-    if (body.length > 0) content.push(bodyFromParagraphs(body));
+  const body = [...rest];
+  let fullCite = citeLine;
+  // The article's title on its own line after the cite: short, not a sentence, with a body after it.
+  while (body.length > 1 && body[0]!.length <= MAX_CITE_CONTINUATION_CHARS && !/[.!?"”]$/.test(body[0]!)) {
+    fullCite = `${fullCite.replace(/,\s*$/, '')}, ${body.shift()!}`;
   }
-  return { type: 'card', attrs: { cardId: null }, content };
+  content.push(citeNode(parseCite(citeLine).shortCite, fullCite, false));
+  if (body.length > 0) content.push(bodyFromParagraphs(body));
+  return { type: 'card', attrs: { cardId: null, copiedFrom: null }, content };
 }

@@ -1,12 +1,14 @@
 // Verbatim briefs from Word: the .docx debaters trade, read into the one brief document model.
 import path from 'node:path';
 import type { DocJSON } from '../../../shared/model.js';
+import type { DocxLook } from '../../../shared/schema.js';
 import { ImportError } from './import-error.js';
 import { briefFromParagraphs } from './verbatim/brief-from-paragraphs.js';
 import { openDocxPackage, type DocxPackage } from './verbatim/docx-package.js';
 import { attr, childrenOf, parseXmlPart, tagOf } from './verbatim/ooxml.js';
-import { readParagraphs } from './verbatim/word-document.js';
+import { readParagraphs, type PageSetup } from './verbatim/word-document.js';
 import { StyleSheet } from './verbatim/word-styles.js';
+import { utf8 } from './verbatim/xml-scanner.js';
 
 const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
 const DEFAULT_DOCUMENT_PART = 'word/document.xml';
@@ -18,31 +20,49 @@ const DEFAULT_DOCUMENT_PART = 'word/document.xml';
 export function looksLikeVerbatimBrief(bytes: Uint8Array): boolean {
   try {
     const { documentXml, styles } = openWordDocument(bytes, 'the file');
-    const styleIds = new Set(Array.from(documentXml.matchAll(/<w:pStyle w:val="([^"]*)"/g), (m) => m[1]!));
+    const styleIds = new Set(Array.from(documentXml.matchAll(/<w:pStyle w:val="([^"]*)"/g), (m) => utf8(m[1]!)));
     return [...styleIds].some((id) => styles.paragraphRole(id, undefined) === 'tag') || /<w:outlineLvl w:val="3"\/>/.test(documentXml);
   } catch {
     return false;
   }
 }
 
-/** A Verbatim .docx as a brief; throws one ImportError naming the source for anything unreadable. */
+/**
+ * A Verbatim .docx as a brief, with the file's look (page, font, styles) in the doc's docx attrs;
+ * throws one ImportError naming the source for anything unreadable.
+ */
 export function parseVerbatimDocx(bytes: Uint8Array, source: string): { title: string; doc: DocJSON } {
-  const { documentXml, documentPart, styles } = openWordDocument(bytes, source);
-  const paragraphs = readParagraphs(documentXml, styles, source, documentPart);
-  if (!paragraphs) throw new ImportError(source, `its ${documentPart} has no document body.`);
-  const doc = briefFromParagraphs(paragraphs);
-  if ((doc.content ?? []).length === 0) throw new ImportError(source, 'there is no text in it.');
+  const { documentXml, documentPart, styles, stylesXml } = openWordDocument(bytes, source);
+  const body = readParagraphs(documentXml, styles, source, documentPart);
+  if (!body) throw new ImportError(source, `its ${documentPart} has no document body.`);
+  const content = briefFromParagraphs(body.paragraphs);
+  if (!content.some((n) => n.type !== 'blank')) throw new ImportError(source, 'there is no text in it.');
+  const look: DocxLook = { page: pageOf(body.page), font: styles.defaultFont, sizePt: styles.resolveRun(undefined, undefined, {}).sizeHalfPts / 2, stylesXml };
+  const doc: DocJSON = { type: 'doc', attrs: { docx: look }, content };
   return { title: titleFor(source, doc), doc };
 }
 
-function openWordDocument(bytes: Uint8Array, source: string): { documentXml: string; documentPart: string; styles: StyleSheet } {
+// US Letter and A4 both occur; a file that states no page gets Word's default (Letter) on export.
+function pageOf(setup: PageSetup | null): DocxLook['page'] {
+  const width = setup?.['w:pgSz.w:w'];
+  const height = setup?.['w:pgSz.w:h'];
+  if (!setup || !width || !height) return null;
+  const margin = (side: string, fallback: number): number => setup[`w:pgMar.w:${side}`] ?? fallback;
+  return {
+    width, height,
+    top: margin('top', 1440), right: margin('right', 1440), bottom: margin('bottom', 1440), left: margin('left', 1440),
+    header: margin('header', 720), footer: margin('footer', 720),
+  };
+}
+
+function openWordDocument(bytes: Uint8Array, source: string): { documentXml: string; documentPart: string; styles: StyleSheet; stylesXml: string | null } {
   const pkg = openDocxPackage(bytes, source);
   const documentPart = mainDocumentPart(pkg, source);
-  const documentXml = pkg.readText(documentPart);
+  const documentXml = pkg.readBytes(documentPart);
   if (documentXml === null) throw new ImportError(source, `it has no ${documentPart}; it is not a Word document.`);
   const stylesPart = path.posix.join(path.posix.dirname(documentPart), 'styles.xml');
   const stylesXml = pkg.readText(stylesPart);
-  return { documentXml, documentPart, styles: new StyleSheet(stylesXml === null ? null : parseXmlPart(stylesXml, stylesPart, source)) };
+  return { documentXml, documentPart, stylesXml, styles: new StyleSheet(stylesXml === null ? null : parseXmlPart(stylesXml, stylesPart, source)) };
 }
 
 function mainDocumentPart(pkg: DocxPackage, source: string): string {
@@ -58,6 +78,6 @@ function mainDocumentPart(pkg: DocxPackage, source: string): string {
 function titleFor(source: string, doc: DocJSON): string {
   const base = path.basename(source).replace(/\.docx$/i, '').trim();
   if (base) return base;
-  const heading = (doc.content ?? []).find((n) => n.type !== 'card');
+  const heading = (doc.content ?? []).find((n) => n.type === 'pocket' || n.type === 'hat' || n.type === 'block');
   return heading?.content?.[0]?.text ?? 'Imported brief';
 }

@@ -93,7 +93,8 @@ export class BriefStore {
     const row = this.row(id);
     const byUid = new Map(this.cards.rowsOfBrief(id).map((c) => [c.uid, c]));
     const content: DocJSON[] = [];
-    for (const node of (JSON.parse(row.doc) as DocJSON).content ?? []) {
+    const stored = JSON.parse(row.doc) as DocJSON;
+    for (const node of stored.content ?? []) {
       if (node.type !== 'card') {
         content.push(node);
         continue;
@@ -102,7 +103,7 @@ export class BriefStore {
       // A card deleted on its own (deleteCard) has left the brief.
       if (card) content.push({ ...decodeContent(card.content), attrs: { cardId: card.uid, copiedFrom: card.copied_from } });
     }
-    return this.toBrief(row, { type: 'doc', content });
+    return this.toBrief(row, { type: 'doc', ...docAttrs(stored), content });
   }
 
   /**
@@ -189,8 +190,8 @@ export class BriefStore {
     }
     if (!match.validEnd) throw new LibraryError('invalid', 'The doc document does not fit the card schema: it ends unfinished.');
     for (const [uid, row] of existing) if (!kept.has(uid)) this.cards.delete(row.id);
-    this.updateRow.run({ id, title: fields.title, kind: fields.kind, doc: JSON.stringify({ type: 'doc', content: outline }), now: new Date().toISOString() });
-    return this.toBrief(this.row(id), { type: 'doc', content: saved });
+    this.updateRow.run({ id, title: fields.title, kind: fields.kind, doc: JSON.stringify({ type: 'doc', ...docAttrs(doc), content: outline }), now: new Date().toISOString() });
+    return this.toBrief(this.row(id), { type: 'doc', ...docAttrs(doc), content: saved });
   }
 
   private identity(node: DocJSON, existing: Map<string, CardRow>, kept: Set<string>, copies: Map<string, CardRow>): { uid: string; copiedFrom: string | null } {
@@ -215,6 +216,9 @@ export class BriefStore {
     return { id: row.id, title: row.title, kind: row.kind, doc, createdAt: row.created_at, updatedAt: row.updated_at };
   }
 }
+
+// The doc's own attrs (the Word file's look, schema.ts DocxLook) stay with the brief's outline.
+const docAttrs = (doc: DocJSON): Pick<DocJSON, 'attrs'> => (doc.attrs ? { attrs: doc.attrs } : {});
 
 function checkNode(node: DocJSON): void {
   try {

@@ -161,7 +161,8 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
   const jump = (entry: OutlineEntry) => {
     const view = viewRef.current;
     if (!view) return;
-    const inside = entry.pos + (entry.level === 'card' ? 2 : 1);
+    // A card's text starts inside its tag; a heading's or analytic's inside the node itself.
+    const inside = entry.pos + (view.state.doc.nodeAt(entry.pos)?.type.name === 'card' ? 2 : 1);
     view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, inside)));
     (view.nodeDOM(entry.pos) as HTMLElement | null)?.scrollIntoView({ block: 'start' });
     view.focus();

@@ -7,6 +7,7 @@ import { chromiumPrinter } from '../../../electron/services/exporters/chromium-p
 import { exportBrief } from '../../../electron/services/exporters/export-brief.js';
 import type { PdfPrinter } from '../../../electron/services/exporters/pdf-printer.js';
 import { briefToHtml } from '../../../shared/brief-html.js';
+import type { DocJSON } from '../../../shared/model.js';
 import { clipboardContent } from '../../../shared/clipboard.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { card, SAMPLE_BRIEF, SAMPLE_TITLE } from './sample-brief.js';
@@ -94,5 +95,38 @@ describe('PDF export through Chromium (playwright-core)', () => {
       for (let i = 0; i + 2 < pixels.length; i += 3) colours.add(`${pixels[i]! >> 6},${pixels[i + 1]! >> 6},${pixels[i + 2]! >> 6}`);
     }
     expect([...colours]).toEqual(expect.arrayContaining(['3,3,0', '0,3,0', '0,0,2']));
+  });
+});
+
+describe('PDF sizes print true (issue 11, pattern 10)', () => {
+  // A 171-character URL with no break opportunity made Chromium shrink every page to fit it.
+  const url = `https://www.example.com/search?q=${'abc%2Fdef%3Dghi'.repeat(10)}`;
+  const brief = (cite: string): { title: string; doc: DocJSON } => ({
+    title: 'sizes',
+    doc: {
+      type: 'doc',
+      content: [card('Tag words here', ['Rana 12', cite], [{ type: 'paragraph', content: [{ type: 'text', text: 'Elevenpoint words in the body.' }] }])],
+    },
+  });
+  /** The printed heights of the short cite and of a body word (pdftotext's word boxes, in points). */
+  const heights = async (cite: string): Promise<{ cite: number; body: number }> => {
+    const file = await exportBrief(brief(cite), 'pdf', chromiumPrinter());
+    const pdf = path.join(tempDir(), 'sizes.pdf');
+    fs.writeFileSync(pdf, file.data);
+    const boxes = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+    expect(boxes).toContain('<page width="612.000000" height="792.000000">');
+    const height = (word: string): number => {
+      const box = new RegExp(`<word xMin="[\\d.]+" yMin="([\\d.]+)" xMax="[\\d.]+" yMax="([\\d.]+)">${word}</word>`).exec(boxes)!;
+      return Number(box[2]) - Number(box[1]);
+    };
+    return { cite: height('Rana'), body: height('Elevenpoint') };
+  };
+
+  it('wraps a long unbreakable URL and prints the 13 pt short cite at 13 pt, as without the URL', async () => {
+    const plain = await heights(' [Professor]');
+    const withUrl = await heights(` [Professor] ${url}`);
+    expect(withUrl.cite).toBeCloseTo(plain.cite, 1);
+    expect(withUrl.body).toBeCloseTo(plain.body, 1);
+    expect(withUrl.cite / withUrl.body).toBeCloseTo(13 / 11, 2);
   });
 });

@@ -12,11 +12,17 @@ const t = (text: string, ...marks: (MarkName | `highlight:${string}`)[]): DocJSO
 const heading = (type: 'pocket' | 'hat' | 'block', text: string): DocJSON => ({ type, content: [{ type: 'text', text }] });
 const para = (...content: DocJSON[]): DocJSON => ({ type: 'paragraph', content });
 
+/** A card; with shrinkPt, its unread (not underlined or emphasised) runs are at that size. */
 export function card(tag: string, cite?: [string, string], body?: DocJSON[], shrinkPt: number | null = null): DocJSON {
   const content: DocJSON[] = [{ type: 'tag', content: [{ type: 'text', text: tag }] }];
   if (cite) content.push({ type: 'cite', content: [{ type: 'text', text: cite[0], marks: [{ type: 'strong' }] }, { type: 'text', text: cite[1] }] });
-  if (body) content.push({ type: 'body', attrs: { shrinkPt }, content: body });
-  return { type: 'card', attrs: { cardId: null }, content };
+  if (body) content.push({ type: 'body', content: shrinkPt === null ? body : body.map((p) => shrunk(p, shrinkPt)) });
+  return { type: 'card', attrs: { cardId: null, copiedFrom: null }, content };
+}
+
+function shrunk(paragraph: DocJSON, pt: number): DocJSON {
+  const read = (t: DocJSON): boolean => (t.marks ?? []).some((m) => m.type === 'underline' || m.type === 'emphasis');
+  return { ...paragraph, content: (paragraph.content ?? []).map((t) => (read(t) ? t : { ...t, marks: [...(t.marks ?? []), { type: 'size', attrs: { pt } }] })) };
 }
 
 export const SAMPLE_TITLE = 'Russia DA – answers';
@@ -36,7 +42,7 @@ export const SAMPLE_BRIEF: DocJSON = {
       ],
       8,
     ),
-    card('Extend: they dropped the link turn'),
+    { type: 'analytic', attrs: { heading: true }, content: [{ type: 'text', text: 'Extend: they dropped the link turn' }] },
     card(
       'Every colour a debater highlights in',
       ['TASS 21', ' TASS, September 15, 2021, https://tass.com/politics/1337'],
@@ -53,9 +59,14 @@ export const SAMPLE_BRIEF: DocJSON = {
   ],
 };
 
-/** A doc as the schema writes it (defaults filled), card ids dropped: what survives a file. */
+/** A doc as the schema writes it (defaults filled), card ids and the file's look dropped: what survives a file. */
 export function normalised(doc: DocJSON): DocJSON {
   const json = nodeFromJSON(doc).toJSON() as DocJSON;
-  const strip = (n: DocJSON): DocJSON => ({ ...n, ...(n.type === 'card' ? { attrs: { cardId: null } } : {}), ...(n.content ? { content: n.content.map(strip) } : {}) });
+  const strip = (n: DocJSON): DocJSON => ({
+    ...n,
+    ...(n.type === 'card' ? { attrs: { cardId: null, copiedFrom: null } } : {}),
+    ...(n.type === 'doc' ? { attrs: { docx: null } } : {}),
+    ...(n.content ? { content: n.content.map(strip) } : {}),
+  });
   return strip(json);
 }

@@ -25,12 +25,13 @@ const WILD_STYLES = stylesXml(
 );
 
 const SMALL = '<w:sz w:val="16"/>';
-const t = (text: string, ...marks: (string | { type: string; attrs: { colour: string } })[]): DocJSON =>
+const t = (text: string, ...marks: (string | { type: string; attrs: Record<string, unknown> })[]): DocJSON =>
   marks.length > 0 ? { type: 'text', text, marks: marks.map((m) => (typeof m === 'string' ? { type: m } : m)) } : { type: 'text', text };
 const hl = (colour: string) => ({ type: 'highlight', attrs: { colour } });
+const pt = (size: number) => ({ type: 'size', attrs: { pt: size } });
 const heading = (type: string, text: string): DocJSON => ({ type, content: [t(text)] });
 const cite = (short: string, rest: string): DocJSON => ({ type: 'cite', content: [t(short, 'strong'), t(rest)] });
-const body = (shrinkPt: number | null, ...paragraphs: DocJSON[][]): DocJSON => ({ type: 'body', attrs: { shrinkPt }, content: paragraphs.map((content) => ({ type: 'paragraph', content })) });
+const body = (...paragraphs: DocJSON[][]): DocJSON => ({ type: 'body', content: paragraphs.map((content) => ({ type: 'paragraph', content })) });
 const card = (tag: string, ...rest: DocJSON[]): DocJSON => ({ type: 'card', attrs: { cardId: null }, content: [{ type: 'tag', content: tag ? [t(tag)] : [] }, ...rest] });
 
 const WILD_DOCUMENT = documentXml(
@@ -80,30 +81,32 @@ const WILD_EXPECTED: DocJSON = {
     card(
       'Non-unique: Russian aggression in Syria now',
       cite('Ace 21', ' Mehmet Ace, 9 -16 September 2021, Is Putin prepping the ground?'),
-      body(8, [
-        t('The crisis '), t('has been', 'underline'), t(' at the bottom '), t('of the agenda', 'underline', hl('yellow')), t(' but '),
-        t('harbingers', 'emphasis', hl('yellow')), t(' have '), t('emerged', 'underline'), t(' and not this or this italic.'),
+      body([
+        t('The crisis ', pt(8)), t('has been', 'underline'), t(' at the bottom ', pt(8)), t('of the agenda', 'underline', hl('yellow')), t(' but ', pt(8)),
+        t('harbingers', 'emphasis', hl('yellow')), t(' have ', pt(8)), t('emerged', 'underline'), t(' and not this or ', pt(8)), t('this italic', 'emphasis', pt(8)), t('.', pt(8)),
       ]),
     ),
-    card('Extend: this analytic has no cite'),
+    { type: 'analytic', attrs: { heading: true }, content: [t('Extend: this analytic has no cite')] },
     card(
       'Kremlin warns against US aid to Ukraine',
       cite('Choi 21', ' (Joseph Choi, 9-2, 21, The Hill, Kremlin: US military assistance could ’cause unpredictable actions’)'),
-      body(6, [t('A Kremlin spokesperson '), t('raised concerns', 'underline', hl('green')), t(' about aid.')], [t('Peskov added '), t('a link read aloud', 'underline'), t('.')]),
+      body([t('A Kremlin spokesperson ', pt(6)), t('raised concerns', 'underline', hl('green')), t(' about aid.', pt(6))], [t('Peskov added ', pt(6)), t('a link read aloud', 'underline'), t('.', pt(6))]),
     ),
+    { type: 'blank' },
     card(
       'Every colour',
       cite('TASS 21', ', September 15, 2021, https://tass.com/politics/1337'),
-      body(8, [...WORD_HIGHLIGHTS.map((colour) => t(colour, 'underline', hl(colour))), t(' unread')]),
+      body([...WORD_HIGHLIGHTS.map((colour) => t(colour, 'underline', hl(colour))), t(' unread', pt(8))]),
     ),
-    card('The last card is never dropped', cite('Istomin 21', ' Igor Istomin, Associate Professor, 9-1, , With Russian-American entente moving forward'), body(8, [t('The Geneva summit '), t('did not bring', 'emphasis'), t(' a transformation.')])),
+    { type: 'blank' },
+    card('The last card is never dropped', cite('Istomin 21', ' Igor Istomin, Associate Professor, 9-1, , With Russian-American entente moving forward'), body([t('The Geneva summit ', pt(8)), t('did not bring', 'emphasis'), t(' a transformation.', pt(8))])),
   ],
 };
 
 describe('Verbatim .docx import of a file from the wild', () => {
   const bytes = docxFile({ document: WILD_DOCUMENT, styles: WILD_STYLES });
 
-  it('maps headings, tags, cites (split ones too), analytics, marks by resolved formatting, shrink, and the last card', () => {
+  it('maps headings, tags, cites (split ones too), analytics, blank lines, marks by resolved formatting, run sizes, and the last card', () => {
     expect(looksLikeVerbatimBrief(bytes)).toBe(true);
     const brief = parseVerbatimDocx(bytes, '/briefs/Russia DA.docx');
     expect(brief.title).toBe('Russia DA');
@@ -128,7 +131,7 @@ const RUN_ROWS: { name: string; rPr: string; marks: DocJSON['marks'] }[] = [
   { name: 'bold underline box style', rPr: '<w:rStyle w:val="StyleBoldBox"/>', marks: [{ type: 'emphasis' }] },
   { name: 'direct bold + underline', rPr: '<w:b/><w:u w:val="single"/>', marks: [{ type: 'emphasis' }] },
   { name: 'bold style, bold switched off directly', rPr: '<w:rStyle w:val="StyleBoldBox"/><w:b w:val="0"/>', marks: [{ type: 'underline' }] },
-  { name: 'a style named Emphasis that is only italic', rPr: '<w:rStyle w:val="Emphasis"/>', marks: undefined },
+  { name: 'a style named Emphasis, whatever it looks like (here only italic)', rPr: '<w:rStyle w:val="Emphasis"/>', marks: [{ type: 'emphasis' }] },
   { name: 'highlight none', rPr: '<w:u w:val="single"/><w:highlight w:val="none"/>', marks: [{ type: 'underline' }] },
   ...WORD_HIGHLIGHTS.map((colour) => ({ name: `highlight ${colour}`, rPr: `<w:highlight w:val="${colour}"/>`, marks: [{ type: 'highlight', attrs: { colour } }] })),
 ];

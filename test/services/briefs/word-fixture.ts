@@ -7,10 +7,14 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 
 export const run = (text: string, rPr = ''): string => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
 export const para = (style: string | null, ...runs: string[]): string => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${runs.join('')}</w:p>`;
-export const documentXml = (...paragraphs: string[]): string =>
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${paragraphs.join('')}<w:sectPr/></w:body></w:document>`;
-export const stylesXml = (...styles: string[]): string =>
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults>${styles.join('')}</w:styles>`;
+export const documentXml = (...paragraphs: string[]): string => documentWithSection('<w:sectPr/>', ...paragraphs);
+/** A document whose last section is `sectPr` (page size and margins). */
+export const documentWithSection = (sectPr: string, ...paragraphs: string[]): string =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${paragraphs.join('')}${sectPr}</w:body></w:document>`;
+export const stylesXml = (...styles: string[]): string => stylesWithDefaults('<w:sz w:val="22"/>', ...styles);
+/** Styles whose document defaults (font, size) are the run properties `defaultRPr`. */
+export const stylesWithDefaults = (defaultRPr: string, ...styles: string[]): string =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}><w:docDefaults><w:rPrDefault><w:rPr>${defaultRPr}</w:rPr></w:rPrDefault></w:docDefaults>${styles.join('')}</w:styles>`;
 
 export function style(type: 'paragraph' | 'character', id: string, name: string, inner = ''): string {
   return `<w:style w:type="${type}" w:styleId="${id}"><w:name w:val="${name}"/>${inner}</w:style>`;

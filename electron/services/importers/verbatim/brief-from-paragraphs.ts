@@ -1,77 +1,142 @@
-// Word paragraphs to the brief outline: headings stay headings, a tag starts a card, the
-// paragraph after it is the cite when it reads as one, the rest is the body with its marks.
-import { looksLikeCite } from '../../../../shared/cite-parser.js';
+// Word paragraphs to the brief outline: headings stay headings, a tag starts a card, the first
+// cite-like paragraph after it is the cite (lines between are undertags), the rest is the body.
+// Character formatting is kept everywhere as marks relative to the paragraph's own style, so a
+// tag's underlined words, a body's 8 pt beside 6 pt runs and shading used as highlight survive.
+import { authorYearOpening, looksLikeCite } from '../../../../shared/cite-parser.js';
 import type { DocJSON } from '../../../../shared/model.js';
-import { wordHighlight } from '../../../../shared/highlight-colours.js';
+import { shadingHighlight, wordHighlight } from '../../../../shared/highlight-colours.js';
 import type { WordParagraph, WordRun } from './word-document.js';
+import type { ResolvedRun } from './word-styles.js';
 
 type Mark = NonNullable<DocJSON['marks']>[number];
 
-const MAX_CITE_CHARS = 2000;
+// A cite's short cite starts within its opening: "Dr. Aziz **Rana 12**", "Johanna **Matanich 96**".
+const CITE_OPENING_CHARS = 200;
+// A bold stretch this long or longer is an undertag or a bold line, not a short cite.
+const MAX_SHORT_CITE_CHARS = 80;
+// A cite written without bold or cite style is recognised by its text only when this short.
+const MAX_PLAIN_CITE_CHARS = 5000;
 const MAX_CITE_CONTINUATION_CHARS = 600;
-// Joins the two halves of a split cite.
-const SPACE: WordRun = { text: ' ', format: { bold: false, underline: false, highlight: null, sizeHalfPts: 0, citeStyled: false } };
+// Lines between a tag and its cite: undertags. More than this and the "cite" is body text.
+const MAX_UNDERTAGS = 3;
+const MAX_UNDERTAG_CHARS = 1000;
 
 interface PendingCard {
-  tag: string;
+  /** The tag paragraph; null for text before any tag (kept as an untagged card, never dropped). */
+  tag: WordParagraph | null;
   paragraphs: WordParagraph[];
 }
 
-export function briefFromParagraphs(paragraphs: readonly WordParagraph[]): DocJSON {
+const isBlank = (p: WordParagraph): boolean => p.text.trim() === '';
+const BLANK: DocJSON = { type: 'blank' };
+
+export function briefFromParagraphs(paragraphs: readonly WordParagraph[]): DocJSON[] {
   const content: DocJSON[] = [];
   let card: PendingCard | null = null;
   const flush = (): void => {
-    if (card) {
-      const node = cardFrom(card);
-      if (node) content.push(node);
-    }
+    if (card) pushCard(content, card);
     card = null;
   };
   for (const p of paragraphs) {
     const role = p.role;
     if (role === 'pocket' || role === 'hat' || role === 'block') {
       flush();
-      const title = oneLine(p.text);
-      if (title) content.push({ type: role, content: [{ type: 'text', text: title }] });
+      content.push(isBlank(p) ? BLANK : { type: role, content: inlineNodes(p, 'heading') });
+    } else if (role === 'analytic') {
+      flush();
+      content.push(isBlank(p) ? BLANK : { type: 'analytic', content: inlineNodes(p, 'heading') });
     } else if (role === 'tag') {
       flush();
-      card = { tag: oneLine(p.text), paragraphs: [] };
-    } else if (p.text.trim() !== '') {
-      // Text before any tag (a note under a block heading) is kept as an untagged card, never dropped.
-      card ??= { tag: '', paragraphs: [] };
+      // An empty Heading 4 is a blank line to the reader (and a blank entry in Word's navigation pane).
+      if (isBlank(p)) content.push(BLANK);
+      else card = { tag: p, paragraphs: [] };
+    } else if (card) {
       card.paragraphs.push(p);
+    } else if (isBlank(p)) {
+      content.push(BLANK);
+    } else {
+      card = { tag: null, paragraphs: [p] };
     }
   }
   flush();
-  return { type: 'doc', content };
+  return content;
 }
 
-function cardFrom(card: PendingCard): DocJSON | null {
+/** The card (or analytic), then the blank paragraphs that followed it, as top-level blanks. */
+function pushCard(content: DocJSON[], card: PendingCard): void {
   const rest = [...card.paragraphs];
-  const content: DocJSON[] = [{ type: 'tag', content: textNodes(card.tag) }];
-  if (rest[0] && isCite(rest[0])) {
-    const citeRuns = [...rest.shift()!.runs];
-    if (rest.length > 1 && continuesCite(citeRuns, rest[0]!)) citeRuns.push(SPACE, ...rest.shift()!.runs);
-    content.push(citeNode(citeRuns));
+  let trailingBlanks = 0;
+  while (rest.length > 0 && isBlank(rest[rest.length - 1]!)) {
+    rest.pop();
+    trailingBlanks++;
   }
-  if (rest.length > 0) content.push(bodyNode(rest));
-  if (card.tag === '' && content.length === 1) return null;
-  return { type: 'card', attrs: { cardId: null }, content };
+  if (card.tag && rest.length === 0) content.push({ type: 'analytic', attrs: { heading: true }, content: inlineNodes(card.tag, 'heading') });
+  else content.push(cardNode(card.tag, rest));
+  for (let i = 0; i < trailingBlanks; i++) content.push(BLANK);
 }
 
-const isCiteRun = (run: WordRun): boolean => run.format.citeStyled || (run.format.bold && !run.format.underline);
+function cardNode(tag: WordParagraph | null, paragraphs: WordParagraph[]): DocJSON {
+  const content: DocJSON[] = [{ type: 'tag', content: tag ? inlineNodes(tag, 'heading') : [] }];
+  const citeAt = findCite(paragraphs);
+  let rest = paragraphs;
+  if (citeAt >= 0) {
+    for (const p of paragraphs.slice(0, citeAt)) content.push({ type: 'undertag', content: inlineNodes(p, 'text') });
+    const cite = paragraphs[citeAt]!;
+    rest = paragraphs.slice(citeAt + 1);
+    let citeRuns = cite.runs;
+    if (rest.length > 1 && continuesCite(cite, rest[0]!)) {
+      const space: WordRun = { text: ' ', format: cite.base };
+      citeRuns = [...citeRuns, space, ...rest[0]!.runs];
+      rest = rest.slice(1);
+    }
+    content.push({ type: 'cite', content: inlineNodes({ ...cite, runs: citeRuns }, 'cite') });
+  }
+  if (rest.length > 0) content.push({ type: 'body', content: rest.map((p) => ({ type: 'paragraph', content: inlineNodes(p, 'text') })) });
+  return { type: 'card', attrs: { cardId: null, copiedFrom: null }, content };
+}
 
-/** A cite: cite-styled, or a short paragraph whose bold (not emphasised) run comes early, or a bare cite line. */
+/** Where the cite is: the first cite-like paragraph, with only undertag-like lines before it; -1 for none. */
+function findCite(paragraphs: readonly WordParagraph[]): number {
+  for (let i = 0; i < paragraphs.length && i <= MAX_UNDERTAGS; i++) {
+    const p = paragraphs[i]!;
+    if (isCite(p)) return i;
+    if (p.role === 'cite' || isBodyLike(p) || p.text.length > MAX_UNDERTAG_CHARS) return -1;
+  }
+  return -1;
+}
+
+// Read (underlined, emphasised) or spoken (highlighted) text: evidence, never a cite or undertag.
+const isBodyLike = (p: WordParagraph): boolean =>
+  p.runs.some((r) => r.text.trim() !== '' && (marksUnderline(r.format, p.base) || r.format.emphasisStyled || r.format.highlight !== null || r.format.shading !== null));
+
+const marksUnderline = (run: ResolvedRun, base: ResolvedRun): boolean => run.underline && !base.underline;
+
+/** A run that is part of a short cite: cite-styled, or bold and not read (underlined) text. */
+const isCiteRun = (run: ResolvedRun, base: ResolvedRun): boolean => run.citeStyled || (run.bold && !base.bold && !run.underline && !run.emphasisStyled);
+
+/**
+ * A cite: cite-styled paragraph; a cite-styled run in the opening, however long the cite goes
+ * on (real cites run to 4,600 characters); a short bold stretch with a year in the opening; or
+ * a line the cite parser reads as one (author and year, date, URL) with no bold at all.
+ */
 function isCite(p: WordParagraph): boolean {
   if (p.role === 'cite') return true;
-  if (p.text.length > MAX_CITE_CHARS) return false;
+  if (p.role !== null) return false;
   let seen = 0;
+  let bold = '';
   for (const run of p.runs) {
-    if (run.text.trim() !== '' && isCiteRun(run)) return true;
+    if (seen > CITE_OPENING_CHARS) break;
+    if (run.text.trim() !== '') {
+      if (run.format.citeStyled) return true;
+      if (isCiteRun(run.format, p.base)) bold += run.text;
+      else if (bold.trim() !== '') break;
+    }
     seen += run.text.length;
-    if (seen > 200) break;
   }
-  return looksLikeCite(p.text);
+  const short = bold.trim();
+  if (short !== '' && short.length < MAX_SHORT_CITE_CHARS && /\d/.test(short)) return true;
+  if (isBodyLike(p) || p.text.length > MAX_PLAIN_CITE_CHARS) return false;
+  return authorYearOpening(p.text) !== null || looksLikeCite(p.text);
 }
 
 /**
@@ -79,78 +144,67 @@ function isCite(p: WordParagraph): boolean {
  * highlighted, as a body would be), and either the first half was only the bold short cite or
  * this half reads as the rest of a citation (bracketed, a URL, a date).
  */
-function continuesCite(first: readonly WordRun[], next: WordParagraph): boolean {
+function continuesCite(first: WordParagraph, next: WordParagraph): boolean {
   if (next.role !== null && next.role !== 'cite') return false;
   if (next.role === 'cite') return true;
   const text = next.text.trim();
-  if (text.length > MAX_CITE_CONTINUATION_CHARS) return false;
-  if (next.runs.some((r) => r.text.trim() !== '' && (r.format.underline || r.format.highlight !== null))) return false;
-  const onlyShortCite = first.every((r) => r.text.trim() === '' || isCiteRun(r));
-  const firstText = first.map((r) => r.text).join('');
-  const openBracket = (firstText.match(/[([]/g) ?? []).length > (firstText.match(/[)\]]/g) ?? []).length;
+  if (text.length > MAX_CITE_CONTINUATION_CHARS || isBodyLike(next)) return false;
+  const onlyShortCite = first.runs.every((r) => r.text.trim() === '' || isCiteRun(r.format, first.base));
+  const openBracket = (first.text.match(/[([]/g) ?? []).length > (first.text.match(/[)\]]/g) ?? []).length;
   return onlyShortCite || openBracket || /^[([]/.test(text) || /https?:\/\//.test(text) || looksLikeCite(text);
 }
 
-function citeNode(runs: readonly WordRun[]): DocJSON {
-  const parts: { text: string; strong: boolean }[] = [];
-  for (const run of runs) {
-    const strong = isCiteRun(run);
-    const last = parts[parts.length - 1];
-    if (last && last.strong === strong) last.text += run.text;
-    else parts.push({ text: run.text, strong });
+type InlineKind = 'heading' | 'cite' | 'text';
+
+/**
+ * The paragraph's runs as text nodes with marks, in schema order: strong, underline, emphasis,
+ * highlight, size. Marks say how a run differs from its paragraph's style: a bold tag's words
+ * are not "strong", its underlined words are underlined. In text, Emphasis is the Emphasis
+ * character style (whatever it looks like in this file) or bold underline, as Verbatim draws it.
+ */
+function inlineNodes(p: WordParagraph, kind: InlineKind): DocJSON[] {
+  const { base } = p;
+  const runs = p.runs;
+  const nodes: DocJSON[] = [];
+  let lastKey = '';
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
+    let format = run.format;
+    // Spaces between two short-cite runs belong to the short cite ("Boersma & Jain 3/28" is one).
+    if (kind === 'cite' && run.text.trim() === '' && i > 0 && i + 1 < runs.length && isCiteRun(runs[i - 1]!.format, base) && isCiteRun(runs[i + 1]!.format, base)) {
+      format = runs[i - 1]!.format;
+    }
+    const marks = marksOf(format, base, kind);
+    const key = marks.map((m) => `${m.type}:${String(m.attrs?.colour ?? m.attrs?.pt ?? '')}`).join(' ');
+    const last = nodes[nodes.length - 1];
+    if (last && key === lastKey) last.text += run.text;
+    else nodes.push(marks.length > 0 ? { type: 'text', text: run.text, marks } : { type: 'text', text: run.text });
+    lastKey = key;
   }
-  return { type: 'cite', content: trimmedTextNodes(parts.map((p) => ({ text: p.text, marks: p.strong ? [{ type: 'strong' }] : [] }))) };
+  return trimmed(nodes);
 }
 
-function bodyNode(paragraphs: readonly WordParagraph[]): DocJSON {
-  return {
-    type: 'body',
-    attrs: { shrinkPt: shrinkSize(paragraphs) },
-    content: paragraphs.map((p) => ({ type: 'paragraph', content: trimmedTextNodes(p.runs.map((run) => ({ text: run.text, marks: bodyMarks(run) }))) })),
-  };
-}
-
-// In schema order: underline, emphasis, highlight. Emphasis is Verbatim's bold underline.
-function bodyMarks(run: WordRun): Mark[] {
+function marksOf(run: ResolvedRun, base: ResolvedRun, kind: InlineKind): Mark[] {
   const marks: Mark[] = [];
-  if (run.format.underline) marks.push({ type: run.format.bold ? 'emphasis' : 'underline' });
-  if (run.format.highlight !== null) marks.push({ type: 'highlight', attrs: { colour: wordHighlight(run.format.highlight) } });
+  const underline = marksUnderline(run, base);
+  const emphasis = run.emphasisStyled || (kind !== 'heading' && !base.bold && run.bold && underline);
+  const strong = kind === 'cite' ? isCiteRun(run, base) : run.bold && !base.bold && !emphasis;
+  if (strong) marks.push({ type: 'strong' });
+  if (underline && !emphasis) marks.push({ type: 'underline' });
+  if (emphasis) marks.push({ type: 'emphasis' });
+  if (run.highlight !== null) marks.push({ type: 'highlight', attrs: { colour: wordHighlight(run.highlight) } });
+  else if (run.shading !== null) marks.push({ type: 'highlight', attrs: { colour: shadingHighlight(run.shading) } });
+  if (run.sizeHalfPts !== run.styleSizeHalfPts) marks.push({ type: 'size', attrs: { pt: run.sizeHalfPts / 2 } });
   return marks;
 }
 
-/** The size most unmarked text is shrunk to, when most of it is smaller than its paragraph's normal size. */
-function shrinkSize(paragraphs: readonly WordParagraph[]): number | null {
-  const charsAt = new Map<number, number>();
-  let unmarked = 0;
-  for (const p of paragraphs) {
-    for (const run of p.runs) {
-      if (run.format.underline || run.text.trim() === '') continue;
-      unmarked += run.text.length;
-      if (run.format.sizeHalfPts < p.baseSizeHalfPts) charsAt.set(run.format.sizeHalfPts, (charsAt.get(run.format.sizeHalfPts) ?? 0) + run.text.length);
-    }
-  }
-  let best: [number, number] | null = null;
-  for (const entry of charsAt) if (!best || entry[1] > best[1]) best = entry;
-  return best && best[1] * 2 > unmarked ? best[0] / 2 : null;
-}
-
-interface Piece {
-  text: string;
-  marks: Mark[];
-}
-
 /** Text nodes with the paragraph's outer whitespace trimmed and empty pieces dropped (the schema has no empty text). */
-function trimmedTextNodes(pieces: readonly Piece[]): DocJSON[] {
-  const kept = pieces.map((p) => ({ ...p }));
+function trimmed(nodes: DocJSON[]): DocJSON[] {
   let first = 0;
-  while (first < kept.length && (kept[first]!.text = kept[first]!.text.trimStart()) === '') first++;
-  let last = kept.length - 1;
-  while (last >= first && (kept[last]!.text = kept[last]!.text.trimEnd()) === '') last--;
-  return kept
-    .slice(first, last + 1)
-    .filter((p) => p.text !== '')
-    .map((p) => (p.marks.length > 0 ? { type: 'text', text: p.text, marks: p.marks } : { type: 'text', text: p.text }));
+  while (first < nodes.length && (nodes[first]!.text = nodes[first]!.text!.trimStart()) === '') first++;
+  let last = nodes.length - 1;
+  while (last >= first && (nodes[last]!.text = nodes[last]!.text!.trimEnd()) === '') last--;
+  const out: DocJSON[] = [];
+  for (let i = first; i <= last; i++) if (nodes[i]!.text !== '') out.push(nodes[i]!);
+  return out;
 }
-
-const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
-const textNodes = (text: string): DocJSON[] => (text ? [{ type: 'text', text }] : []);

@@ -1,8 +1,8 @@
 // Reads the parts of a .docx (a zip) that a brief import needs, treating the file as hostile:
 // the zip's own central directory says where each part is and how big it claims to be, and a
-// part is inflated in small slices so a zip bomb is stopped after a bounded amount of work,
-// whatever its headers declare.
-import { Inflate } from 'fflate';
+// part is inflated only up to the size its header declares, so a zip bomb is stopped after a
+// bounded amount of work.
+import { inflateRawSync } from 'node:zlib';
 import { ImportError } from '../import-error.js';
 
 /** A .docx larger than this is not a brief anyone could read in a round. */
@@ -14,7 +14,6 @@ export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
  * eight times that is no brief, and reading it would take gigabytes once parsed and stored.
  */
 export const MAX_PART_BYTES = 64 * 1024 * 1024;
-const INFLATE_SLICE = 16 * 1024;
 
 interface ZipEntry {
   name: string;
@@ -28,6 +27,11 @@ interface ZipEntry {
 export interface DocxPackage {
   /** The part's text (UTF-8), or null when the package has no such part. */
   readText(name: string): string | null;
+  /**
+   * The part's bytes as a one-byte string (each char one byte, no UTF-8 decoding): for the big
+   * document.xml, whose markup is ASCII, so only its text needs decoding (xml-scanner does it).
+   */
+  readBytes(name: string): string | null;
   has(name: string): boolean;
 }
 
@@ -39,24 +43,35 @@ export function openDocxPackage(bytes: Uint8Array, source: string): DocxPackage 
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail('it is not a Word .docx file (it is not a zip archive).');
   const entries = readCentralDirectory(bytes, fail);
   let inflatedSoFar = 0;
-  const decoder = new TextDecoder('utf-8');
+  const read = (name: string): Buffer | null => {
+    const entry = entries.get(name);
+    if (!entry) return null;
+    if (inflatedSoFar + entry.declaredSize > MAX_INFLATED_BYTES) {
+      fail(`it claims to unpack to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB (a zip bomb?).`);
+    }
+    // Checked against the declared size before inflating anything; inflateEntry stops a part
+    // that unpacks to more than it declares.
+    if (entry.declaredSize > MAX_PART_BYTES) {
+      fail(`its ${name} unpacks to ${Math.round(entry.declaredSize / 1024 / 1024)} MB; parts over ${MAX_PART_BYTES / 1024 / 1024} MB are refused (the largest real briefs hold about 10 MB).`);
+    }
+    const out = inflateEntry(entryData(bytes, entry, fail), entry, fail);
+    inflatedSoFar += out.length;
+    return Buffer.from(out.buffer, out.byteOffset, out.length);
+  };
   return {
     has: (name) => entries.has(name),
     readText(name) {
-      const entry = entries.get(name);
-      if (!entry) return null;
-      if (inflatedSoFar + entry.declaredSize > MAX_INFLATED_BYTES) {
-        fail(`it claims to unpack to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB (a zip bomb?).`);
-      }
-      // Checked against the declared size before inflating anything; inflateEntry stops a part
-      // that unpacks to more than it declares.
-      if (entry.declaredSize > MAX_PART_BYTES) {
-        fail(`its ${name} unpacks to ${Math.round(entry.declaredSize / 1024 / 1024)} MB; parts over ${MAX_PART_BYTES / 1024 / 1024} MB are refused (the largest real briefs hold about 10 MB).`);
-      }
-      const data = entryData(bytes, entry, fail);
-      const out = inflateEntry(data, entry, fail);
-      inflatedSoFar += out.length;
-      return decoder.decode(out);
+      const out = read(name);
+      if (out === null) return null;
+      // Buffer's UTF-8 decoder is the fastest in Node; a byte-order mark is not text.
+      const text = out.toString('utf8');
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    },
+    readBytes(name) {
+      const out = read(name);
+      if (out === null) return null;
+      const text = out.toString('latin1');
+      return text.startsWith('\u00ef\u00bb\u00bf') ? text.slice(3) : text;
     },
   };
 }
@@ -118,34 +133,16 @@ function inflateEntry(data: Uint8Array, entry: ZipEntry, fail: (problem: string)
     return data;
   }
   if (entry.method !== 8) fail(`the part ${entry.name} uses a compression Word does not write (method ${entry.method}).`);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let ended = false;
-  const inflater = new Inflate((chunk, final) => {
-    total += chunk.length;
-    // A part may not unpack to more than its header declared: the declared sizes are what
-    // the budget above was checked against.
-    if (total > entry.declaredSize) throw new BombError();
-    chunks.push(chunk);
-    if (final) ended = true;
-  });
+  let out: Buffer;
   try {
-    for (let i = 0; i < data.length; i += INFLATE_SLICE) {
-      inflater.push(data.subarray(i, Math.min(i + INFLATE_SLICE, data.length)), i + INFLATE_SLICE >= data.length);
-    }
-    if (data.length === 0) inflater.push(new Uint8Array(0), true);
+    // Native inflate, stopped once it would pass what the header declared: the declared sizes are
+    // what the budget above was checked against, so a bomb is cut off after bounded work.
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.declaredSize) });
   } catch (e) {
-    if (e instanceof BombError) fail(`the part ${entry.name} unpacks to more than it declares (a zip bomb?).`);
-    fail(`the file is damaged (the part ${entry.name} cannot be unpacked).`);
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') fail(`the part ${entry.name} unpacks to more than it declares (a zip bomb?).`);
+    fail(`the file is damaged or incomplete (the part ${entry.name} cannot be unpacked).`);
   }
-  if (!ended || total !== entry.declaredSize) fail(`the file is damaged or incomplete (the part ${entry.name} is cut short).`);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
+  if (out.length !== entry.declaredSize) fail(`the file is damaged or incomplete (the part ${entry.name} is cut short).`);
   return out;
 }
 
-class BombError extends Error {}
