@@ -20,7 +20,7 @@ export interface FormatRow {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function time(runs: number, fn: () => unknown): Promise<number> {
+export async function time(runs: number, fn: () => unknown): Promise<number> {
   const took: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
@@ -55,7 +55,7 @@ function cutLikeADebater(body: DocJSON, random: () => number): DocJSON {
 }
 
 /** A brief of `count` generated cards, ten to a block, as debaters file them. */
-function brief(seed: number, count: number): { title: string; doc: DocJSON } {
+export function brief(seed: number, count: number): { title: string; doc: DocJSON } {
   const generator = makeGenerator(seed);
   const random = seededRandom(seed);
   const content: DocJSON[] = [headingNode('pocket', 'Bench'), headingNode('hat', 'Russia')];

@@ -6,9 +6,12 @@ import type { Article, BackupInfo, Brief, BriefSummary, Card, DocJSON, LibraryIn
 import { WORD_HIGHLIGHTS } from './highlight-colours.js';
 import type { ImportOutcome } from './import-outcome.js';
 import type { SearchResult } from './search.js';
+import type { JobStatus } from './jobs.js';
+import type { ArticleSummary } from './summaries.js';
 import { settingsPatch, type Settings } from './settings.js';
 
-const MAX_TEXT = 20_000_000;
+/** The longest text (an article's, a text run's) the Api takes; importers refuse longer ones. */
+export const MAX_TEXT = 20_000_000;
 /** A 100 MB file (the importers' limit) as base64. */
 const MAX_IMPORT_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4;
 const id = z.number().int().positive();
@@ -96,9 +99,20 @@ function patchOf<S extends z.ZodRawShape>(fields: z.ZodObject<S>): z.ZodObject<P
 const none = z.object({}).strict();
 const byId = z.object({ id }).strict();
 
+/** A page of a list: lists are paged so no call carries a whole library. */
+const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5_000).default(1_000) };
+const jobId = z.string().uuid();
+const base64File = z.object({
+  name: z.string().min(1).max(1_000),
+  dataBase64: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+}).strict();
+/** Files sent in one call of an import job; a folder's files go in several calls (the body limit is 64 MB). */
+const fileBatch = z.array(base64File).max(1_000);
+
 export const apiInputs = {
   libraryInfo: none,
-  listArticles: none,
+  /** Article summaries (no texts), newest first, a page at a time. */
+  listArticles: z.object(paging).strict(),
   getArticle: byId,
   createArticle: articleFields.strict(),
   updateArticle: z.object({ id, patch: patchOf(articleFields) }).strict(),
@@ -106,7 +120,7 @@ export const apiInputs = {
   /** Pasted text becomes an article; the title is guessed from its first line when not given. */
   importText: z.object({ text: z.string().max(MAX_TEXT), title: line.optional() }).strict(),
   /** The cut cards (the Cutter's library), newest first, a page at a time; of one article when given. */
-  listCards: z.object({ articleId: id.optional(), limit: z.number().int().min(1).max(10_000).optional(), offset: z.number().int().min(0).optional() }).strict(),
+  listCards: z.object({ articleId: id.optional(), ...paging }).strict(),
   getCard: byId,
   createCard: cardFields.strict(),
   updateCard: z.object({ id, patch: patchOf(cardFields) }).strict(),
@@ -145,8 +159,30 @@ export const apiInputs = {
   libraryStatus: none,
   /** Restores a backup over a library that could not be opened; the damaged file is kept aside. */
   recoverLibrary: z.object({ name: z.string().min(1).max(300) }).strict(),
+  /**
+   * Starts an import job in the worker and answers at once with its status: files or folders on
+   * this machine (paths), web addresses, and files' bytes. With more: true the job waits for
+   * further files (addImportFiles) until a call says more: false; expectedFiles sizes its progress.
+   * Web addresses on this computer or the local network are refused unless `allowLocal`.
+   */
+  startImport: z.object({
+    paths: z.array(z.string().min(1).max(4_000)).max(10_000).default([]),
+    urls: z.array(z.string().min(1).max(4_000)).max(10_000).default([]),
+    allowLocal: z.boolean().default(false),
+    files: fileBatch.default([]),
+    more: z.boolean().default(false),
+    expectedFiles: z.number().int().min(0).max(10_000_000).optional(),
+  }).strict(),
+  /** More files for an import started with more: true; answers once the worker has room for more. */
+  addImportFiles: z.object({ id: jobId, files: fileBatch, more: z.boolean() }).strict(),
+  /** A job's progress and its per-file outcomes from outcomesFrom on (poll with the count you have). */
+  jobStatus: z.object({ id: jobId, outcomesFrom: z.number().int().min(0).default(0) }).strict(),
+  /** Every job of this session, newest first, without outcomes. */
+  listJobs: none,
+  /** Stops a job after the file it is on; what came in stays in. */
+  cancelJob: z.object({ id: jobId }).strict(),
   /** A file's bytes (dropped on the window or picked) imported as an article, or a brief for a Verbatim .docx. */
-  importData: z.object({ name: z.string().min(1).max(1_000), dataBase64: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }).strict(),
+  importData: base64File,
   /**
    * A web page (or PDF) fetched by the services and imported as an article. Addresses on this
    * computer or the local network are refused unless `allowLocal` (the user confirmed).
@@ -184,7 +220,7 @@ export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
 
 export interface ApiResults {
   libraryInfo: LibraryInfo;
-  listArticles: Article[];
+  listArticles: ArticleSummary[];
   getArticle: Article;
   createArticle: Article;
   updateArticle: Article;
@@ -211,6 +247,11 @@ export interface ApiResults {
   restoreBackup: { restored: BackupInfo; safetyCopy: BackupInfo };
   libraryStatus: LibraryStatus;
   recoverLibrary: { restored: BackupInfo; damagedCopy: string };
+  startImport: JobStatus;
+  addImportFiles: JobStatus;
+  jobStatus: JobStatus;
+  listJobs: JobStatus[];
+  cancelJob: JobStatus;
   importData: ImportOutcome;
   importUrl: ImportOutcome;
   getCiteTemplate: { template: string };

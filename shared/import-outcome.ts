@@ -3,8 +3,9 @@
 export type ImportedKind = 'article' | 'brief';
 
 export type ImportOutcome =
-  | { source: string; status: 'imported'; kind: ImportedKind; id: number; title: string }
-  /** Already in the library (same URL or same text); `id` is the copy that was there. */
+  /** `cards`: how many cards an imported brief holds (0 for an article). */
+  | { source: string; status: 'imported'; kind: ImportedKind; id: number; title: string; cards?: number }
+  /** Already in the library (same URL, same text, or the same file imported before); `id` is the copy that was there. */
   | { source: string; status: 'duplicate'; kind: ImportedKind; id: number; title: string }
   /**
    * `refused`: the source's fault (not a document, too big) or a read-only library, said
