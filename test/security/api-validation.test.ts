@@ -28,6 +28,7 @@ interface JsonSchema {
   maximum?: number;
   minLength?: number;
   maxLength?: number;
+  format?: string;
   minItems?: number;
   maxItems?: number;
   default?: unknown;
@@ -61,7 +62,7 @@ function sample(root: Root, s: JsonSchema): unknown {
     case 'number':
       return Math.max(1, r.minimum ?? 1, (r.exclusiveMinimum ?? 0) + 1);
     case 'string':
-      return 'a'.repeat(r.minLength ?? 1);
+      return r.format === 'uuid' ? '00000000-0000-4000-8000-000000000000' : 'a'.repeat(r.minLength ?? 1);
     case 'boolean':
       return false;
     default:
@@ -81,6 +82,7 @@ function badValues(root: Root, s: JsonSchema): unknown[] {
   for (const r of options) {
     if (r.type === 'integer') bad.push(1.5, r.exclusiveMinimum ?? (r.minimum ?? 1) - 1, Number.MAX_SAFE_INTEGER * 4);
     if (r.type === 'string' && r.enum) bad.push('not-one-of-them');
+    if (r.type === 'string' && r.format === 'uuid') bad.push('not-a-uuid');
     if (r.type === 'string' && r.maxLength !== undefined && r.maxLength < HUGE_LIMIT) bad.push('a'.repeat(r.maxLength + 1));
     if (r.type === 'array' && (r.minItems ?? 0) > 0) bad.push([]);
     if (r.type === 'array' && r.maxItems !== undefined) bad.push(Array.from({ length: r.maxItems + 1 }, () => sample(root, r.items!)));
