@@ -6,8 +6,8 @@ import { importLibraryExport, writeLibraryExport } from './services/backup/libra
 import { restoreDamagedLibrary } from './services/backup/recover-library.js';
 import { restoreBackup } from './services/backup/restore-backup.js';
 import { createBackup, listBackups } from './services/backup/rolling-backups.js';
-import { LibraryError } from './services/library/library-error.js';
 import type { Library } from './services/library/library.js';
+import { isDamage } from './services/library-status.js';
 
 export const BACKUP_USAGE = `  backups [--json]                      list the library's backups, newest first
   backup                                back the library up now
@@ -73,18 +73,23 @@ async function restore(libraryPath: string, open: () => Library, wanted: string 
   // A path from tab completion names the same backup as its file name.
   const name = wanted !== undefined ? path.basename(wanted) : backupFiles(libraryPath)[0]?.name;
   if (name === undefined) throw new Error(`there are no backups of ${libraryPath} to restore.`);
-  let library: Library;
-  try {
-    library = open();
-  } catch (err) {
-    if (!(err instanceof LibraryError && err.code === 'corrupt')) throw err;
+  const overDamaged = (): number => {
     const { restored, damagedCopy } = restoreDamagedLibrary(libraryPath, name);
     out(`Restored ${restored.name} (${counts(restored)}).`);
     out(`The damaged library is kept as ${damagedCopy}.`);
     return 0;
+  };
+  let library: Library;
+  try {
+    library = open();
+  } catch (err) {
+    if (!isDamage(err)) throw err;
+    return overDamaged();
   }
   const { restored, safetyCopy } = await restoreBackup(library, name);
   out(`Restored ${restored.name} (${counts(restored)}).`);
   out(`The library as it was is kept as ${safetyCopy.name}: cardfile restore ${safetyCopy.name} undoes this.`);
   return 0;
 }
+
+

@@ -7,7 +7,7 @@ import { restoreDamagedLibrary } from './backup/recover-library.js';
 import { listBackups, startRollingBackups, type RollingBackups } from './backup/rolling-backups.js';
 import { LibraryError } from './library/library-error.js';
 import { Library } from './library/library.js';
-import { libraryStatus } from './library-status.js';
+import { damageMessage, isDamage, libraryStatus } from './library-status.js';
 
 export interface LibrarySession {
   /** Every Api method, answered by the open library, or by the recovery screen's few. */
@@ -37,9 +37,13 @@ export function openLibrarySession(libraryPath: string, options: SessionOptions 
   try {
     open();
   } catch (err) {
-    if (!(err instanceof LibraryError && err.code === 'corrupt')) throw err;
-    damaged = { mode: 'damaged', path: libraryPath, notice: err.message };
-    current = recoveryHandlers(libraryPath, err.message, open);
+    if (!isDamage(err)) throw err;
+    backups?.stop();
+    library?.close();
+    library = undefined;
+    const notice = damageMessage(libraryPath, err);
+    damaged = { mode: 'damaged', path: libraryPath, notice };
+    current = recoveryHandlers(libraryPath, notice, open);
   }
 
   const handlers = Object.fromEntries(

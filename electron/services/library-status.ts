@@ -16,6 +16,21 @@ export function isReadOnlyWrite(err: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_READONLY');
 }
 
+/**
+ * A library that cannot be used because its file is damaged: refused as corrupt when opened,
+ * or SQLite finding damage in pages read later (an index or a table past the header).
+ */
+export function isDamage(err: unknown): boolean {
+  if (err instanceof LibraryError) return err.code === 'corrupt';
+  return /^SQLITE_(CORRUPT|NOTADB)/.test(String((err as { code?: unknown } | null)?.code ?? ''));
+}
+
+/** What the recovery screen and the CLI say about a damaged library. */
+export function damageMessage(libraryPath: string, err: unknown): string {
+  if (err instanceof LibraryError) return err.message;
+  return `${libraryPath} is damaged (${(err as Error).message}). It was left untouched; restore it from a backup.`;
+}
+
 export function libraryStatus(library: Library): LibraryStatus {
   return library.db.readonly
     ? { mode: 'read-only', path: library.path, notice: readOnlyNotice(library.path) }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
-import { apiClient, SESSION_HEADER, type Api, type ApiMethod, type ApiResponse } from '../../shared/api.js';
+import { apiClient, SESSION_HEADER, SESSION_PARAM, type Api, type ApiMethod, type ApiResponse } from '../../shared/api.js';
 import { tempLibraryPath } from './temp-dir.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -98,11 +98,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** The running app's Api over its own HTTP transport, to seed and to read what was saved. */
-export function httpApi(url: string, token?: string): Api {
+/**
+ * The running app's Api over its own HTTP transport, to seed and to read what was saved: `url`
+ * is a launched app's url, or a server's address with its session key.
+ */
+export function httpApi(url: string): Api {
+  const { origin, searchParams } = new URL(url);
+  const session = searchParams.get(SESSION_PARAM) ?? sessions.get(origin) ?? '';
   return apiClient(async (method: ApiMethod, input: unknown) => {
-    const headers = { 'Content-Type': 'application/json', [SESSION_HEADER]: token ?? sessions.get(url) ?? '' };
-    const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+    const headers = { 'Content-Type': 'application/json', [SESSION_HEADER]: session };
+    const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
     return (await res.json()) as ApiResponse<unknown>;
   });
 }

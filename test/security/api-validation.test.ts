@@ -62,7 +62,6 @@ function sample(root: Root, s: JsonSchema): unknown {
     case 'number':
       return Math.max(1, r.minimum ?? 1, (r.exclusiveMinimum ?? 0) + 1);
     case 'string':
-      // A job id is a UUID: a well-formed one that names no job.
       return r.format === 'uuid' ? '00000000-0000-4000-8000-000000000000' : 'a'.repeat(r.minLength ?? 1);
     case 'boolean':
       return false;

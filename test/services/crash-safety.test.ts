@@ -145,7 +145,7 @@ describe('crash safety', () => {
     // The kills must have landed among real work, not only before it.
     expect(acknowledged).toBeGreaterThan(ROUNDS * 5);
     expect(imports.size).toBeGreaterThan(ROUNDS);
-  });
+  }, 240_000); // thirty writer processes, each started, killed and checked
 
   it('never leaves a half-restored library when killed during a restore', async () => {
     // A library of a few MB, so the copy-back spans many backup steps.

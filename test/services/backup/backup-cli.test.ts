@@ -63,4 +63,20 @@ describe('cardfile backups / restore on a library that cannot be opened', () => 
     expect(damaged).toHaveLength(1);
     expect(fs.readFileSync(path.join(dir, damaged[0]!)).equals(half)).toBe(true);
   });
+
+  it('restores over a library whose header reads but whose search index is damaged', async () => {
+    const dir = tempDir();
+    const lib = path.join(dir, 'squad.cardfile');
+    await cardfile('--library', lib, 'import', corpusPath('ceasefire'), corpusPath('aleppo'), corpusPath('article004'));
+    expect((await cardfile('--library', lib, 'backup')).code).toBe(0);
+    // Garbage over the last tenth of the pages: the header and schema still read.
+    const bytes = fs.readFileSync(lib);
+    const pageSize = bytes.readUInt16BE(16);
+    bytes.fill(0xa5, pageSize * Math.floor((bytes.length / pageSize) * 0.9));
+    fs.writeFileSync(lib, bytes);
+    expect(await cardfile('--library', lib, 'list', 'articles')).toMatchObject({ code: 1, err: expect.stringMatching(/malformed|vtable constructor failed/) });
+    const restored = await cardfile('--library', lib, 'restore');
+    expect(restored, restored.err).toMatchObject({ code: 0, out: expect.stringMatching(/Restored squad\..*manual\.cardfile \(3 articles[\s\S]*damaged library is kept as .*squad\.damaged-/) });
+    expect((await cardfile('--library', lib, 'list', 'articles')).out.split('\n')).toHaveLength(3);
+  });
 });

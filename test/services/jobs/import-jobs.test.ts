@@ -96,7 +96,7 @@ describe('a folder import job (worker thread, through the Api)', () => {
   it('answers other calls while a large brief imports in browser mode, and the one-shot importData still gives its outcome', async () => {
     const library = Library.open(tempLibraryPath());
     const server = await startServer({ handlers: createHandlers(library) });
-    const api = httpApi(server.url, server.token);
+    const api = httpApi(server.address);
     const dataBase64 = Buffer.from(await bigBriefDocx(600)).toString('base64');
     const order: string[] = [];
     const importing = api.importData({ name: 'big.docx', dataBase64 }).then((outcome) => { order.push('import'); return outcome; });
