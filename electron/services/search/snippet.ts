@@ -9,9 +9,9 @@ import type { ParsedQuery } from './query-parser.js';
 const SNIPPET_WORDS = 28;
 // A match is shown a few words into the window, not as its first word.
 const LEAD_WORDS = 4;
-// Once a match is found, a window holding more of the query's words is looked for this far on:
-// a 6,000-word card is not read to its end for a better snippet.
-const LOOK_AHEAD_WORDS = 1500;
+// Once a match is found, a window with more of the query's words is looked for only this far on:
+// a 6,000-word card is not read to its end for a slightly better snippet.
+const LOOK_AHEAD_WORDS = 300;
 
 // Accents are folded as FTS5's remove_diacritics does; most words are ASCII and skip that work.
 const fold = (word: string): string => {
