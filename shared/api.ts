@@ -17,10 +17,14 @@ const MAX_IMPORT_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4;
 const id = z.number().int().positive();
 const line = z.string().max(10_000);
 
-/** A highlight carries one of Word's colours, nothing else: it is written into .docx and CSS as given. */
+/**
+ * A highlight carries one of Word's colours, or a #rrggbb fill (shading used as highlighting in
+ * real files), nothing else: it is written into .docx and CSS as given.
+ */
 const mark = z.object({ type: z.string().max(50), attrs: z.record(z.string(), z.unknown()).optional() }).refine(
-  (m) => m.type !== 'highlight' || m.attrs?.colour === undefined || (WORD_HIGHLIGHTS as readonly unknown[]).includes(m.attrs.colour),
-  { message: `a highlight colour must be one of ${WORD_HIGHLIGHTS.join(', ')}`, path: ['attrs', 'colour'] },
+  (m) => m.type !== 'highlight' || m.attrs?.colour === undefined || (WORD_HIGHLIGHTS as readonly unknown[]).includes(m.attrs.colour)
+    || (typeof m.attrs.colour === 'string' && /^#[0-9a-f]{6}$/i.test(m.attrs.colour)),
+  { message: `a highlight colour must be one of ${WORD_HIGHLIGHTS.join(', ')}, or #rrggbb`, path: ['attrs', 'colour'] },
 );
 
 const docJSON: z.ZodType<DocJSON> = z.lazy(() =>

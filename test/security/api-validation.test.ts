@@ -159,18 +159,19 @@ describe('every Api method rejects malformed arguments and changes nothing', () 
     library.close();
   });
 
-  it('stores only known highlight colours, from any entry that writes a document', async () => {
+  it('stores only known highlight colours (or #rrggbb shading), from any entry that writes a document', async () => {
     const library = Library.open(tempLibraryPath());
     const handlers = createHandlers(library);
     const body = (colour: unknown) => ({ type: 'body', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'spoken', marks: [{ type: 'highlight', attrs: { colour } }] }] }] });
     const doc = (colour: unknown) => ({ type: 'doc', content: [{ type: 'card', content: [{ type: 'tag', content: [{ type: 'text', text: 'T' }] }, { type: 'cite' }, body(colour)] }] });
-    for (const colour of ['red;background:url(https://evil.example/x)', 'Yellow ', '#ff0', 42, null]) {
+    for (const colour of ['red;background:url(https://evil.example/x)', 'Yellow ', '#ff0', '#12345g', '#1234567', 42, null]) {
       for (const [method, input] of [['createCard', { body: body(colour) }], ['createBrief', { doc: doc(colour) }], ['sendNodesToSpeech', { nodes: doc(colour).content }]] as const) {
         expect(await dispatch(handlers, method, input), `${method} ${String(colour)}`).toEqual({ ok: false, error: expect.stringMatching(/highlight colour must be one of yellow, green, cyan/) });
       }
     }
     expect(library.info()).toMatchObject({ cards: 0, briefs: 0 });
-    for (const colour of ['yellow', 'darkGray', 'white', undefined]) {
+    // A shading fill imported as highlighting is kept as its hex colour.
+    for (const colour of ['yellow', 'darkGray', 'white', '#C0FFEE', undefined]) {
       expect(await dispatch(handlers, 'createCard', { body: body(colour) })).toMatchObject({ ok: true });
     }
     library.close();
