@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/services/api-handlers.js';
 import { dispatch } from '../../../electron/services/dispatch.js';
@@ -150,5 +152,23 @@ describe('resume after the import died mid-way (the job code, in process)', () =
     const third = await runImport(library, new ImportQueue(itemsOfPath(path.join(folder, 'briefs'))));
     expect(third).toEqual([expect.objectContaining({ status: 'imported', kind: 'brief', cards: 40 })]);
     library.close();
+  });
+});
+
+describe('the worker and the process it runs in (built)', () => {
+  it('keeps a script alive while it awaits a job, and lets it exit once the job is done', () => {
+    const runner = pathToFileURL(path.resolve(import.meta.dirname, '../../../dist/electron/electron/services/jobs/job-runner.js')).href;
+    const library = tempLibraryPath();
+    const script = `
+      import { JobRunner } from ${JSON.stringify(runner)};
+      const jobs = new JobRunner(${JSON.stringify(library)}, { printPdf: async () => new Uint8Array() });
+      const started = jobs.startImport({ files: [{ name: 'note.txt', bytes: Buffer.from('A note\\n\\nOn the ceasefire.') }] });
+      const { status } = await jobs.finished(started.id);
+      console.log(status.state, status.outcomes[0].status);`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('done imported');
+    // Exited by itself (a timeout would have killed it with a signal).
+    expect(result).toMatchObject({ status: 0, signal: null });
   });
 });
