@@ -45,7 +45,8 @@ export class JobRunner {
     const { paths = [], urls = [], files = [], more = false } = sources;
     const named = [...paths, ...files.map((f) => f.name), ...urls];
     const count = sources.expectedFiles ?? named.length;
-    const title = count === 1 && named.length === 1 ? named[0]! : `${count.toLocaleString('en-US')} ${paths.length > 0 && count === paths.length ? 'files or folders' : 'files'}`;
+    // One source (a file, a folder, an address) by its name; many by their number.
+    const title = named.length === 1 && !more ? named[0]! : `${count.toLocaleString('en-US')} files`;
     const job = this.start('import', title, { kind: 'import', paths, urls, files, more });
     job.filesSent = files.length;
     job.progress.filesTotal = Math.max(count, named.length);
