@@ -4,9 +4,10 @@
 import path from 'node:path';
 import { importSummary, outcomeLine, type ImportOutcome } from '../shared/import-outcome.js';
 import { estimateMsLeft, progressLine } from '../shared/jobs.js';
-import type { Article, Brief, Card } from '../shared/model.js';
+import type { Article, BriefSummary, Card } from '../shared/model.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
 import { Library } from './services/library/library.js';
+import { isReadOnlyWrite, READ_ONLY_WRITE, readOnlyNotice } from './services/library-status.js';
 
 async function usage(): Promise<string> {
   const [{ BACKUP_USAGE }, { EXPORT_USAGE }, { SEARCH_USAGE }] = await Promise.all([import('./cli-backups.js'), import('./cli-export.js'), import('./cli-search.js')]);
@@ -15,7 +16,8 @@ async function usage(): Promise<string> {
 Commands:
   list articles|cards|briefs [--json]   list what the library holds
   import FILE|FOLDER|URL...             import articles (.txt .md .html .pdf .docx, web pages) and Verbatim briefs;
-                                        a folder's files, subfolders included; run it again to resume
+                                        a folder's files, subfolders included; run it again to resume;
+                                        --allow-local also fetches from this computer and the local network
 ${BACKUP_USAGE}
 ${EXPORT_USAGE}
 ${SEARCH_USAGE}
@@ -33,6 +35,7 @@ class UsageError extends Error {}
 interface Parsed {
   library: string;
   json: boolean;
+  allowLocal: boolean;
   words: string[];
 }
 
@@ -40,10 +43,12 @@ function parseArgs(argv: string[]): Parsed | 'help' {
   const words: string[] = [];
   let library: string | undefined;
   let json = false;
+  let allowLocal = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return 'help';
     else if (arg === '--json') json = true;
+    else if (arg === '--allow-local') allowLocal = true;
     else if (arg === '--library') {
       library = argv[++i];
       if (!library) throw new UsageError('--library needs a path');
@@ -54,14 +59,14 @@ function parseArgs(argv: string[]): Parsed | 'help' {
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else words.push(arg);
   }
-  return { library: library ? path.resolve(library) : defaultLibraryPath(), json, words };
+  return { library: library ? path.resolve(library) : defaultLibraryPath(), json, allowLocal, words };
 }
 
-type Listing = Article | Card | Brief;
+type Listing = Article | Card | BriefSummary;
 const LINES: Record<string, (item: never) => string> = {
   articles: (a: Article) => `${a.id}\t${a.title}\t${a.publication || '-'}\t${a.publishedDate || '-'}`,
   cards: (c: Card) => `${c.id}\t${c.tag}\t${c.shortCite || '-'}`,
-  briefs: (b: Brief) => `${b.id}\t${b.title}\t${b.kind}`,
+  briefs: (b: BriefSummary) => `${b.id}\t${b.title}\t${b.kind}`,
 };
 
 function list(library: Library, what: string | undefined, json: boolean, out: (line: string) => void): void {
@@ -76,10 +81,10 @@ function list(library: Library, what: string | undefined, json: boolean, out: (l
 // The import job's own code, in this process: a file at a time, each its own transaction, so
 // a run that dies (Ctrl+C, a crash, a power cut) is resumed by running it again: files already
 // in are skipped by their content hash.
-async function importSources(library: Library, args: string[], out: (line: string) => void, err: (line: string) => void): Promise<boolean> {
+async function importSources(library: Library, args: string[], allowLocal: boolean, out: (line: string) => void, err: (line: string) => void): Promise<boolean> {
   if (args.length === 0) throw new UsageError('import what? name files, folders or web addresses');
   const { ImportQueue, itemsOfPath, runImport } = await import('./services/jobs/import-job.js');
-  const queue = new ImportQueue(args.flatMap((arg) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg) ? [{ url: arg }] : itemsOfPath(arg))));
+  const queue = new ImportQueue(args.flatMap((arg) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg) ? [{ url: arg, allowLocal }] : itemsOfPath(arg))));
   // Ctrl+C stops after the file being imported; what came in so far stays in.
   const cancel = new AbortController();
   const onInterrupt = () => cancel.abort();
@@ -117,21 +122,27 @@ export async function runCli(argv: string[], out = (l: string) => console.log(l)
     const [command, ...rest] = parsed.words;
     const backups = command === 'list' || command === 'import' || command === 'export' || command === 'search' ? null : await import('./cli-backups.js');
     if (backups && !backups.isBackupCommand(command)) throw new UsageError(command ? `unknown command ${command}` : 'no command given');
-    library = Library.open(parsed.library);
-    if (backups?.isBackupCommand(command)) return await backups.runBackupCommand(library, command, rest, parsed.json, out, (problem) => new UsageError(problem));
+    const open = (): Library => {
+      library = Library.open(parsed.library);
+      if (library.db.readonly) err(`cardfile: ${readOnlyNotice(library.path)}`);
+      return library;
+    };
+    // Backups and restore work without opening the library: it may be the damaged file.
+    if (backups?.isBackupCommand(command)) return await backups.runBackupCommand(parsed.library, open, command, rest, parsed.json, out, (problem) => new UsageError(problem));
+    library = open();
     if (command === 'search') return await (await import('./cli-search.js')).runSearchCommand(library, rest, parsed.json, out, (problem) => new UsageError(problem));
     if (command === 'export') return await (await import('./cli-export.js')).runExportCommand(library, rest, out, (problem) => new UsageError(problem));
     if (command === 'list') {
       list(library, rest[0], parsed.json, out);
       return 0;
     }
-    return (await importSources(library, rest, out, err)) ? 0 : 1;
+    return (await importSources(library, rest, parsed.allowLocal, out, err)) ? 0 : 1;
   } catch (e) {
     if (e instanceof UsageError) {
       err(`cardfile: ${e.message}\n\n${await usage()}`);
       return 2;
     }
-    err(`cardfile: ${e instanceof Error ? e.message : String(e)}`);
+    err(`cardfile: ${isReadOnlyWrite(e) ? READ_ONLY_WRITE : e instanceof Error ? e.message : String(e)}`);
     return 1;
   } finally {
     library?.close();

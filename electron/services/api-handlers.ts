@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../shared/api.js';
-import { appendNodes, cardNode } from '../../shared/brief-doc.js';
+import { copyOfCard, insertNodes } from '../../shared/brief-doc.js';
 import type { Brief } from '../../shared/model.js';
 import { restoreBackup } from './backup/restore-backup.js';
 import { createBackup, listBackups } from './backup/rolling-backups.js';
@@ -11,8 +11,9 @@ import { jobHandlers } from './jobs/job-handlers.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
-import { articleSummaries, cardIdsPage } from './library/summaries.js';
+import { articleSummaries } from './library/summaries.js';
 import { librarySearch } from './search/library-search.js';
+import { openLibraryStatusHandlers } from './library-status.js';
 import { readSettings, SETTING_NAMES } from '../../shared/settings.js';
 
 export interface HandlerOptions {
@@ -27,13 +28,15 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const pdfPrinter = options.pdfPrinter ?? chromiumPrinter();
   const search = librarySearch(library);
   const jobs = options.jobs ?? new JobRunner(library.path, pdfPrinter);
-  const appendCards = (brief: Brief, cardIds: number[]): Brief => {
-    const nodes = cardIds.map((cardId) => cardNode(library.cards.get(cardId)));
-    return library.briefs.update(brief.id, { doc: appendNodes(brief.doc, nodes) });
+  const appendCards = (brief: Brief, cardIds: number[], position?: number): Brief => {
+    const nodes = cardIds.map((cardId) => copyOfCard(library.cards.get(cardId)));
+    return library.briefs.update(brief.id, { doc: insertNodes(brief.doc, nodes, position) });
   };
   // The current speech doc is the one touched last, as in Verbatim's "active speech document".
-  const currentSpeech = (): Brief =>
-    library.briefs.list("WHERE kind = 'speech'")[0] ?? library.briefs.insert({ title: 'Speech doc', kind: 'speech', doc: { type: 'doc', content: [] } });
+  const currentSpeech = (): Brief => {
+    const latest = library.briefs.list('speech')[0];
+    return latest ? library.briefs.get(latest.id) : library.briefs.insert({ title: 'Speech doc', kind: 'speech', doc: { type: 'doc', content: [] } });
+  };
   return {
     libraryInfo: () => library.info(),
     listArticles: (page) => articleSummaries(library.db, page),
@@ -42,17 +45,18 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     updateArticle: ({ id, patch }) => library.articles.update(id, patch),
     deleteArticle: ({ id }) => library.articles.delete(id),
     importText: ({ text, title }) => library.articles.insert(articleFromText(text, { title, source: 'the pasted text' })),
-    listCards: ({ articleId, ...page }) => cardIdsPage(library.db, page, articleId).map((cardId) => library.cards.get(cardId)),
+    listCards: (options) => library.cards.list(options),
     getCard: ({ id }) => library.cards.get(id),
     createCard: (fields) => library.cards.insert(fields),
     updateCard: ({ id, patch }) => library.cards.update(id, patch),
     deleteCard: ({ id }) => library.cards.delete(id),
     listBriefs: () => library.briefs.list(),
+    briefOutlines: () => library.briefs.outlines(),
     getBrief: ({ id }) => library.briefs.get(id),
     createBrief: (fields) => library.briefs.insert(fields),
     updateBrief: ({ id, patch }) => library.briefs.update(id, patch),
     deleteBrief: ({ id }) => library.briefs.delete(id),
-    appendCardsToBrief: ({ briefId, cardIds }) => library.transaction(() => appendCards(library.briefs.get(briefId), cardIds)),
+    appendCardsToBrief: ({ briefId, cardIds, position }) => library.transaction(() => appendCards(library.briefs.get(briefId), cardIds, position)),
     sendToSpeech: ({ cardIds }) => library.transaction(() => appendCards(currentSpeech(), cardIds)),
     getSettings: () => readSettings((name) => library.getSetting(name)),
     setSettings: (patch) =>
@@ -65,7 +69,8 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
         const speech = speechId === undefined ? currentSpeech() : library.briefs.get(speechId);
         if (speech.kind !== 'speech') throw new LibraryError('invalid', `“${speech.title}” is a brief, not a speech doc.`);
         // The store checks the whole doc against the schema, so a node that is not a heading or card is refused.
-        return library.briefs.update(speech.id, { doc: appendNodes(speech.doc, nodes) });
+        // Cards sent keep their uid here: the store sees it lives in the brief and makes a copy.
+        return library.briefs.update(speech.id, { doc: insertNodes(speech.doc, nodes) });
       }),
     listBackups: () => listBackups(library.path),
     backupNow: async () => (await createBackup(library, 'manual', { force: true }))!,
@@ -79,5 +84,6 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       return { template: value };
     },
     search,
+    ...openLibraryStatusHandlers(library),
   };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { Brief, DocJSON } from '../../shared/model';
+import type { Brief, BriefSummary, DocJSON } from '../../shared/model';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { api } from './api';
 import type { Status } from './App';
@@ -34,7 +34,7 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
       fail(err);
     }
   };
-  const rename = async (brief: Brief, title: string) => {
+  const rename = async (brief: BriefSummary, title: string) => {
     try {
       await api.updateBrief({ id: brief.id, patch: { title } });
       briefs.reload();
@@ -42,7 +42,7 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
       fail(err);
     }
   };
-  const remove = async (brief: Brief) => {
+  const remove = async (brief: BriefSummary) => {
     // Its unsaved edits go with it: a save after the delete could only fail, again and again.
     if (brief.id === openId) setOpenId(undefined);
     autosave.saver.discard(brief.id);

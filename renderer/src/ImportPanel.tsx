@@ -72,7 +72,7 @@ async function filesOfEntry(entry: FileSystemEntry): Promise<Picked[]> {
 const pickedOf = (list: FileList | null): Picked[] =>
   [...(list ?? [])].map((file) => ({ file, name: file.webkitRelativePath || file.name })).filter((p) => IMPORTABLE.test(p.name)).sort((a, b) => a.name.localeCompare(b.name));
 
-function OutcomeRow({ outcome }: { outcome: ImportOutcome }) {
+function OutcomeRow({ outcome, onTrust }: { outcome: ImportOutcome; onTrust?: (url: string) => void }) {
   return (
     <li className={`row job ${outcome.status}`}>
       <span className="title">{outcome.source}</span>
@@ -80,6 +80,9 @@ function OutcomeRow({ outcome }: { outcome: ImportOutcome }) {
         {outcome.status === 'imported' && `imported as ${outcome.kind} “${outcome.title}”${outcome.cards ? ` (${outcome.cards} cards)` : ''}`}
         {outcome.status === 'duplicate' && `already in the library as “${outcome.title}”`}
         {outcome.status === 'failed' && <span className="error">{outcome.error}</span>}
+        {outcome.status === 'failed' && outcome.failure === 'local-address' && onTrust && (
+          <button type="button" onClick={() => onTrust(outcome.source)}>I trust this address: import it</button>
+        )}
       </span>
     </li>
   );
@@ -159,6 +162,9 @@ export function ImportPanel({ onImported }: Props) {
     if (list.length > 0) void start(() => api.startImport({ urls: list }));
   };
 
+  // A local or private address is fetched only once the user says they trust it.
+  const importLocal = (url: string) => void start(() => api.startImport({ urls: [url], allowLocal: true }));
+
   const failures = outcomes.filter((o) => o.status === 'failed');
   const recent = outcomes.filter((o) => o.status !== 'failed').slice(-RECENT);
   const notStarted = job && job.state === 'cancelled' ? job.progress.filesTotal - job.progress.filesDone : 0;
@@ -213,7 +219,7 @@ export function ImportPanel({ onImported }: Props) {
           {busy && <button type="button" onClick={() => void api.cancelJob({ id: job.id })}>Cancel</button>}
           {failures.length > 0 && (
             <ul className="list" aria-label="Files that failed">
-              {failures.map((o, i) => <OutcomeRow key={i} outcome={o} />)}
+              {failures.map((o, i) => <OutcomeRow key={i} outcome={o} onTrust={busy ? undefined : importLocal} />)}
             </ul>
           )}
           <ul className="list" aria-label="Import progress">

@@ -29,7 +29,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
   const [opened, setOpened] = useState<Card>();
   const [targetBrief, setTargetBrief] = useState<number>();
   const input = useRef<HTMLInputElement>(null);
-  const briefs = useApiData(() => api.listBriefs({}), []);
+  const briefs = useApiData(() => api.briefOutlines({}), []);
 
   useEffect(() => input.current?.focus(), [focusRequest]);
 

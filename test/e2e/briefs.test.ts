@@ -64,8 +64,8 @@ describe('the brief editor, end to end in Chromium', () => {
     // The backtick sends the card at the cursor to the speech doc (made on the first send).
     await page.keyboard.press('`');
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Sent the card “Sanctions already bite” to “Speech doc”');
-    const speech = (await api.listBriefs({})).find((b) => b.kind === 'speech');
-    expect(speech?.doc.content).toEqual(normal([cardNode(sanctions)]));
+    const speech = (await api.listBriefs({})).find((b) => b.kind === 'speech')!;
+    expect((await api.getBrief({ id: speech.id })).doc.content).toEqual(normal([cardNode(sanctions)]));
 
     // Copy puts the card on the clipboard as rich text (highlight kept) and as plain text.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
@@ -91,7 +91,7 @@ describe('the brief editor, end to end in Chromium', () => {
     await expect.poll(() => page.locator('.save-state').innerText()).toBe('Saved');
     const expected = normal([{ type: 'block', content: [{ type: 'text', text: BLOCK }] }, cardNode(sanctions), cardNode(talks)]);
     const brief = (await api.listBriefs({})).find((b) => b.kind === 'brief')!;
-    expect(brief.doc.content).toEqual(expected);
+    expect((await api.getBrief({ id: brief.id })).doc.content).toEqual(expected);
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '.docx', exact: true }).click();
@@ -113,7 +113,7 @@ describe('the brief editor, end to end in Chromium', () => {
     const { page } = app;
     const doc = normal([
       { type: 'block', content: [{ type: 'text', text: 'A2: Sanctions' }] },
-      cardNode({ id: 1, tag: 'Sanctions already bite', shortCite: 'TASS 21', fullCite: 'TASS, 2021', body: { type: 'body', content: [para(['Officials conceded that ', []], ['sanctions cut revenue', ['underline', 'highlight']])] } }),
+      cardNode({ tag: 'Sanctions already bite', shortCite: 'TASS 21', fullCite: 'TASS, 2021', body: { type: 'body', content: [para(['Officials conceded that ', []], ['sanctions cut revenue', ['underline', 'highlight']])] } }),
     ]);
     const bytes = await briefToDocx({ title: 'Sanctions', doc: { type: 'doc', content: doc } });
 

@@ -70,7 +70,11 @@ describe('dispatch, the one entry of both transports', () => {
     const second = await api.sendToSpeech({ cardIds: [card.id] });
     expect(first.kind).toBe('speech');
     expect(second.id).toBe(first.id);
-    expect(second.doc.content?.map((n) => [n.type, n.attrs?.cardId])).toEqual([['card', card.id], ['card', card.id]]);
+    // Each send is a new card of the speech doc, copied from the cut card.
+    const sent = second.doc.content ?? [];
+    expect(sent.map((n) => [n.type, n.attrs?.['copiedFrom']])).toEqual([['card', card.uid], ['card', card.uid]]);
+    expect(new Set(sent.map((n) => n.attrs?.['cardId'])).size).toBe(2);
+    expect(sent.map((n) => n.attrs?.['cardId'])).not.toContain(card.uid);
     library.close();
   });
 });

@@ -29,6 +29,9 @@ export type Imported = { kind: 'article'; fields: ArticleFields } | { kind: 'bri
 export interface ReadOptions {
   fetchLimits?: FetchLimits;
   signal?: AbortSignal;
+  /** Fetch from this computer or the local network too (the user confirmed it). */
+  allowLocal?: boolean;
+  isLocalAddress?: (ip: string) => boolean;
 }
 
 type Format = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
@@ -122,7 +125,7 @@ async function readBytes(bytes: Uint8Array, source: string, format: Format, char
 }
 
 async function readUrl(address: string, options: ReadOptions): Promise<Imported> {
-  const fetched = await fetchUrl(address, options.fetchLimits ?? FETCH_LIMITS, options.signal);
+  const fetched = await fetchUrl(address, { limits: options.fetchLimits ?? FETCH_LIMITS, signal: options.signal, allowLocal: options.allowLocal, isLocal: options.isLocalAddress });
   const format: Format =
     /html|xml/.test(fetched.contentType) ? 'html'
     : fetched.contentType === 'application/pdf' ? 'pdf'

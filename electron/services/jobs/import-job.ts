@@ -10,7 +10,7 @@ import { MAX_IMPORT_BYTES } from '../importers/import-source.js';
 import type { Library } from '../library/library.js';
 import { contentHash, previousImport, recordImport } from './import-log.js';
 
-export type ImportItem = { file: string; size: number } | { name: string; bytes: Uint8Array } | { url: string };
+export type ImportItem = { file: string; size: number } | { name: string; bytes: Uint8Array } | { url: string; allowLocal: boolean };
 
 const IMPORTABLE = /\.(txt|text|md|markdown|html?|xhtml|pdf|docx)$/i;
 
@@ -123,7 +123,7 @@ export async function runImport(library: Library, queue: ImportQueue, options: I
 }
 
 async function importItem(library: Library, item: ImportItem, signal: AbortSignal | undefined): Promise<ImportOutcome> {
-  if ('url' in item) return importInto(library, item, { signal });
+  if ('url' in item) return importInto(library, { url: item.url }, { signal, allowLocal: item.allowLocal });
   const name = 'file' in item ? item.file : item.name;
   const bytes = 'file' in item ? readSmallFile(item.file) : item.bytes;
   // Missing, unreadable or too large: the importer says which, in its words.

@@ -13,16 +13,16 @@ const bytesOf = (files: ApiArgs<'addImportFiles'>['files']): NamedBytes[] =>
 export function jobHandlers(runner: JobRunner): Pick<ApiHandlers, JobMethods> {
   const importOne = async (sources: Parameters<JobRunner['startImport']>[0], source: string): Promise<ImportOutcome> => {
     const { status } = await runner.finished(runner.startImport(sources).id);
-    return status.outcomes[0] ?? { source, status: 'failed', error: `Could not import ${source}: the import stopped before it.` };
+    return status.outcomes[0] ?? { source, status: 'failed', failure: 'internal', error: `Could not import ${source}: the import stopped before it.` };
   };
   return {
-    startImport: ({ paths, urls, files, more, expectedFiles }) => runner.startImport({ paths, urls, files: bytesOf(files), more, expectedFiles }),
+    startImport: ({ paths, urls, allowLocal, files, more, expectedFiles }) => runner.startImport({ paths, urls, allowLocal, files: bytesOf(files), more, expectedFiles }),
     addImportFiles: ({ id, files, more }) => runner.addFiles(id, bytesOf(files), more),
     jobStatus: ({ id, outcomesFrom }) => runner.status(id, outcomesFrom),
     listJobs: () => runner.list(),
     cancelJob: ({ id }) => runner.cancel(id),
     importData: ({ name, dataBase64 }) => importOne({ files: bytesOf([{ name, dataBase64 }]) }, name),
-    importUrl: ({ url }) => importOne({ urls: [url] }, url),
+    importUrl: ({ url, allowLocal }) => importOne({ urls: [url], allowLocal }, url),
     exportBrief: async ({ id, format }) => {
       const { exported } = await runner.finished(runner.startExport(id, format).id);
       if (!exported) throw new Error(`The export of brief ${id} produced no file.`);

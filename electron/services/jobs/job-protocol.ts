@@ -11,7 +11,8 @@ export interface NamedBytes {
 }
 
 export type JobSpec =
-  | { kind: 'import'; paths: string[]; urls: string[]; files: NamedBytes[]; more: boolean }
+  /** allowLocal: the user confirmed fetching web addresses on this computer or the local network. */
+  | { kind: 'import'; paths: string[]; urls: string[]; allowLocal: boolean; files: NamedBytes[]; more: boolean }
   | { kind: 'export'; briefId: number; format: ExportFormat };
 
 export type ToWorker =

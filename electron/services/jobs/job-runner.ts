@@ -41,13 +41,13 @@ export class JobRunner {
   constructor(private readonly libraryPath: string, private readonly printer: PdfPrinter) {}
 
   /** Starts an import of paths (files or folders), web addresses and files' bytes. */
-  startImport(sources: { paths?: string[]; urls?: string[]; files?: NamedBytes[]; more?: boolean; expectedFiles?: number }): JobStatus {
-    const { paths = [], urls = [], files = [], more = false } = sources;
+  startImport(sources: { paths?: string[]; urls?: string[]; allowLocal?: boolean; files?: NamedBytes[]; more?: boolean; expectedFiles?: number }): JobStatus {
+    const { paths = [], urls = [], allowLocal = false, files = [], more = false } = sources;
     const named = [...paths, ...files.map((f) => f.name), ...urls];
     const count = sources.expectedFiles ?? named.length;
     // One source (a file, a folder, an address) by its name; many by their number.
     const title = named.length === 1 && !more ? named[0]! : `${count.toLocaleString('en-US')} files`;
-    const job = this.start('import', title, { kind: 'import', paths, urls, files, more });
+    const job = this.start('import', title, { kind: 'import', paths, urls, allowLocal, files, more });
     job.filesSent = files.length;
     job.progress.filesTotal = Math.max(count, named.length);
     return this.status(job.id);

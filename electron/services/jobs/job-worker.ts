@@ -35,7 +35,7 @@ async function run(id: string, spec: JobSpec): Promise<void> {
   running.set(id, job);
   try {
     if (spec.kind === 'import') {
-      job.queue = new ImportQueue([...spec.paths.flatMap(itemsOfPath), ...spec.files, ...spec.urls.map((url) => ({ url }))], spec.more);
+      job.queue = new ImportQueue([...spec.paths.flatMap(itemsOfPath), ...spec.files, ...spec.urls.map((url) => ({ url, allowLocal: spec.allowLocal }))], spec.more);
       await runImport(library, job.queue, {
         signal: job.abort.signal,
         onProgress: (progress, outcome) => post({ type: 'progress', id, progress, outcome }),

@@ -17,8 +17,6 @@ interface SummaryRow {
 
 interface Statements {
   articles: Statement<[number, number], SummaryRow>;
-  cardIds: Statement<[number, number], number>;
-  cardIdsOfArticle: Statement<[number, number, number], number>;
 }
 
 const prepared = new WeakMap<Db, Statements>();
@@ -31,8 +29,6 @@ function statements(db: Db): Statements {
         SELECT id, title, authors, publication, published_date, url, accessed_date, source_kind,
                length(text) AS chars, created_at, updated_at
         FROM articles ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`),
-      cardIds: db.prepare('SELECT id FROM cards ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?').pluck() as Statement<[number, number], number>,
-      cardIdsOfArticle: db.prepare('SELECT id FROM cards WHERE article_id = ? ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?').pluck() as Statement<[number, number, number], number>,
     };
     prepared.set(db, s);
   }
@@ -46,10 +42,4 @@ export function articleSummaries(db: Db, page: PageRequest): ArticleSummary[] {
     publishedDate: r.published_date, url: r.url, accessedDate: r.accessed_date, sourceKind: r.source_kind,
     chars: r.chars, createdAt: r.created_at, updatedAt: r.updated_at,
   }));
-}
-
-/** The ids of a page of cards (of one article, or all), newest first. */
-export function cardIdsPage(db: Db, page: PageRequest, articleId?: number): number[] {
-  const s = statements(db);
-  return articleId === undefined ? s.cardIds.all(page.limit, page.offset) : s.cardIdsOfArticle.all(articleId, page.limit, page.offset);
 }

@@ -3,7 +3,7 @@ import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { insertCards, unitAtCursor } from '../../../shared/brief-commands';
-import { cardNode } from '../../../shared/brief-doc';
+import { copyOfCard } from '../../../shared/brief-doc';
 import { clipboardContent } from '../../../shared/clipboard';
 import { COMMANDS, displayKey, editorCommands, resolveKeys } from '../../../shared/keymap';
 import type { Brief, Card, DocJSON } from '../../../shared/model';
@@ -178,7 +178,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
   };
 
   const addCards = (cards: Card[]) => {
-    if (cards.length > 0) run(insertCards(cards.map((c) => nodeFromJSON(cardNode(c)))));
+    if (cards.length > 0) run(insertCards(cards.map((c) => nodeFromJSON(copyOfCard(c)))));
     setPicking(false);
   };
 

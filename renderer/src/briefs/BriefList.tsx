@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Brief } from '../../../shared/model';
+import type { BriefSummary as Brief } from '../../../shared/model';
 
 interface Props {
   briefs: Brief[];
@@ -41,7 +41,7 @@ export function BriefList({ briefs, openId, speechId, onOpen, onCreate, onRename
                 <button className="row" aria-current={b.id === openId} onClick={() => onOpen(b.id)} onDoubleClick={() => setRenaming(b.id)}>
                   <span className="title">{b.title}</span>
                   <span className="meta">
-                    {kind === 'speech' ? `${b.doc.content?.length ?? 0} sent${b.id === speechId ? ' · current speech doc' : ''}` : 'brief'}
+                    {kind === 'speech' ? `${b.cards} sent${b.id === speechId ? ' · current speech doc' : ''}` : 'brief'}
                   </span>
                 </button>
               )}
