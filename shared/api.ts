@@ -105,7 +105,8 @@ const byId = z.object({ id }).strict();
 
 /** A page of a list: lists are paged so no call carries a whole library. */
 const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5_000).default(1_000) };
-const jobId = z.string().uuid();
+/** A job's id as startImport gave it (a UUID); any other string is simply not found. */
+const jobId = z.string().min(1).max(64);
 const base64File = z.object({
   name: z.string().min(1).max(1_000),
   dataBase64: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),

@@ -45,7 +45,8 @@ export class JobRunner {
     const { paths = [], urls = [], allowLocal = false, files = [], more = false } = sources;
     const named = [...paths, ...files.map((f) => f.name), ...urls];
     const count = sources.expectedFiles ?? named.length;
-    const title = count === 1 && named.length === 1 ? named[0]! : `${count.toLocaleString('en-US')} ${paths.length > 0 && count === paths.length ? 'files or folders' : 'files'}`;
+    // One source (a file, a folder, an address) by its name; many by their number.
+    const title = named.length === 1 && !more ? named[0]! : `${count.toLocaleString('en-US')} files`;
     const job = this.start('import', title, { kind: 'import', paths, urls, allowLocal, files, more });
     job.filesSent = files.length;
     job.progress.filesTotal = Math.max(count, named.length);
@@ -134,12 +135,19 @@ export class JobRunner {
   private post(message: ToWorker): void {
     this.worker ??= this.spawn();
     this.worker.postMessage(message);
+    this.holdProcess();
+  }
+
+  // A running job keeps the process alive (a script awaiting it must not exit mid-way); an idle
+  // worker does not, so a CLI or test ends when its work does.
+  private holdProcess(): void {
+    const running = [...this.jobs.values()].some((job) => job.state === 'running');
+    if (running) this.worker?.ref();
+    else this.worker?.unref();
   }
 
   private spawn(): Worker {
     const worker = startWorker({ libraryPath: this.libraryPath });
-    // The worker never keeps a process alive by itself: the server, the window or a caller awaiting a job does.
-    worker.unref();
     worker.on('message', (message: FromWorker) => this.receive(worker, message));
     const lost = (reason: string) => {
       if (this.worker === worker) this.worker = null;
@@ -184,6 +192,7 @@ export class JobRunner {
     job.progress.current = null;
     job.settle();
     for (const wake of [...job.onChange]) wake();
+    this.holdProcess();
   }
 
   private forgetOldJobs(): void {
@@ -195,9 +204,11 @@ export class JobRunner {
 // From the build, the worker is the compiled job-worker.js beside this file. From the TypeScript
 // sources (vitest), jiti, which the dev tools bring, compiles it in the worker thread.
 function startWorker(data: WorkerData): Worker {
+  // The process's own flags, except --input-type, which a worker given a file refuses.
+  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
   const here = import.meta.url;
-  if (here.endsWith('.js')) return new Worker(new URL('./job-worker.js', here), { workerData: data });
+  if (here.endsWith('.js')) return new Worker(new URL('./job-worker.js', here), { workerData: data, execArgv });
   const entry = fileURLToPath(new URL('./job-worker.ts', here));
   const source = `require('jiti').createJiti(${JSON.stringify(here)}).import(${JSON.stringify(entry)}).catch((err) => { throw err; });`;
-  return new Worker(source, { eval: true, workerData: data });
+  return new Worker(source, { eval: true, workerData: data, execArgv });
 }

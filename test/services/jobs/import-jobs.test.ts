@@ -1,15 +1,16 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/services/api-handlers.js';
 import { dispatch } from '../../../electron/services/dispatch.js';
 import { ImportQueue, itemsOfPath, runImport } from '../../../electron/services/jobs/import-job.js';
 import { Library } from '../../../electron/services/library/library.js';
 import { startServer } from '../../../electron/server.js';
-import { apiClient, type Api } from '../../../shared/api.js';
+import { apiClient, SESSION_HEADER, type Api, type ApiResponse } from '../../../shared/api.js';
 import type { JobStatus } from '../../../shared/jobs.js';
 import { CORPUS, corpusPath } from '../../helpers/corpus.js';
-import { httpApi } from '../../helpers/e2e.js';
 import { tempDir, tempLibraryPath } from '../../helpers/temp-dir.js';
 import { bigBriefDocx } from './big-brief.js';
 
@@ -96,7 +97,10 @@ describe('a folder import job (worker thread, through the Api)', () => {
   it('answers other calls while a large brief imports in browser mode, and the one-shot importData still gives its outcome', async () => {
     const library = Library.open(tempLibraryPath());
     const server = await startServer({ handlers: createHandlers(library) });
-    const api = httpApi(server.address);
+    const api = apiClient(async (method, input) => {
+      const headers = { 'Content-Type': 'application/json', [SESSION_HEADER]: server.token };
+      return (await (await fetch(`${server.url}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) })).json()) as ApiResponse<unknown>;
+    });
     const dataBase64 = Buffer.from(await bigBriefDocx(600)).toString('base64');
     const order: string[] = [];
     const importing = api.importData({ name: 'big.docx', dataBase64 }).then((outcome) => { order.push('import'); return outcome; });
@@ -150,5 +154,23 @@ describe('resume after the import died mid-way (the job code, in process)', () =
     const third = await runImport(library, new ImportQueue(itemsOfPath(path.join(folder, 'briefs'))));
     expect(third).toEqual([expect.objectContaining({ status: 'imported', kind: 'brief', cards: 40 })]);
     library.close();
+  });
+});
+
+describe('the worker and the process it runs in (built)', () => {
+  it('keeps a script alive while it awaits a job, and lets it exit once the job is done', () => {
+    const runner = pathToFileURL(path.resolve(import.meta.dirname, '../../../dist/electron/electron/services/jobs/job-runner.js')).href;
+    const library = tempLibraryPath();
+    const script = `
+      import { JobRunner } from ${JSON.stringify(runner)};
+      const jobs = new JobRunner(${JSON.stringify(library)}, { printPdf: async () => new Uint8Array() });
+      const started = jobs.startImport({ files: [{ name: 'note.txt', bytes: Buffer.from('A note\\n\\nOn the ceasefire.') }] });
+      const { status } = await jobs.finished(started.id);
+      console.log(status.state, status.outcomes[0].status);`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('done imported');
+    // Exited by itself (a timeout would have killed it with a signal).
+    expect(result).toMatchObject({ status: 0, signal: null });
   });
 });
