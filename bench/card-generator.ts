@@ -23,8 +23,8 @@ const HIGHLIGHTS = ['cyan', 'yellow', 'green'] as const;
 const SCALE_EXPONENT = 0.45;
 // About 40 marked runs in a card of median length, as in real files.
 const MARK_CHANCE = 0.035;
-/** Words in more cards than this are too common to state a claim in a tag. */
-const TAG_WORD_MAX_DF = 400;
+/** Words in more cards than this ("the", "which") are function words, never a tag's claim; "war" (510) is not. */
+const TAG_WORD_MAX_DF = 700;
 
 interface Vocabulary {
   /** Words grouped by document frequency: one inclusion probability per group. */
@@ -140,9 +140,10 @@ export function makeGenerator(seed: number): Generator {
   return {
     card: () => {
       const all = words(lengthOfCard());
-      // A tag states the card's claim in its own words: mostly the less common ones it holds.
+      // A tag states the card's claim in its own words: the topic words it repeats most are the
+      // likeliest (drawn from its word list, repeats included), the function words never.
       const distinct = [...new Set(all)];
-      const telling = distinct.filter((w) => (vocab.dfOf.get(w) ?? 0) <= TAG_WORD_MAX_DF);
+      const telling = all.filter((w) => (vocab.dfOf.get(w) ?? 0) <= TAG_WORD_MAX_DF);
       const tagWords = Array.from({ length: 6 + Math.floor(random() * 9) }, () => pick(telling.length ? telling : distinct));
       const label = random() < 0.25 ? pick(KNOWN_LABELS) : null;
       const claim = tagWords.join(' ');

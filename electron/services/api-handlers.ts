@@ -5,24 +5,29 @@ import { restoreBackup } from './backup/restore-backup.js';
 import { createBackup, listBackups } from './backup/rolling-backups.js';
 import { CITE_TEMPLATE_SETTING, DEFAULT_CITE_TEMPLATE } from '../../shared/cite-builder.js';
 import { chromiumPrinter } from './exporters/chromium-printer.js';
-import { exportBrief } from './exporters/export-brief.js';
 import type { PdfPrinter } from './exporters/pdf-printer.js';
-import { importInto } from './importers/import-into-library.js';
 import { articleFromText } from './importers/text-importer.js';
+import { jobHandlers } from './jobs/job-handlers.js';
+import { JobRunner } from './jobs/job-runner.js';
 import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
+import { articleSummaries } from './library/summaries.js';
 import { librarySearch } from './search/library-search.js';
+import { openLibraryStatusHandlers } from './library-status.js';
 import { readSettings, SETTING_NAMES } from '../../shared/settings.js';
 
 export interface HandlerOptions {
   /** Prints PDFs: Electron's printToPDF in the app; Debian's Chromium (playwright-core) by default. */
   pdfPrinter?: PdfPrinter;
+  /** Runs imports and exports in a worker; one is made over the library's file when not given. */
+  jobs?: JobRunner;
 }
 
 /** Binds every Api method to the services over one open library. */
 export function createHandlers(library: Library, options: HandlerOptions = {}): ApiHandlers {
   const pdfPrinter = options.pdfPrinter ?? chromiumPrinter();
   const search = librarySearch(library);
+  const jobs = options.jobs ?? new JobRunner(library.path, pdfPrinter);
   const appendCards = (brief: Brief, cardIds: number[], position?: number): Brief => {
     const nodes = cardIds.map((cardId) => copyOfCard(library.cards.get(cardId)));
     return library.briefs.update(brief.id, { doc: insertNodes(brief.doc, nodes, position) });
@@ -34,7 +39,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   };
   return {
     libraryInfo: () => library.info(),
-    listArticles: () => library.articles.list(),
+    listArticles: (page) => articleSummaries(library.db, page),
     getArticle: ({ id }) => library.articles.get(id),
     createArticle: (fields) => library.articles.insert(fields),
     updateArticle: ({ id, patch }) => library.articles.update(id, patch),
@@ -70,8 +75,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     listBackups: () => listBackups(library.path),
     backupNow: async () => (await createBackup(library, 'manual', { force: true }))!,
     restoreBackup: ({ name }) => restoreBackup(library, name),
-    importData: ({ name, dataBase64 }) => importInto(library, { name, bytes: Buffer.from(dataBase64, 'base64') }),
-    importUrl: ({ url }) => importInto(library, { url }),
+    ...jobHandlers(jobs),
     getCiteTemplate: () => ({ template: library.getSetting<string>(CITE_TEMPLATE_SETTING) ?? DEFAULT_CITE_TEMPLATE }),
     setCiteTemplate: ({ template }) => {
       // An emptied template means "back to the default", never a blank cite.
@@ -79,10 +83,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       library.setSetting(CITE_TEMPLATE_SETTING, value);
       return { template: value };
     },
-    exportBrief: async ({ id, format }) => {
-      const file = await exportBrief(library.briefs.get(id), format, pdfPrinter);
-      return { name: file.name, dataBase64: Buffer.from(file.data).toString('base64') };
-    },
     search,
+    ...openLibraryStatusHandlers(library),
   };
 }

@@ -5,6 +5,7 @@ import { cardFromPassage } from '../../shared/card-from-article';
 import { buildCite, DEFAULT_CITE_TEMPLATE } from '../../shared/cite-builder';
 import { COMMANDS, displayKey, keyOfEvent, normalizeKey, resolveKeys, type CommandId, type EditorCommandId } from '../../shared/keymap';
 import type { Article, Card, CardFields, Passage } from '../../shared/model';
+import type { ArticleSummary } from '../../shared/summaries';
 import { bodyFromParagraphs } from '../../shared/schema';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../shared/settings';
 import { splitParagraphs } from '../../shared/text';
@@ -39,7 +40,7 @@ const fieldsOf = (c: Card): CardFields => ({
 export function CutterView({ articleId, onPickArticle }: Props) {
   const [shownArticleId, setShownArticleId] = useState(articleId);
   const [article, setArticle] = useState<Article>();
-  const [articles, setArticles] = useState<Article[]>([]);
+  const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const [cards, setCards] = useState<Card[]>([]);
   const [current, setCurrent] = useState<Card>();
   const [source, setSource] = useState<Passage | null>(null);

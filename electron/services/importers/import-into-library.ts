@@ -2,21 +2,39 @@
 // same text as an article already there, or the same brief document) reported, not stored.
 import { createHash } from 'node:crypto';
 import type { ImportOutcome } from '../../../shared/import-outcome.js';
+import type { DocJSON } from '../../../shared/model.js';
 import type { Library } from '../library/library.js';
+import { isReadOnlyWrite, READ_ONLY_WRITE } from '../library-status.js';
+import { LOCAL_ADDRESS } from './fetch-url.js';
 import { ImportError } from './import-error.js';
 import { describeInput, readSource, type Imported, type ImportInput, type ReadOptions } from './import-source.js';
 
+export interface ImportOptions extends ReadOptions {
+  /** Runs inside the transaction that stored the source (the import log records it there). */
+  onStored?: (outcome: Extract<ImportOutcome, { status: 'imported' | 'duplicate' }>) => void;
+}
+
+const countCards = (doc: DocJSON): number => (doc.content ?? []).filter((node) => node.type === 'card').length;
+
 /** Imports one source; failures come back as an outcome, never thrown. */
-export async function importInto(library: Library, input: ImportInput, options: ReadOptions = {}): Promise<ImportOutcome> {
+export async function importInto(library: Library, input: ImportInput, options: ImportOptions = {}): Promise<ImportOutcome> {
   const source = describeInput(input);
   try {
     const imported = await readSource(input, options);
     if (options.signal?.aborted) throw new ImportError(source, 'the import was cancelled.');
-    return library.transaction(() => store(library, imported, source));
+    return library.transaction(() => {
+      const stored = store(library, imported, source);
+      const outcome = stored.status === 'imported' && imported.kind === 'brief' ? { ...stored, cards: countCards(imported.doc) } : stored;
+      if (outcome.status !== 'failed') options.onStored?.(outcome);
+      return outcome;
+    });
   } catch (err) {
-    if (err instanceof ImportError) return { source, status: 'failed', error: err.message };
-    // A bug or a library failure, not the file's fault: still one line naming the file.
-    return { source, status: 'failed', error: `Could not import ${source}: ${err instanceof Error ? err.message : String(err)}` };
+    if (err instanceof ImportError) return { source, status: 'failed', failure: err.reason === LOCAL_ADDRESS ? 'local-address' : 'refused', error: err.message };
+    if (isReadOnlyWrite(err)) return { source, status: 'failed', failure: 'refused', error: `Could not import ${source}. ${READ_ONLY_WRITE}` };
+    // A bug or a library failure, not the file's fault: still one line naming the file, and
+    // the kind of error kept so it is never mistaken for a refusal.
+    const kind = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return { source, status: 'failed', failure: 'internal', error: `Could not import ${source} (an internal error in Cardfile: ${kind})` };
   }
 }
 

@@ -14,7 +14,7 @@ import { LibraryError } from './library-error.js';
 export const newUid = (): string => randomUUID();
 
 // Level 1: about a third of the JSON's size already; higher levels cost insert speed for little.
-export const encodeContent = (node: DocJSON): Buffer => deflateRawSync(JSON.stringify(node), { level: 1 });
+const encode = (json: string): Buffer => deflateRawSync(json, { level: 1 });
 export const decodeContent = (blob: Buffer): DocJSON => JSON.parse(inflateRawSync(blob).toString('utf8')) as DocJSON;
 
 const hash = (text: string): string => createHash('sha1').update(text).digest('base64url').slice(0, 22);
@@ -27,8 +27,8 @@ export function contentHashOf(node: DocJSON): string {
 
 /** What a card node is made of, read once from the checked node. */
 export interface CardParts {
-  /** The card node without attrs: what is stored. */
-  content: DocJSON;
+  /** The card node without attrs, deflated: what is stored. */
+  stored: Buffer;
   tag: string;
   shortCite: string;
   fullCite: string;
@@ -76,12 +76,13 @@ export function cardParts(json: DocJSON): CardParts {
     else if (child.type === schema.nodes.body) body = child;
   });
   const { attrs: _attrs, ...content } = json;
+  const text = JSON.stringify(content);
   const bodyText = body ? bodyTextOf(body) : '';
   return {
-    content, tag, ...cite,
-    body: body ? (body as PMNode).toJSON() as DocJSON : EMPTY_BODY,
+    stored: encode(text), tag, ...cite,
+    body: json.content?.find((c) => c.type === 'body') ?? EMPTY_BODY,
     bodyText,
-    contentHash: contentHashOf(json),
+    contentHash: hash(text),
     fingerprint: fingerprintOf(cite.shortCite, cite.fullCite, bodyText),
   };
 }

@@ -6,7 +6,7 @@ import type { Card, CardFields, CardPlace } from '../../../shared/model.js';
 import type { CardIndex } from '../search/card-index.js';
 import { searchFields, type ArticleForIndex } from '../search/search-fields.js';
 import { definedOnly } from './article-store.js';
-import { cardParts, decodeContent, encodeContent, labelOfBriefCard, newUid, nodeOfFields, type CardParts } from './card-content.js';
+import { cardParts, decodeContent, labelOfBriefCard, newUid, nodeOfFields, type CardParts } from './card-content.js';
 import { LibraryError } from './library-error.js';
 import type { Db } from './open-library.js';
 
@@ -127,7 +127,14 @@ export class CardStore {
     return this.tx(() => {
       const parts = cardParts(nodeOfFields(fields));
       const values = this.values(parts, fields, { uid: fields.uid ?? newUid(), copiedFrom: fields.copiedFrom ?? null, place: null });
-      return this.get(this.insertValues(values, parts, null, fields.id ?? null));
+      const id = this.insertValues(values, parts, null, fields.id ?? null);
+      // Built from what was written: reading it back would inflate what was just deflated.
+      return {
+        id, uid: values.uid, briefId: null, copiedFrom: values.copied_from, fingerprint: values.fingerprint,
+        tag: parts.tag, label: values.label, shortCite: parts.shortCite, fullCite: parts.fullCite, body: parts.body,
+        articleId: values.article_id, passage: fields.passage, textEdited: values.text_edited === 1,
+        createdAt: values.now, updatedAt: values.now,
+      };
     });
   }
 
@@ -206,7 +213,7 @@ export class CardStore {
     return {
       uid: who.uid, brief_id: who.place?.briefId ?? null, copied_from: who.copiedFrom, fingerprint: parts.fingerprint,
       content_hash: parts.contentHash, tag: parts.tag, label: fields.label, short_cite: parts.shortCite, full_cite: parts.fullCite,
-      content: encodeContent(parts.content), headings: who.place?.headings ?? '', article_id: fields.articleId,
+      content: parts.stored, headings: who.place?.headings ?? '', article_id: fields.articleId,
       passage_start: fields.passage?.start ?? null, passage_end: fields.passage?.end ?? null,
       text_edited: fields.textEdited ? 1 : 0, now: new Date().toISOString(),
     };

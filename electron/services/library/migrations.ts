@@ -286,6 +286,21 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('DROP TABLE cards_v4; DROP TABLE briefs_v4; DROP TABLE articles_v4;');
     },
   },
+  {
+    // Every file an import has read, by the hash of its bytes, so a folder import that died
+    // mid-way resumes where it stopped: files already in are skipped without being parsed.
+    version: 6,
+    sql: `
+      CREATE TABLE import_log (
+        content_hash TEXT PRIMARY KEY,  -- sha256 of the file's bytes, hex
+        source TEXT NOT NULL,           -- the name it was imported under
+        kind TEXT NOT NULL CHECK (kind IN ('article', 'brief')),
+        item_id INTEGER NOT NULL,       -- the article or brief it became (or already was)
+        cards INTEGER NOT NULL,
+        imported_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

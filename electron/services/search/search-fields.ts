@@ -1,6 +1,6 @@
 // What the search index holds for a card, computed once in TypeScript when the card is written,
 // by the same cite parser the importers and the Cite Creator use. Nothing here lives in SQL.
-import { parseCite } from '../../../shared/cite-parser.js';
+import { parseCite, type ParsedCite } from '../../../shared/cite-parser.js';
 import { fullYear } from './query-parser.js';
 
 /** Index columns, in the order of card_fts (migrations.ts) and of the bm25 weights. */
@@ -34,8 +34,7 @@ const SHORT_CITE_YEAR = /(?:^|[^\d])['’]?(\d{2})\s*$/;
 const FOUR_DIGIT_YEAR = /\b(1[89]\d\d|20\d\d)\b/;
 
 /** The year a card is from: its full cite's date, else its short cite's two digits, else its article's date. */
-export function yearOf(shortCite: string, fullCite: string, publishedDate = ''): string {
-  const parsed = parseCite(fullCite);
+export function yearOf(shortCite: string, fullCite: string, publishedDate = '', parsed: ParsedCite = parseCite(fullCite)): string {
   if (parsed.isoDate) return parsed.isoDate.slice(0, 4);
   const four = FOUR_DIGIT_YEAR.exec(fullCite)?.[1];
   if (four) return four;
@@ -45,19 +44,20 @@ export function yearOf(shortCite: string, fullCite: string, publishedDate = ''):
 }
 
 /** Who wrote it: the short cite's name part, the parsed full cite's author, and the article's authors. */
-export function authorsOf(shortCite: string, fullCite: string, articleAuthors: readonly string[] = []): string {
+export function authorsOf(shortCite: string, fullCite: string, articleAuthors: readonly string[] = [], parsed: ParsedCite = parseCite(fullCite)): string {
   const shortName = shortCite.replace(/['’]?\d{1,4}(?:[-/.]\d{1,4})*\s*$/, '').trim();
-  const names = [shortName, parseCite(fullCite).author, ...articleAuthors].filter((n) => n !== '');
+  const names = [shortName, parsed.author, ...articleAuthors].filter((n) => n !== '');
   return [...new Set(names)].join('\n');
 }
 
 export function searchFields(card: CardForIndex, article: ArticleForIndex | null): SearchFields {
+  const parsed = parseCite(card.fullCite);
   return {
     tag: card.tag,
     label: card.label ?? '',
-    author: authorsOf(card.shortCite, card.fullCite, article?.authors ?? []),
+    author: authorsOf(card.shortCite, card.fullCite, article?.authors ?? [], parsed),
     cite: `${card.shortCite}\n${card.fullCite}`,
-    year: yearOf(card.shortCite, card.fullCite, article?.publishedDate ?? ''),
+    year: yearOf(card.shortCite, card.fullCite, article?.publishedDate ?? '', parsed),
     body: card.bodyText,
     headings: card.headings,
   };

@@ -9,8 +9,15 @@ import type { ParsedQuery } from './query-parser.js';
 const SNIPPET_WORDS = 28;
 // A match is shown a few words into the window, not as its first word.
 const LEAD_WORDS = 4;
+// Once a match is found, a window holding more of the query's words is looked for this far on:
+// a 6,000-word card is not read to its end for a better snippet.
+const LOOK_AHEAD_WORDS = 1500;
 
-const fold = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+// Accents are folded as FTS5's remove_diacritics does; most words are ASCII and skip that work.
+const fold = (word: string): string => {
+  const lower = word.toLowerCase();
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
+};
 const stem = (word: string): string => lunr.stemmer(new lunr.Token(word, {})).toString();
 
 interface Needle {
@@ -29,9 +36,18 @@ function needlesOf(query: ParsedQuery): Needle[] {
     }));
 }
 
-function matches(token: string, needles: readonly Needle[]): number {
+function matches(token: string, needles: readonly Needle[], stems: Map<string, string>): number {
   const word = fold(token);
-  return needles.findIndex((n) => (n.prefix ? word.startsWith(n.word) : word === n.word || stem(word) === n.stem));
+  return needles.findIndex((n) => {
+    if (n.prefix) return word.startsWith(n.word);
+    if (word === n.word) return true;
+    // Stemming every word of a long card is the cost of a snippet: a Porter stem keeps the word's
+    // first letters, so only words sharing them are stemmed.
+    if (word[0] !== n.stem[0] || word[1] !== n.stem[1]) return false;
+    let stemmed = stems.get(word);
+    if (stemmed === undefined) stems.set(word, (stemmed = stem(word)));
+    return stemmed === n.stem;
+  });
 }
 
 interface Token {
@@ -43,24 +59,43 @@ interface Token {
 
 export function snippetOf(text: string, query: ParsedQuery, words = SNIPPET_WORDS): SnippetPart[] {
   const needles = needlesOf(query);
+  const stems = new Map<string, string>();
   const tokens: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-    tokens.push({ start: m.index, end: m.index + m[0].length, needle: needles.length > 0 ? matches(m[0], needles) : -1 });
-  }
-  if (tokens.length === 0) return [];
-  // The window with the most different query words in it; the earliest among equals.
+  const wordRe = /[\p{L}\p{N}\p{M}]+/gu;
+  const next = (): boolean => {
+    const m = wordRe.exec(text);
+    if (!m) return false;
+    tokens.push({ start: m.index, end: m.index + m[0].length, needle: needles.length > 0 ? matches(m[0], needles, stems) : -1 });
+    return true;
+  };
+  // The window with the most different query words in it, the earliest among equals, found in
+  // one pass that stops once a window holds them all: a window of `words` tokens slides over the
+  // text, counting the needles inside it.
+  const inWindow = new Array<number>(needles.length).fill(0);
+  let distinct = 0;
   let best = 0;
-  let bestScore = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.needle < 0) continue;
-    const from = Math.max(0, i - LEAD_WORDS);
-    const seen = new Set<number>();
-    for (let j = from; j < Math.min(tokens.length, from + words); j++) if (tokens[j]!.needle >= 0) seen.add(tokens[j]!.needle);
-    if (seen.size > bestScore) {
-      best = from;
-      bestScore = seen.size;
+  let bestScore = 0;
+  let foundAt = -1;
+  for (let end = 0; bestScore < needles.length && (foundAt < 0 || end - foundAt < LOOK_AHEAD_WORDS) && next(); end++) {
+    const entering = tokens[end]!.needle;
+    if (entering >= 0 && (inWindow[entering] = inWindow[entering]! + 1) === 1) distinct++;
+    const start = end - words + 1;
+    if (start > 0) {
+      const leaving = tokens[start - 1]!.needle;
+      if (leaving >= 0 && (inWindow[leaving] = inWindow[leaving]! - 1) === 0) distinct--;
+    }
+    if (distinct > bestScore) {
+      if (foundAt < 0) foundAt = end;
+      bestScore = distinct;
+      // Show the first match a few words in, not as the window's first word.
+      let first = Math.max(0, start);
+      while (tokens[first]!.needle < 0) first++;
+      best = Math.max(0, first - LEAD_WORDS);
     }
   }
+  while (tokens.length < best + words && next());
+  if (tokens.length === 0) return [];
+  const more = wordRe.exec(text) !== null;
   const last = Math.min(tokens.length, best + words) - 1;
   const parts: SnippetPart[] = [];
   const push = (piece: string, marked: boolean) => {
@@ -81,6 +116,6 @@ export function snippetOf(text: string, query: ParsedQuery, words = SNIPPET_WORD
     at = t.end;
   }
   push(text.slice(at, tokens[last]!.end).replace(/\n+/g, ' '), false);
-  if (last < tokens.length - 1) push('…', false);
+  if (last < tokens.length - 1 || more) push('…', false);
   return parts.map((p) => ({ ...p, text: p.text.replace(/\s*\n+\s*/g, ' ') }));
 }

@@ -20,7 +20,7 @@ describe('import through the Api (file bytes, as browser mode sends them)', () =
     expect(first).toMatchObject({ status: 'imported', kind: 'article', title: 'Putin Shuts the Door on US “Last Try” for Cooperation in Syria' });
     expect(await api.importData({ name: 'again.txt', dataBase64 })).toMatchObject({ status: 'duplicate', id: first.status === 'imported' ? first.id : -1 });
     expect(await api.importData({ name: 'junk.txt', dataBase64: Buffer.from([0, 1, 2, 3, 0, 0]).toString('base64') })).toEqual({
-      source: 'junk.txt', status: 'failed', error: 'Could not import junk.txt: it is not text (it looks like a binary file).',
+      source: 'junk.txt', status: 'failed', failure: 'refused', error: 'Could not import junk.txt: it is not text (it looks like a binary file).',
     });
     expect(await api.importUrl({ url: 'gopher://example.org/' })).toMatchObject({ status: 'failed', error: expect.stringMatching(/only http and https/) });
     expect(library.info().articles).toBe(1);

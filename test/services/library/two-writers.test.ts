@@ -35,7 +35,7 @@ describe('two writers on one library', () => {
       tag: `card ${i}`, label: null, shortCite: 'Ace 21', fullCite: 'Mehmet Ace, 2021', body: bodyFromParagraphs([`Body ${i}.`]), articleId: null, passage: null,
     }).id);
     const server = await startServer({ handlers: createHandlers(library) });
-    const api = httpApi(server.url);
+    const api = httpApi(server.url, server.token);
     const folder = tempDir();
     for (let i = 0; i < FILES; i++) {
       fs.writeFileSync(path.join(folder, `article-${i}.txt`), `Article ${i}\n\n${`Sentence ${i} about the Syria truce and its monitors. `.repeat(200)}`);
