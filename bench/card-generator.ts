@@ -21,6 +21,7 @@ const FIRST_NAMES = ['Joseph', 'Mehmet', 'Jeffrey', 'Johanna', 'Aziz', 'Henry', 
 const OUTLETS = ['Foreign Affairs', 'The Hill', 'Brookings', 'RAND', 'War on the Rocks', 'Reuters', 'Chatham House', 'The Atlantic', 'Nature', 'Lawfare'];
 const HIGHLIGHTS = ['cyan', 'yellow', 'green'] as const;
 const SCALE_EXPONENT = 0.45;
+const SHRUNK_PT = 8;
 // About 40 marked runs in a card of median length, as in real files.
 const MARK_CHANCE = 0.035;
 /** Words in more cards than this ("the", "which") are function words, never a tag's claim; "war" (510) is not. */
@@ -115,8 +116,9 @@ export function makeGenerator(seed: number): Generator {
       at += size;
       const content: DocJSON[] = [];
       let plain: string[] = [];
+      // Unread words are shrunk, as debaters shrink them: a size on each unmarked run.
       const flush = () => {
-        if (plain.length) content.push({ type: 'text', text: plain.join(' ') + ' ' });
+        if (plain.length) content.push({ type: 'text', text: plain.join(' ') + ' ', marks: [{ type: 'size', attrs: { pt: SHRUNK_PT } }] });
         plain = [];
       };
       for (let i = 0; i < chunk.length;) {
@@ -134,7 +136,7 @@ export function makeGenerator(seed: number): Generator {
       if (last?.text) last.text = last.text.replace(/ $/, '.');
       paragraphs.push({ type: 'paragraph', content: content.filter((c) => c.text) });
     }
-    return { type: 'body', attrs: { shrinkPt: 8 }, content: paragraphs.length ? paragraphs : [{ type: 'paragraph' }] };
+    return { type: 'body', content: paragraphs.length ? paragraphs : [{ type: 'paragraph' }] };
   };
 
   return {

@@ -41,7 +41,8 @@ export interface CardParts {
   fingerprint: string;
 }
 
-const EMPTY_BODY: DocJSON = { type: 'body', attrs: { shrinkPt: null }, content: [{ type: 'paragraph' }] };
+/** The body of a card that has none (an analytic), as the Cutter shows it: one empty paragraph. */
+export const EMPTY_BODY: DocJSON = { type: 'body', content: [{ type: 'paragraph' }] };
 
 /**
  * Evidence identity: the same cite and the same words, however they are marked up. Case and

@@ -6,7 +6,7 @@ import type { Card, CardFields, CardPlace } from '../../../shared/model.js';
 import type { CardIndex } from '../search/card-index.js';
 import { searchFields, type ArticleForIndex } from '../search/search-fields.js';
 import { definedOnly } from './article-store.js';
-import { cardParts, decodeContent, labelOfBriefCard, newUid, nodeOfFields, type CardParts } from './card-content.js';
+import { cardParts, decodeContent, EMPTY_BODY, labelOfBriefCard, newUid, nodeOfFields, type CardParts } from './card-content.js';
 import { LibraryError } from './library-error.js';
 import type { Db } from './open-library.js';
 
@@ -37,7 +37,7 @@ export interface BriefCardPlace {
 /** A card as read back: the node's own body, the row's metadata. */
 export function toCard(row: CardRow): Card {
   const node = decodeContent(row.content);
-  const body = node.content?.find((c) => c.type === 'body') ?? { type: 'body', attrs: { shrinkPt: null }, content: [{ type: 'paragraph' }] };
+  const body = node.content?.find((c) => c.type === 'body') ?? EMPTY_BODY;
   return {
     id: row.id, uid: row.uid, briefId: row.brief_id, copiedFrom: row.copied_from, fingerprint: row.fingerprint,
     tag: row.tag, label: row.label, shortCite: row.short_cite, fullCite: row.full_cite, body,
