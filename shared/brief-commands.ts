@@ -182,15 +182,19 @@ export interface HiddenRange {
   to: number;
   /** The whole paragraph (it has no highlighted text), not a run inside it. */
   paragraph: boolean;
+  /** A run that holds a word break: hidden, it still leaves a space between the words around it. */
+  spaced: boolean;
 }
 
 /**
  * Invisibility mode: what is not read aloud. Headings, tags and cites stay; in card bodies
- * only highlighted text stays, and paragraphs with none go entirely.
+ * only highlighted text stays, and paragraphs with none go entirely. Positions count from
+ * `contentStart`, where the content of `doc` (a doc, or one top-level node of it) begins.
  */
-export function hiddenRanges(doc: PMNode): HiddenRange[] {
+export function hiddenRanges(doc: PMNode, contentStart = 0): HiddenRange[] {
   const ranges: HiddenRange[] = [];
-  doc.descendants((node, pos) => {
+  doc.descendants((node, relative) => {
+    const pos = contentStart + relative;
     if (node.type.name !== 'paragraph') return true;
     const runs: HiddenRange[] = [];
     let lit = false;
@@ -200,12 +204,15 @@ export function hiddenRanges(doc: PMNode): HiddenRange[] {
         return;
       }
       const from = pos + 1 + offset;
+      const spaced = /\s/.test(inline.text ?? '');
       const last = runs[runs.length - 1];
-      if (last && last.to === from) last.to = from + inline.nodeSize;
-      else runs.push({ from, to: from + inline.nodeSize, paragraph: false });
+      if (last && last.to === from) {
+        last.to = from + inline.nodeSize;
+        last.spaced ||= spaced;
+      } else runs.push({ from, to: from + inline.nodeSize, paragraph: false, spaced });
     });
     if (lit) ranges.push(...runs);
-    else ranges.push({ from: pos, to: pos + node.nodeSize, paragraph: true });
+    else ranges.push({ from: pos, to: pos + node.nodeSize, paragraph: true, spaced: false });
     return false;
   });
   return ranges;

@@ -3,7 +3,7 @@ import type { Brief, DocJSON } from '../../shared/model';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { api } from './api';
 import type { Status } from './App';
-import { BriefEditor } from './briefs/BriefEditor';
+import { BriefEditor, type BriefDocPatch } from './briefs/BriefEditor';
 import { BriefList } from './briefs/BriefList';
 import { useAutosaver } from './use-autosaver';
 import './briefs/briefs.css';
@@ -14,7 +14,8 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
   const briefs = useApiData(() => api.listBriefs({}), []);
   const settings = useApiData(() => api.getSettings({}), []);
   // One saver for every brief opened here: switching briefs never drops an unsaved edit.
-  const autosave = useAutosaver((id, patch: { doc: DocJSON }) => api.updateBrief({ id, patch }));
+  // The doc is serialised here, when the saver writes it, never on each keystroke.
+  const autosave = useAutosaver((id, patch: BriefDocPatch) => api.updateBrief({ id, patch: { doc: patch.doc.toJSON() as DocJSON } }));
   const [openId, setOpenId] = useState<number>();
   const [chosenSpeech, setChosenSpeech] = useState<number>();
   const list = briefs.data ?? [];

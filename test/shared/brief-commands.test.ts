@@ -99,14 +99,22 @@ describe('the unit at the cursor (what send to speech copies)', () => {
 
 describe('invisibility mode hides what is not read aloud', () => {
   it('keeps headings, tags, cites and highlighted runs; hides the rest of each body', () => {
-    const state = stateOf(block('AT: x'), card('Tag', 'Ace 21', [['Unread ', hl('spoken words'), ' unread tail'], ['Paragraph with nothing highlighted']]));
+    const state = stateOf(block('AT: x'), card('Tag', 'Ace 21', [['Unread ', hl('spoken'), 'ly', hl('words'), ' unread tail'], ['Paragraph with nothing highlighted']]));
     const doc = state.doc;
-    const hidden = hiddenRanges(doc).map((r) => ({ text: doc.textBetween(r.from, r.to), paragraph: r.paragraph }));
+    const hidden = hiddenRanges(doc).map((r) => ({ text: doc.textBetween(r.from, r.to), paragraph: r.paragraph, spaced: r.spaced }));
     expect(hidden).toEqual([
-      { text: 'Unread ', paragraph: false },
-      { text: ' unread tail', paragraph: false },
-      { text: 'Paragraph with nothing highlighted', paragraph: true },
+      { text: 'Unread ', paragraph: false, spaced: true },
+      // Hiding part of a word joins nothing that was apart; hiding " unread tail" keeps a space.
+      { text: 'ly', paragraph: false, spaced: false },
+      { text: ' unread tail', paragraph: false, spaced: true },
+      { text: 'Paragraph with nothing highlighted', paragraph: true, spaced: false },
     ]);
+  });
+
+  it('gives the same ranges for one top-level node as for the whole doc', () => {
+    const doc = stateOf(block('AT: x'), card('Tag', 'Ace 21', [['Unread ', hl('spoken words'), ' tail']])).doc;
+    const cardPos = doc.child(0).nodeSize;
+    expect(hiddenRanges(doc.child(1), cardPos + 1)).toEqual(hiddenRanges(doc));
   });
 
   it('hides nothing in a brief of headings and analytics', () => {

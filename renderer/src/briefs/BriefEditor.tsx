@@ -7,7 +7,9 @@ import { cardNode } from '../../../shared/brief-doc';
 import { clipboardContent } from '../../../shared/clipboard';
 import { COMMANDS, displayKey, editorCommands, resolveKeys } from '../../../shared/keymap';
 import type { Brief, Card, DocJSON } from '../../../shared/model';
-import { dropTarget, indexAt, moveRange, outline, unitRange, type OutlineEntry } from '../../../shared/outline';
+import { cardIds } from '../../../shared/card-ids';
+import { dropTarget, indexAt, moveRange, positionOf, unitRange, type OutlineEntry } from '../../../shared/outline';
+import { outlineKey, outlineOf, outlinePlugin, setOutlineWpm } from '../../../shared/outline-plugin';
 import { nodeFromJSON, schema } from '../../../shared/schema';
 import type { Settings } from '../../../shared/settings';
 import { textGuard } from '../../../shared/text-guard';
@@ -16,7 +18,7 @@ import { api } from '../api';
 import type { Status } from '../App';
 import { useApiData } from '../use-api-data';
 import { IS_MAC } from '../cutter/platform';
-import { BRIEF_KEYS, basePlugins, blockTotals, briefKeymap, invisibility, invisibilityKey, setInvisible } from './brief-plugins';
+import { BRIEF_KEYS, basePlugins, blockTotals, briefKeymap, invisibility, isInvisible, setInvisible } from './brief-plugins';
 import { CardPicker } from './CardPicker';
 import { NavigationPane } from './NavigationPane';
 
@@ -25,12 +27,42 @@ interface Props {
   /** The speech doc cards are sent to; undefined until there is one (the Api then makes one). */
   speechId: number | undefined;
   settings: Settings;
-  saver: Autosaver<{ doc: DocJSON }>;
+  saver: Autosaver<BriefDocPatch>;
   saveState: SaveState;
   onStatus: (status: Status) => void;
   /** A speech doc changed (or was created) by a send. */
   onSent: (speech: Brief) => void;
 }
+
+/** An edited brief waiting to be saved: serialised only when the autosaver writes it. */
+export interface BriefDocPatch {
+  doc: PMNode;
+}
+
+/** What the toolbar and outline show of the editor: React redraws only when this changes. */
+interface Snapshot {
+  entries: readonly OutlineEntry[];
+  /** Index of the top-level node holding the cursor. */
+  current: number;
+  invisible: boolean;
+  empty: boolean;
+  /** Whether each toolbar command applies, in toolbar order. */
+  enabled: readonly boolean[];
+}
+
+function snapshotOf(state: EditorState, commands: readonly Command[]): Snapshot {
+  return {
+    entries: outlineOf(state),
+    current: indexAt(state.doc, state.selection.from),
+    invisible: isInvisible(state),
+    empty: state.doc.childCount === 0,
+    enabled: commands.map((command) => command(state)),
+  };
+}
+
+const sameSnapshot = (a: Snapshot | undefined, b: Snapshot): boolean =>
+  a !== undefined && a.entries === b.entries && a.current === b.current && a.invisible === b.invisible && a.empty === b.empty
+  && a.enabled.every((on, i) => on === b.enabled[i]);
 
 /** Loads a brief and opens it in the editor. */
 export function BriefEditor(props: Props) {
@@ -57,11 +89,14 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
   const wpm = settings.wpm;
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const [state, setState] = useState<EditorState>();
+  const [snapshot, setSnapshot] = useState<Snapshot>();
   const [picking, setPicking] = useState(false);
   const isSpeech = brief.kind === 'speech';
-  const wpmRef = useRef(wpm);
-  wpmRef.current = wpm;
+  const cardCommands = useMemo(() => editorCommands(settings), [settings]);
+  const cardKeys = useMemo(() => resolveKeys(settings.keys), [settings.keys]);
+  const toolbarCommands = useMemo(() => [...BRIEF_KEYS.map((k) => k.command), ...CARD_COMMANDS.map((c) => cardCommands[c.id])], [cardCommands]);
+  const toolbarRef = useRef(toolbarCommands);
+  toolbarRef.current = toolbarCommands;
 
   const sendToSpeech = useCallback(async (nodes: PMNode[]) => {
     if (nodes.length === 0 || isSpeech) return;
@@ -122,22 +157,29 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
         textGuard({ onBlocked: () => onStatus({ kind: 'info', text: 'Card text is the source’s words: only markup can change here (edit the text in the Cutter).' }) }),
         briefKeymap(settings, { '`': send }),
         ...basePlugins(),
+        cardIds(),
+        outlinePlugin(wpm),
         invisibility(),
-        blockTotals(() => wpmRef.current),
+        blockTotals(),
       ],
     });
+    const publish = (next: EditorState) => {
+      const snap = snapshotOf(next, toolbarRef.current);
+      setSnapshot((prev) => (sameSnapshot(prev, snap) ? prev : snap));
+    };
     const view = new EditorView(mount.current!, {
       state: editorState,
       dispatchTransaction(tr) {
         const next = view.state.apply(tr);
         view.updateState(next);
-        setState(next);
-        if (tr.docChanged) saver.queue(brief.id, { doc: next.doc.toJSON() as DocJSON });
+        publish(next);
+        // The doc itself is queued: it is turned into JSON only when the autosaver writes it.
+        if (next.doc !== tr.before) saver.queue(brief.id, { doc: next.doc });
       },
       attributes: { 'aria-label': `Brief: ${brief.title}`, role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
     });
     viewRef.current = view;
-    setState(view.state);
+    publish(view.state);
     view.focus();
     return () => {
       view.destroy();
@@ -147,23 +189,26 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [brief.id]);
 
+  useEffect(() => {
+    const view = viewRef.current;
+    if (view && outlineKey.getState(view.state)?.wpm !== wpm) view.dispatch(setOutlineWpm(view.state.tr, wpm));
+  }, [wpm]);
+
   const run = (command: Command) => {
     const view = viewRef.current;
     if (!view) return;
     command(view.state, view.dispatch, view);
     view.focus();
   };
-
-  const entries = useMemo(() => (state ? outline(state.doc, wpm) : []), [state?.doc, wpm]);
-  const current = state ? indexAt(state.doc, state.selection.from) : -1;
-  const invisible = state ? invisibilityKey.getState(state) === true : false;
+  const atCursor = (): PMNode[] => (viewRef.current ? unitAtCursor(viewRef.current.state) : []);
 
   const jump = (entry: OutlineEntry) => {
     const view = viewRef.current;
     if (!view) return;
-    const inside = entry.pos + (entry.level === 'card' ? 2 : 1);
+    const pos = positionOf(view.state.doc, entry.index);
+    const inside = pos + (entry.level === 'card' ? 2 : 1);
     view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, inside)));
-    (view.nodeDOM(entry.pos) as HTMLElement | null)?.scrollIntoView({ block: 'start' });
+    (view.nodeDOM(pos) as HTMLElement | null)?.scrollIntoView({ block: 'start' });
     view.focus();
   };
 
@@ -182,24 +227,24 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
     setPicking(false);
   };
 
-  const can = (command: Command) => (state ? command(state) : false);
-  const cardCommands = useMemo(() => editorCommands(settings), [settings]);
-  const cardKeys = useMemo(() => resolveKeys(settings.keys), [settings.keys]);
+  const enabled = (i: number) => snapshot?.enabled[i] === true;
+  const empty = !snapshot || snapshot.empty;
+  const invisible = snapshot?.invisible === true;
   return (
     <div className="brief-workspace">
-      <NavigationPane entries={entries} current={current} onJump={jump} onDrop={drop} />
+      <NavigationPane entries={snapshot?.entries ?? NO_ENTRIES} current={snapshot?.current ?? -1} onJump={jump} onDrop={drop} />
       <section className="brief-main" aria-label={`Editing ${brief.title}`}>
         <div className="toolbar" role="toolbar" aria-label="Brief tools">
-          {BRIEF_KEYS.map(({ key, label, command }) => (
-            <button key={key} title={`${label} (${displayKey(key, IS_MAC)})`} disabled={!can(command)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(command)}>
+          {BRIEF_KEYS.map(({ key, label, command }, i) => (
+            <button key={key} title={`${label} (${displayKey(key, IS_MAC)})`} disabled={!enabled(i)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(command)}>
               {label}
             </button>
           ))}
-          {CARD_COMMANDS.map(({ id, title, hint }) => (
+          {CARD_COMMANDS.map(({ id, title, hint }, i) => (
             <button
               key={id}
               title={`${hint}${cardKeys[id][0] ? ` (${displayKey(cardKeys[id][0], IS_MAC)})` : ''}`}
-              disabled={!can(cardCommands[id])}
+              disabled={!enabled(BRIEF_KEYS.length + i)}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => run(cardCommands[id])}
             >
@@ -209,17 +254,17 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
           <span className="sep" />
           <button
             title={isSpeech ? 'This is a speech doc' : 'Send the card or block at the cursor to the speech doc (`)'}
-            disabled={isSpeech || !state || state.doc.childCount === 0}
+            disabled={isSpeech || empty}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => state && void sendToSpeech(unitAtCursor(state))}
+            onClick={() => void sendToSpeech(atCursor())}
           >
             Send to speech
           </button>
           <button
             title="Copy the card or block at the cursor as rich text"
-            disabled={!state || state.doc.childCount === 0}
+            disabled={empty}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => state && void copy(unitAtCursor(state))}
+            onClick={() => void copy(atCursor())}
           >
             Copy
           </button>
@@ -244,6 +289,8 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
     </div>
   );
 }
+
+const NO_ENTRIES: readonly OutlineEntry[] = [];
 
 /** Hands a file from the Api to the browser's download (Electron saves it the same way). */
 function download(name: string, dataBase64: string): void {
