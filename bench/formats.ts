@@ -55,7 +55,7 @@ function cutLikeADebater(body: DocJSON, random: () => number): DocJSON {
 }
 
 /** A brief of `count` generated cards, ten to a block, as debaters file them. */
-function brief(corpusDir: string, seed: number, count: number): { title: string; doc: DocJSON } {
+export function brief(corpusDir: string, seed: number, count: number): { title: string; doc: DocJSON } {
   const generator = makeGenerator(corpusTexts(corpusDir), seed);
   const random = seededRandom(seed);
   const content: DocJSON[] = [headingNode('pocket', 'Bench'), headingNode('hat', 'Russia')];

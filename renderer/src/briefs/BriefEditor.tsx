@@ -163,16 +163,24 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
         blockTotals(),
       ],
     });
+    // React, on every commit while a contenteditable has focus, measures the selection by walking
+    // the text before the cursor: in a long brief that is most of a keystroke's cost. So the
+    // outline and toolbar catch up when typing pauses, never per key.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const publish = (next: EditorState) => {
       const snap = snapshotOf(next, toolbarRef.current);
       setSnapshot((prev) => (sameSnapshot(prev, snap) ? prev : snap));
+    };
+    const publishSoon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => publish(view.state), PUBLISH_PAUSE_MS);
     };
     const view = new EditorView(mount.current!, {
       state: editorState,
       dispatchTransaction(tr) {
         const next = view.state.apply(tr);
         view.updateState(next);
-        publish(next);
+        publishSoon();
         // The doc itself is queued: it is turned into JSON only when the autosaver writes it.
         if (next.doc !== tr.before) saver.queue(brief.id, { doc: next.doc });
       },
@@ -182,6 +190,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
     publish(view.state);
     view.focus();
     return () => {
+      clearTimeout(timer);
       view.destroy();
       viewRef.current = null;
     };
@@ -291,6 +300,8 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
 }
 
 const NO_ENTRIES: readonly OutlineEntry[] = [];
+/** Pause in typing after which the outline and toolbar show the editor's state. */
+const PUBLISH_PAUSE_MS = 150;
 
 /** Hands a file from the Api to the browser's download (Electron saves it the same way). */
 function download(name: string, dataBase64: string): void {
