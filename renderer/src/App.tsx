@@ -12,6 +12,8 @@ const AREAS: { id: Area; label: string; key: string }[] = [
   { id: 'search', label: 'Search', key: '4' },
 ];
 
+const OPEN_ARTICLE = 'cardfile.cutter.article';
+
 export interface Status {
   kind: 'info' | 'error';
   text: string;
@@ -19,7 +21,12 @@ export interface Status {
 
 export function App() {
   const [area, setArea] = useState<Area>('library');
-  const [articleId, setArticleId] = useState<number>();
+  // The Cutter's article survives a reload: debaters come back to what they were cutting.
+  const [articleId, setArticleId] = useState<number | undefined>(() => Number(localStorage.getItem(OPEN_ARTICLE)) || undefined);
+  useEffect(() => {
+    if (articleId === undefined) localStorage.removeItem(OPEN_ARTICLE);
+    else localStorage.setItem(OPEN_ARTICLE, String(articleId));
+  }, [articleId]);
   const [status, setStatus] = useState<Status>();
   const tabRefs = useRef<Record<Area, HTMLButtonElement | null>>({ library: null, cutter: null, briefs: null, search: null });
 

@@ -9,7 +9,7 @@ import { bodyFromParagraphs } from '../../shared/schema';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../shared/settings';
 import { splitParagraphs } from '../../shared/text';
 import { api } from './api';
-import { ArticleReader, selectedPassage } from './cutter/ArticleReader';
+import { ArticleReader, type ArticleReaderHandle } from './cutter/ArticleReader';
 import { CardEditor, type CardEditorHandle, type CardPatch } from './cutter/CardEditor';
 import { CardLibrary } from './cutter/CardLibrary';
 import { CommandPalette } from './cutter/CommandPalette';
@@ -48,13 +48,18 @@ export function CutterView({ articleId, onPickArticle }: Props) {
   const [notice, setNotice] = useState<{ text: string; undo?: () => void; error?: boolean }>();
   const [dialog, setDialog] = useState<'palette' | 'settings' | 'paste'>();
   const [pasteText, setPasteText] = useState('');
-  const reader = useRef<HTMLDivElement>(null);
+  const reader = useRef<ArticleReaderHandle>(null);
   const editor = useRef<CardEditorHandle>(null);
   const focusTagOnOpen = useRef(false);
 
   const { saver, state: save } = useAutosaver<CardPatch>((id, patch) => api.updateCard({ id, patch }));
 
-  useEffect(() => setShownArticleId(articleId), [articleId]);
+  // An article picked in the Library is opened to cut from: the caret goes into it.
+  const [focusReader, setFocusReader] = useState(false);
+  useEffect(() => {
+    setShownArticleId(articleId);
+    setFocusReader(true);
+  }, [articleId]);
   useEffect(() => {
     api.getSettings({}).then(setSettings, (err: unknown) => setNotice({ text: message(err), error: true }));
     api.getCiteTemplate({}).then((t) => setCiteTemplate(t.template), () => undefined);
@@ -81,6 +86,7 @@ export function CutterView({ articleId, onPickArticle }: Props) {
 
   const open = useCallback((card: Card, focusTag = false) => {
     focusTagOnOpen.current = focusTag;
+    setFocusReader(false);
     setCurrent(card);
     setSource(null);
     if (card.articleId !== null) setShownArticleId(card.articleId);
@@ -98,9 +104,9 @@ export function CutterView({ articleId, onPickArticle }: Props) {
 
   const cutPassage = useCallback(() => {
     if (!article) return setNotice({ text: 'Open an article to cut from.', error: true });
-    const passage = selectedPassage(reader.current, article.text);
-    if (!passage) return setNotice({ text: 'Select a passage of the article first.', error: true });
-    window.getSelection()?.removeAllRanges();
+    const passage = reader.current?.selectedPassage() ?? null;
+    if (!passage) return setNotice({ text: 'Select a passage of the article first (click in it, then Shift+arrows).', error: true });
+    reader.current?.collapse();
     void createCard(cardFromPassage(article, passage, citeTemplate));
   }, [article, createCard, citeTemplate]);
 
@@ -228,7 +234,7 @@ export function CutterView({ articleId, onPickArticle }: Props) {
         </p>
       )}
       <div className="cutter-grid">
-        <article className="panel reader" ref={reader} aria-label="Article">
+        <article className="panel reader" aria-label="Article">
           {article ? (
             <>
               <h2>{article.title}</h2>
@@ -249,7 +255,7 @@ export function CutterView({ articleId, onPickArticle }: Props) {
               <p className="article-cite">
                 <strong>{articleCite?.shortCite}</strong> {articleCite?.fullCite}
               </p>
-              <ArticleReader article={article} source={source} />
+              <ArticleReader ref={reader} article={article} source={source} autoFocus={focusReader} />
             </>
           ) : (
             <div className="empty-state">

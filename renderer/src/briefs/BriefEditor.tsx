@@ -154,7 +154,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
       doc,
       plugins: [
         // Card bodies are the source's words here as in the Cutter: markup only, never rewording.
-        textGuard({ onBlocked: () => onStatus({ kind: 'info', text: 'Card text is the source’s words: only markup can change here (edit the text in the Cutter).' }) }),
+        textGuard({ onBlocked: () => onStatus({ kind: 'info', text: 'Words are locked — the card’s words are the source’s: only markup changes in a brief.' }) }),
         briefKeymap(settings, { '`': send }),
         ...basePlugins(),
         cardIds(),
