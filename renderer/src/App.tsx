@@ -13,6 +13,7 @@ const AREAS: { id: Area; label: string; key: string }[] = [
 ];
 
 const OPEN_ARTICLE = 'cardfile.cutter.article';
+const STATUS_MS = 8000;
 
 export interface Status {
   kind: 'info' | 'error';
@@ -28,6 +29,12 @@ export function App() {
     else localStorage.setItem(OPEN_ARTICLE, String(articleId));
   }, [articleId]);
   const [status, setStatus] = useState<Status>();
+  // Information fades after a while; an error stays until dismissed.
+  useEffect(() => {
+    if (status?.kind !== 'info') return;
+    const timer = setTimeout(() => setStatus((s) => (s === status ? undefined : s)), STATUS_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
   const tabRefs = useRef<Record<Area, HTMLButtonElement | null>>({ library: null, cutter: null, briefs: null, search: null });
 
   const go = useCallback((next: Area) => {
@@ -72,6 +79,12 @@ export function App() {
     }
   };
 
+  const [cardRequest, setCardRequest] = useState<{ id: number }>();
+  const openCard = useCallback((id: number) => {
+    setCardRequest({ id });
+    setArea('cutter');
+  }, []);
+
   const openArticle = useCallback((id: number) => {
     setArticleId(id);
     setArea('cutter');
@@ -99,15 +112,15 @@ export function App() {
           ))}
         </nav>
         {status && (
-          <output className={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+          <output className={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} title={status.text}>
             {status.text}
             <button className="link" aria-label="Dismiss" onClick={() => setStatus(undefined)}>×</button>
           </output>
         )}
       </header>
       <main id={`area-${area}`} role="tabpanel" aria-labelledby={`tab-${area}`}>
-        {area === 'library' && <LibraryView onOpenArticle={openArticle} onStatus={setStatus} />}
-        {area === 'cutter' && <CutterView articleId={articleId} onPickArticle={() => go('library')} />}
+        {area === 'library' && <LibraryView onOpenArticle={openArticle} onOpenCard={openCard} onStatus={setStatus} />}
+        {area === 'cutter' && <CutterView articleId={articleId} cardRequest={cardRequest} onPickArticle={() => go('library')} />}
         {area === 'briefs' && <BriefsView onStatus={setStatus} />}
         {area === 'search' && <SearchView focusRequest={searchRequest} onStatus={setStatus} onOpenBrief={() => setArea('briefs')} />}
       </main>

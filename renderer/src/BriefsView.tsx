@@ -8,6 +8,7 @@ import { BriefList } from './briefs/BriefList';
 import { useAutosaver } from './use-autosaver';
 import './briefs/briefs.css';
 import { useApiData } from './use-api-data';
+import { PaneToggle, usePane } from './panes';
 
 /** Briefs and speech docs: the list on the left, the open one in the editor with its outline. */
 export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
@@ -19,6 +20,7 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
   const [openId, setOpenId] = useState<number>();
   const [chosenSpeech, setChosenSpeech] = useState<number>();
   const list = briefs.data ?? [];
+  const [listOpen, toggleList] = usePane('briefs');
   const speeches = list.filter((b) => b.kind === 'speech');
   // The debater's pick, else the speech doc touched last (the Api's "current" one).
   const speechId = speeches.find((b) => b.id === chosenSpeech)?.id ?? speeches[0]?.id;
@@ -73,8 +75,10 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
   }, [briefs.reload]);
 
   return (
-    <div className="briefs">
-      <BriefList
+    <div className={`briefs${listOpen ? '' : ' list-folded'}`}>
+      <div className="side">
+      <PaneToggle label="briefs" open={listOpen} onToggle={toggleList} />
+      {listOpen && <BriefList
         briefs={list}
         openId={openId}
         speechId={speechId}
@@ -84,7 +88,8 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
         onDelete={(b) => void remove(b)}
         onMakeCurrentSpeech={setChosenSpeech}
         onImport={(file) => void importFile(file)}
-      />
+      />}
+      </div>
       {briefs.error && <p role="alert" className="error">{briefs.error}</p>}
       {openId === undefined || (!settings.data && !settings.error) ? (
         <div className="panel empty-state">

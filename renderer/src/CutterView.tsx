@@ -16,9 +16,12 @@ import { CommandPalette } from './cutter/CommandPalette';
 import { IS_MAC } from './cutter/platform';
 import { SettingsDialog } from './cutter/SettingsDialog';
 import './cutter/cutter.css';
+import { PaneToggle, usePane } from './panes';
 
 interface Props {
   articleId: number | undefined;
+  /** A card to open (picked in the Library); a new object each time it is asked. */
+  cardRequest?: { id: number };
   onPickArticle: () => void;
 }
 
@@ -36,7 +39,7 @@ const fieldsOf = (c: Card): CardFields => ({
 });
 
 /** The screen debaters live in: the article on the left, the card being cut, their cards. */
-export function CutterView({ articleId, onPickArticle }: Props) {
+export function CutterView({ articleId, cardRequest, onPickArticle }: Props) {
   const [shownArticleId, setShownArticleId] = useState(articleId);
   const [article, setArticle] = useState<Article>();
   const [articles, setArticles] = useState<Article[]>([]);
@@ -51,6 +54,7 @@ export function CutterView({ articleId, onPickArticle }: Props) {
   const reader = useRef<ArticleReaderHandle>(null);
   const editor = useRef<CardEditorHandle>(null);
   const focusTagOnOpen = useRef(false);
+  const [cardsOpen, toggleCards] = usePane('cutter-cards');
 
   const { saver, state: save } = useAutosaver<CardPatch>((id, patch) => api.updateCard({ id, patch }));
 
@@ -91,6 +95,16 @@ export function CutterView({ articleId, onPickArticle }: Props) {
     setSource(null);
     if (card.articleId !== null) setShownArticleId(card.articleId);
   }, []);
+
+  useEffect(() => {
+    if (!cardRequest) return;
+    let live = true;
+    api.getCard({ id: cardRequest.id }).then(
+      (card) => { if (live) open(card, true); },
+      (err: unknown) => { if (live) setNotice({ text: message(err), error: true }); },
+    );
+    return () => { live = false; };
+  }, [cardRequest, open]);
 
   const createCard = useCallback(async (fields: CardFields) => {
     try {
@@ -233,7 +247,7 @@ export function CutterView({ articleId, onPickArticle }: Props) {
           <button className="link" aria-label="Dismiss" onClick={() => setNotice(undefined)}>×</button>
         </p>
       )}
-      <div className="cutter-grid">
+      <div className={`cutter-grid${cardsOpen ? '' : ' cards-folded'}`}>
         <article className="panel reader" aria-label="Article">
           {article ? (
             <>
@@ -279,14 +293,19 @@ export function CutterView({ articleId, onPickArticle }: Props) {
             <p className="empty">Select a passage and press Cut card, or open a card from the list.</p>
           )}
         </div>
-        <CardLibrary
-          cards={cards}
-          articles={articles}
-          currentId={current?.id}
-          onOpen={(c) => open(c)}
-          onDuplicate={(c) => void duplicate(c)}
-          onDelete={(c) => void remove(c)}
-        />
+        <div className="side">
+          <PaneToggle label="cards" open={cardsOpen} onToggle={toggleCards} />
+          {cardsOpen && (
+            <CardLibrary
+              cards={cards}
+              articles={articles}
+              currentId={current?.id}
+              onOpen={(c) => open(c)}
+              onDuplicate={(c) => void duplicate(c)}
+              onDelete={(c) => void remove(c)}
+            />
+          )}
+        </div>
       </div>
       {dialog === 'palette' && <CommandPalette keys={keys} enabled={enabled} onRun={runCommand} onClose={() => setDialog(undefined)} />}
       {dialog === 'settings' && <SettingsDialog settings={settings} onSave={saveSettings} onClose={() => setDialog(undefined)} />}

@@ -5,13 +5,16 @@ import { BackupsPanel } from './BackupsPanel';
 import { ImportPanel } from './ImportPanel';
 import type { Status } from './App';
 import { useApiData } from './use-api-data';
+import { useVirtualRows } from './virtual-rows';
+import type { Card } from '../../shared/model';
 
 interface Props {
   onOpenArticle: (id: number) => void;
+  onOpenCard: (id: number) => void;
   onStatus: (status: Status) => void;
 }
 
-export function LibraryView({ onOpenArticle, onStatus }: Props) {
+export function LibraryView({ onOpenArticle, onOpenCard, onStatus }: Props) {
   const articles = useApiData(() => api.listArticles({}), []);
   const cards = useApiData(() => api.listCards({}), []);
   const [title, setTitle] = useState('');
@@ -83,18 +86,33 @@ export function LibraryView({ onOpenArticle, onStatus }: Props) {
         <h2 id="cards-heading">Cards {cards.data && <span className="count">{cards.data.length}</span>}</h2>
         {cards.error && <p role="alert" className="error">{cards.error}</p>}
         {cards.data?.length === 0 && <p className="empty">No cards yet. Open an article in the Cutter to cut one.</p>}
-        <ul className="list" aria-label="Cards">
-          {cards.data?.map((c) => (
-            <li key={c.id} className="row">
-              <span className="title">{c.label && <span className="label">{c.label}</span>}{c.tag || 'Untagged card'}</span>
-              <span className="meta">{c.shortCite}</span>
-            </li>
-          ))}
-        </ul>
+        <CardRows cards={cards.data ?? []} onOpen={onOpenCard} />
       </section>
       <ImportPanel onImported={() => articles.reload()} />
       {articles.data && articles.data.length > 0 && <ArticleDetailsPanel articles={articles.data} onSaved={() => articles.reload()} onStatus={onStatus} />}
       <BackupsPanel onStatus={onStatus} onRestored={() => { articles.reload(); cards.reload(); }} />
+    </div>
+  );
+}
+
+/** Height of a card row in px (styles.css .card-list-row): the list draws only the rows in view. */
+const CARD_ROW = 56;
+
+/** The library's cards, drawn a screenful at a time; a card opens in the Cutter. */
+function CardRows({ cards, onOpen }: { cards: readonly Card[]; onOpen: (id: number) => void }) {
+  const rows = useVirtualRows<HTMLDivElement>(cards.length, CARD_ROW);
+  return (
+    <div className="scroll" ref={rows.ref} onScroll={rows.onScroll}>
+      <ul className="list" aria-label="Cards" style={{ paddingTop: rows.padTop, paddingBottom: rows.padBottom }}>
+        {cards.slice(rows.start, rows.end).map((c) => (
+          <li key={c.id} className="card-list-row">
+            <button className="row" onClick={() => onOpen(c.id)} title="Open in the Cutter">
+              <span className="title">{c.label && <span className="label">{c.label}</span>}{c.tag || 'Untagged card'}</span>
+              <span className="meta">{c.shortCite}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -21,6 +21,7 @@ import { IS_MAC } from '../cutter/platform';
 import { BRIEF_KEYS, basePlugins, blockTotals, briefKeymap, invisibility, isInvisible, setInvisible } from './brief-plugins';
 import { CardPicker } from './CardPicker';
 import { NavigationPane } from './NavigationPane';
+import { PaneToggle, usePane } from '../panes';
 
 interface Props {
   briefId: number;
@@ -91,6 +92,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
   const viewRef = useRef<EditorView | null>(null);
   const [snapshot, setSnapshot] = useState<Snapshot>();
   const [picking, setPicking] = useState(false);
+  const [outlineOpen, toggleOutline] = usePane('outline');
   const isSpeech = brief.kind === 'speech';
   const cardCommands = useMemo(() => editorCommands(settings), [settings]);
   const cardKeys = useMemo(() => resolveKeys(settings.keys), [settings.keys]);
@@ -240,8 +242,11 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
   const empty = !snapshot || snapshot.empty;
   const invisible = snapshot?.invisible === true;
   return (
-    <div className="brief-workspace">
-      <NavigationPane entries={snapshot?.entries ?? NO_ENTRIES} current={snapshot?.current ?? -1} onJump={jump} onDrop={drop} />
+    <div className={`brief-workspace${outlineOpen ? '' : ' outline-folded'}`}>
+      <div className="side">
+        <PaneToggle label="outline" open={outlineOpen} onToggle={toggleOutline} />
+        {outlineOpen && <NavigationPane entries={snapshot?.entries ?? NO_ENTRIES} current={snapshot?.current ?? -1} onJump={jump} onDrop={drop} />}
+      </div>
       <section className="brief-main" aria-label={`Editing ${brief.title}`}>
         <div className="toolbar" role="toolbar" aria-label="Brief tools">
           {BRIEF_KEYS.map(({ key, label, command }, i) => (
