@@ -1,7 +1,7 @@
 // Brief editing commands: Verbatim's outline keys on the shared schema. Each is a ProseMirror
 // command `(state, dispatch?) => boolean`: without dispatch it only answers "would this apply here?".
 import type { Node as PMNode } from 'prosemirror-model';
-import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
+import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { indexAt, moveRange, positionOf, rankOf, unitRange } from './outline.js';
 import { schema } from './schema.js';
 
@@ -162,6 +162,33 @@ export function insertCards(cards: readonly PMNode[]): Command {
       if (at && isHeading(at.node)) while (index < doc.childCount && doc.child(index).type.name === 'card') index++;
       const pos = positionOf(doc, index);
       dispatch(withCursor(state.tr.insert(pos, cards), pos + 2));
+    }
+    return true;
+  };
+}
+
+const isBlankCard = (node: PMNode): boolean => node.type.name === 'card' && node.childCount === 1 && node.content.size === 2;
+
+/**
+ * A send arriving in the speech doc: the card or heading with all it owns goes after the unit at
+ * the speech doc's cursor (Verbatim's "send to where the cursor is"), as one transaction and so
+ * one undo step there. A speech doc that is only the blank tag offered to type in is replaced.
+ */
+export function receiveUnits(nodes: readonly PMNode[]): Command {
+  return (state, dispatch) => {
+    if (nodes.length === 0) return false;
+    if (dispatch) {
+      const doc = state.doc;
+      if (doc.childCount === 0 || (doc.childCount === 1 && isBlankCard(doc.child(0)))) {
+        dispatch(withCursor(state.tr.replaceWith(0, doc.content.size, nodes), 1));
+        return true;
+      }
+      const { end } = unitRange(doc, indexAt(doc, state.selection.from));
+      const pos = positionOf(doc, end);
+      const size = nodes.reduce((sum, n) => sum + n.nodeSize, 0);
+      // The cursor ends in the last node sent, so the next send lands after it.
+      const tr = state.tr.insert(pos, nodes);
+      dispatch(tr.setSelection(Selection.near(tr.doc.resolve(pos + size), -1)).scrollIntoView());
     }
     return true;
   };

@@ -64,3 +64,12 @@ export function cardIds(newId: () => string = () => crypto.randomUUID()): Plugin
     },
   });
 }
+
+/** Nodes sent or copied into another doc: every card becomes a new card copied from its original. */
+export function copiesOf(nodes: readonly PMNode[], newId: () => string = () => crypto.randomUUID()): PMNode[] {
+  return nodes.map((node) => {
+    if (node.type.name !== 'card') return node;
+    const original = node.attrs.cardId as CardId | null;
+    return node.type.create({ ...node.attrs, cardId: newId(), copiedFrom: original }, node.content, node.marks);
+  });
+}

@@ -1,7 +1,7 @@
 import type { Command } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import {
-  hiddenRanges, insertCards, moveUnit, newAnalyticAfter, setCite, setHeading, setTag, unitAtCursor,
+  hiddenRanges, insertCards, moveUnit, newAnalyticAfter, receiveUnits, setCite, setHeading, setTag, unitAtCursor,
 } from '../../shared/brief-commands.js';
 import type { DocJSON } from '../../shared/model.js';
 import { nodeFromJSON } from '../../shared/schema.js';
@@ -119,5 +119,23 @@ describe('invisibility mode hides what is not read aloud', () => {
 
   it('hides nothing in a brief of headings and analytics', () => {
     expect(hiddenRanges(stateOf(pocket('P'), block('B'), card('Analytic')).doc)).toEqual([]);
+  });
+});
+
+describe('a send arriving in the speech doc', () => {
+  const sent = stateOf(block('AT: sanctions'), card('Sent one', 'Cite', [['words']]), card('Sent two')).doc;
+  const nodes = [sent.child(0), sent.child(1), sent.child(2)];
+
+  it.each([
+    { name: 'goes after the card at the cursor', before: [card('Fir|st'), card('Second')], tags: ['First', 'AT: sanctions', 'Sent one', 'Sent two', 'Second'] },
+    { name: 'goes after everything the heading at the cursor owns', before: [block('B|lock'), card('Owned'), block('Next')], tags: ['Block', 'Owned', 'AT: sanctions', 'Sent one', 'Sent two', 'Next'] },
+    { name: 'replaces the blank tag of an empty speech doc', before: [card('|')], tags: ['AT: sanctions', 'Sent one', 'Sent two'] },
+  ])('$name', ({ before, tags }) => {
+    const state = stateOf(...before);
+    let next = state;
+    expect(receiveUnits(nodes)(state, (tr) => { next = state.apply(tr); })).toBe(true);
+    const got: string[] = [];
+    next.doc.forEach((n) => got.push(n.type.name === 'card' ? n.firstChild!.textContent : n.textContent));
+    expect(got).toEqual(tags);
   });
 });

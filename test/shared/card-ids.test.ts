@@ -1,7 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
-import { cardIds } from '../../shared/card-ids.js';
+import { cardIds, copiesOf } from '../../shared/card-ids.js';
 import { nodeFromJSON, schema } from '../../shared/schema.js';
 import { card, stateOf } from './brief-builders.js';
 
@@ -53,5 +53,18 @@ describe('card ids in the brief editor', () => {
     const s = editor(withId('a', 'A'));
     const next = s.apply(s.tr.setSelection(TextSelection.create(s.doc, 2)));
     expect(nodeFromJSON(next.doc.toJSON()).child(0).attrs.cardId).toBe('a');
+  });
+});
+
+describe('cards sent to another doc', () => {
+  it('become new cards copied from the originals; headings go as they are', () => {
+    const s = editor(withId('a', 'A'));
+    let n = 0;
+    const [copy] = copiesOf([s.doc.child(0)], () => `copy-${++n}`);
+    expect(copy!.attrs.cardId).toBe('copy-1');
+    expect(copy!.attrs.copiedFrom).toBe(HAS_COPIED_FROM ? 'a' : undefined);
+    expect(copy!.textContent).toBe(s.doc.child(0).textContent);
+    const heading = schema.nodes.block!.create(null, schema.text('AT'));
+    expect(copiesOf([heading])[0]).toBe(heading);
   });
 });

@@ -1,14 +1,14 @@
 import { Node as PMNode } from 'prosemirror-model';
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { insertCards, unitAtCursor } from '../../../shared/brief-commands';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
+import { insertCards, receiveUnits, unitAtCursor } from '../../../shared/brief-commands';
 import { cardNode } from '../../../shared/brief-doc';
 import { clipboardContent } from '../../../shared/clipboard';
 import { COMMANDS, displayKey, editorCommands, resolveKeys } from '../../../shared/keymap';
 import type { Brief, Card, DocJSON } from '../../../shared/model';
-import { cardIds } from '../../../shared/card-ids';
-import { dropTarget, indexAt, moveRange, positionOf, unitRange, type OutlineEntry } from '../../../shared/outline';
+import { cardIds, copiesOf } from '../../../shared/card-ids';
+import { changedRange, dropTarget, indexAt, moveRange, positionOf, unitRange, type OutlineEntry } from '../../../shared/outline';
 import { outlineKey, outlineOf, outlinePlugin, setOutlineWpm } from '../../../shared/outline-plugin';
 import { nodeFromJSON, schema } from '../../../shared/schema';
 import type { Settings } from '../../../shared/settings';
@@ -31,8 +31,16 @@ interface Props {
   saver: Autosaver<BriefDocPatch>;
   saveState: SaveState;
   onStatus: (status: Status) => void;
-  /** A speech doc changed (or was created) by a send. */
+  /** A speech doc changed (or was created) by a send through the Api (no speech pane open). */
   onSent: (speech: Brief) => void;
+  /** The speech doc open beside this brief: sends go to its cursor. */
+  speechPane?: RefObject<BriefEditorHandle | null>;
+  ref?: Ref<BriefEditorHandle>;
+}
+
+export interface BriefEditorHandle {
+  /** Takes a send at the cursor, as one undo step here; returns this doc's title. */
+  receive(nodes: readonly PMNode[]): string;
 }
 
 /** An edited brief waiting to be saved: serialised only when the autosaver writes it. */
@@ -86,13 +94,13 @@ function describeSent(nodes: readonly PMNode[]): string {
 
 const CARD_COMMANDS = COMMANDS.filter((c) => c.scope === 'editor');
 
-function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent }: Props & { brief: Brief }) {
+function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent, speechPane, ref }: Props & { brief: Brief }) {
   const wpm = settings.wpm;
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const [snapshot, setSnapshot] = useState<Snapshot>();
   const [picking, setPicking] = useState(false);
-  const [outlineOpen, toggleOutline] = usePane('outline');
+  const [outlineOpen, toggleOutline] = usePane(`outline-${brief.kind}`);
   const isSpeech = brief.kind === 'speech';
   const cardCommands = useMemo(() => editorCommands(settings), [settings]);
   const cardKeys = useMemo(() => resolveKeys(settings.keys), [settings.keys]);
@@ -102,6 +110,11 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
 
   const sendToSpeech = useCallback(async (nodes: PMNode[]) => {
     if (nodes.length === 0 || isSpeech) return;
+    const pane = speechPane?.current;
+    if (pane) {
+      onStatus({ kind: 'info', text: `Sent ${describeSent(nodes)} to “${pane.receive(nodes)}”` });
+      return;
+    }
     try {
       const speech = await api.sendNodesToSpeech({ nodes: nodes.map((n) => n.toJSON() as DocJSON), speechId });
       onSent(speech);
@@ -109,7 +122,15 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
     } catch (err) {
       onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
     }
-  }, [isSpeech, speechId, onSent, onStatus]);
+  }, [isSpeech, speechId, onSent, onStatus, speechPane]);
+
+  useImperativeHandle(ref, () => ({
+    receive: (nodes) => {
+      const view = viewRef.current;
+      if (view) receiveUnits(copiesOf(nodes))(view.state, view.dispatch);
+      return brief.title;
+    },
+  }), [brief.title]);
   const copy = async (nodes: PMNode[]) => {
     if (nodes.length === 0) return;
     const { html, text } = clipboardContent(nodes.map((n) => n.toJSON() as DocJSON));
@@ -182,7 +203,13 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
       dispatchTransaction(tr) {
         const next = view.state.apply(tr);
         view.updateState(next);
-        publishSoon();
+        // Typing inside one heading or card waits for a pause; a change of structure (a card
+        // added, moved or removed) shows at once, so the outline never offers a stale place.
+        const range = tr.docChanged ? changedRange(tr.before, next.doc) : null;
+        if (range && (range.oldEnd - range.from !== 1 || range.newEnd - range.from !== 1)) {
+          clearTimeout(timer);
+          publish(next);
+        } else publishSoon();
         // The doc itself is queued: it is turned into JSON only when the autosaver writes it.
         if (next.doc !== tr.before) saver.queue(brief.id, { doc: next.doc });
       },

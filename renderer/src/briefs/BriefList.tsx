@@ -41,7 +41,7 @@ export function BriefList({ briefs, openId, speechId, onOpen, onCreate, onRename
                 <button className="row" aria-current={b.id === openId} onClick={() => onOpen(b.id)} onDoubleClick={() => setRenaming(b.id)}>
                   <span className="title">{b.title}</span>
                   <span className="meta">
-                    {kind === 'speech' ? `${b.doc.content?.length ?? 0} sent${b.id === speechId ? ' · current speech doc' : ''}` : 'brief'}
+                    {kind === 'speech' ? `${cardCount(b)}${b.id === speechId ? ' · current speech doc' : ''}` : 'brief'}
                   </span>
                 </button>
               )}
@@ -87,4 +87,10 @@ export function BriefList({ briefs, openId, speechId, onOpen, onCreate, onRename
       {section('speech', 'Speech docs')}
     </aside>
   );
+}
+
+/** "3 cards": what a speech doc holds, headings not counted (3 cards and a block are 3 cards). */
+function cardCount(brief: Brief): string {
+  const n = (brief.doc.content ?? []).filter((node) => node.type === 'card').length;
+  return `${n} card${n === 1 ? '' : 's'}`;
 }
