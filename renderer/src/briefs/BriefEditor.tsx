@@ -18,7 +18,7 @@ import { api } from '../api';
 import type { Status } from '../App';
 import { useApiData } from '../use-api-data';
 import { IS_MAC } from '../cutter/platform';
-import { BRIEF_KEYS, basePlugins, blockTotals, briefKeymap, invisibility, isInvisible, setInvisible } from './brief-plugins';
+import { BRIEF_KEYS, SEND_KEY, basePlugins, blockTotals, briefKeymap, invisibility, isInvisible, setInvisible } from './brief-plugins';
 import { CardPicker } from './CardPicker';
 import { NavigationPane } from './NavigationPane';
 import { PaneToggle, usePane } from '../panes';
@@ -178,7 +178,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
       plugins: [
         // Card bodies are the source's words here as in the Cutter: markup only, never rewording.
         textGuard({ onBlocked: () => onStatus({ kind: 'info', text: 'Words are locked — the card’s words are the source’s: only markup changes in a brief.' }) }),
-        briefKeymap(settings, { '`': send }),
+        briefKeymap(settings, { [SEND_KEY]: send }),
         ...basePlugins(),
         cardIds(),
         outlinePlugin(wpm),
@@ -278,7 +278,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
         <div className="toolbar" role="toolbar" aria-label="Brief tools">
           {BRIEF_KEYS.map(({ key, label, command }, i) => (
             <button key={key} title={`${label} (${displayKey(key, IS_MAC)})`} disabled={!enabled(i)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(command)}>
-              {label}
+              {label}{/^F\d+$/.test(key) && <kbd>{key}</kbd>}
             </button>
           ))}
           {CARD_COMMANDS.map(({ id, title, hint }, i) => (
@@ -289,7 +289,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => run(cardCommands[id])}
             >
-              {title}
+              {title}{/^F\d+$/.test(cardKeys[id][0] ?? '') && <kbd>{cardKeys[id][0]}</kbd>}
             </button>
           ))}
           <span className="sep" />
@@ -299,7 +299,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => void sendToSpeech(atCursor())}
           >
-            Send to speech
+            Send to speech<kbd>{SEND_KEY}</kbd>
           </button>
           <button
             title="Copy the card or block at the cursor as rich text"

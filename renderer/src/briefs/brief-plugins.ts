@@ -6,7 +6,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { hiddenRanges, moveUnit, newAnalyticAfter, setHeading } from '../../../shared/brief-commands';
-import { editorBindings, editorCommands, resolveKeys } from '../../../shared/keymap';
+import { editorBindings, editorCommands, fixedKey, resolveKeys } from '../../../shared/keymap';
 import { blockTitle, changedRange, positionOf, type OutlineEntry } from '../../../shared/outline';
 import { outlineOf } from '../../../shared/outline-plugin';
 import type { Settings } from '../../../shared/settings';
@@ -22,12 +22,14 @@ export interface BriefKey {
 // The outline keys of a brief; the card keys (F7 to F12, F3, undo) come from shared/keymap.ts,
 // as in the Cutter. Keys and the toolbar read these tables, so a button names its key.
 export const BRIEF_KEYS: BriefKey[] = [
-  { key: 'F4', label: 'Pocket', command: setHeading('pocket') },
-  { key: 'F5', label: 'Hat', command: setHeading('hat') },
-  { key: 'F6', label: 'Block', command: setHeading('block') },
-  { key: 'Ctrl-Alt-ArrowUp', label: 'Move up', command: moveUnit('up') },
-  { key: 'Ctrl-Alt-ArrowDown', label: 'Move down', command: moveUnit('down') },
+  { key: fixedKey('Pocket'), label: 'Pocket', command: setHeading('pocket') },
+  { key: fixedKey('Hat'), label: 'Hat', command: setHeading('hat') },
+  { key: fixedKey('Block'), label: 'Block', command: setHeading('block') },
+  { key: fixedKey('Move up'), label: 'Move up', command: moveUnit('up') },
+  { key: fixedKey('Move down'), label: 'Move down', command: moveUnit('down') },
 ];
+
+export const SEND_KEY = fixedKey('Send to the speech doc');
 
 // Function keys do browser things (F5 reloads, F6 focuses the address bar) when a command
 // does not apply; the editor keeps them either way.
