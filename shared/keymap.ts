@@ -34,6 +34,7 @@ export const COMMANDS = [
   { id: 'pasteAsCard', title: 'Paste as card', hint: 'Clipboard text as a new card', keys: ['F2'], scope: 'app' },
   { id: 'editText', title: 'Edit text', hint: "Unlock the card body's words (the card is marked edited)", keys: [], scope: 'app' },
   { id: 'showSource', title: 'Show source', hint: 'Open the article at the passage', keys: [], scope: 'app' },
+  { id: 'refreshCite', title: 'Refresh cite from article', hint: "The card's cite made again from its article's details", keys: [], scope: 'app' },
   { id: 'palette', title: 'Command palette', hint: 'Every command with its key', keys: ['Mod-Shift-p'], scope: 'app' },
   { id: 'settings', title: 'Settings', hint: 'Highlight colour, speed, keys', keys: [], scope: 'app' },
 ] as const satisfies readonly CommandInfo[];

@@ -18,6 +18,8 @@ const STATUS_MS = 8000;
 export interface Status {
   kind: 'info' | 'error';
   text: string;
+  /** Something the debater can do about it ("Refresh 3 cards"); such a notice stays until used or dismissed. */
+  action?: { label: string; run: () => void };
 }
 
 export function App() {
@@ -31,7 +33,7 @@ export function App() {
   const [status, setStatus] = useState<Status>();
   // Information fades after a while; an error stays until dismissed.
   useEffect(() => {
-    if (status?.kind !== 'info') return;
+    if (status?.kind !== 'info' || status.action) return;
     const timer = setTimeout(() => setStatus((s) => (s === status ? undefined : s)), STATUS_MS);
     return () => clearTimeout(timer);
   }, [status]);
@@ -114,6 +116,7 @@ export function App() {
         {status && (
           <output className={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} title={status.text}>
             {status.text}
+            {status.action && <button className="link action" onClick={() => { setStatus(undefined); status.action!.run(); }}>{status.action.label}</button>}
             <button className="link" aria-label="Dismiss" onClick={() => setStatus(undefined)}>×</button>
           </output>
         )}

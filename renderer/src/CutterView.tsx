@@ -3,6 +3,9 @@ import type { SaveState } from '../../shared/autosaver';
 import { useAutosaver } from './use-autosaver';
 import { cardFromPassage } from '../../shared/card-from-article';
 import { buildCite, DEFAULT_CITE_TEMPLATE } from '../../shared/cite-builder';
+import { parseCite } from '../../shared/cite-parser';
+import { refreshedCite } from '../../shared/cite-refresh';
+import { findPassage } from '../../shared/find-passage';
 import { COMMANDS, displayKey, keyOfEvent, normalizeKey, resolveKeys, type CommandId, type EditorCommandId } from '../../shared/keymap';
 import type { Article, Card, CardFields, Passage } from '../../shared/model';
 import { bodyFromParagraphs } from '../../shared/schema';
@@ -49,7 +52,12 @@ export function CutterView({ articleId, cardRequest, onPickArticle }: Props) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [citeTemplate, setCiteTemplate] = useState(DEFAULT_CITE_TEMPLATE);
   const [notice, setNotice] = useState<{ text: string; undo?: () => void; error?: boolean }>();
-  const [dialog, setDialog] = useState<'palette' | 'settings' | 'paste'>();
+  const [dialog, setDialog] = useState<'palette' | 'settings' | 'paste' | 'cite'>();
+  // Text pasted with F2 that is not in the open article waits here for its cite line.
+  const [uncited, setUncited] = useState<string[]>();
+  const [citeLine, setCiteLine] = useState('');
+  // A card whose fields changed outside its editor (cite refreshed) is opened afresh.
+  const [generation, setGeneration] = useState(0);
   const [pasteText, setPasteText] = useState('');
   const reader = useRef<ArticleReaderHandle>(null);
   const editor = useRef<CardEditorHandle>(null);
@@ -127,15 +135,45 @@ export function CutterView({ articleId, cardRequest, onPickArticle }: Props) {
   const cardFromText = useCallback((text: string) => {
     const paragraphs = splitParagraphs(text);
     if (paragraphs.length === 0) return setNotice({ text: 'The clipboard holds no text.', error: true });
-    // Pasted text found verbatim in the open article keeps its place there.
-    const at = article ? article.text.indexOf(text.trim()) : -1;
-    const cite = article ? buildCite(article, citeTemplate) : { shortCite: '', fullCite: '' };
+    // Only text found in the open article takes its cite (and its place there); other text asks for one.
+    const passage = article ? findPassage(article.text, text) : null;
+    if (!article || !passage) {
+      setUncited(paragraphs);
+      setCiteLine('');
+      setDialog('cite');
+      return;
+    }
+    const cite = buildCite(article, citeTemplate);
     void createCard({
       tag: '', label: null, shortCite: cite.shortCite, fullCite: cite.fullCite,
-      body: bodyFromParagraphs(paragraphs), articleId: article?.id ?? null,
-      passage: at >= 0 ? { start: at, end: at + text.trim().length } : null,
+      body: bodyFromParagraphs(paragraphs), articleId: article.id, passage,
     });
   }, [article, createCard, citeTemplate]);
+
+  const cardWithCite = useCallback((line: string) => {
+    if (!uncited) return;
+    const parsed = parseCite(line);
+    setDialog(undefined);
+    setUncited(undefined);
+    void createCard({ tag: '', label: null, shortCite: parsed.shortCite, fullCite: line.trim(), body: bodyFromParagraphs(uncited), articleId: null, passage: null });
+  }, [uncited, createCard]);
+
+  const refreshCite = useCallback(async () => {
+    if (!current || current.articleId === null) return setNotice({ text: 'This card was not cut from an article in the library.', error: true });
+    try {
+      await saver.flush();
+      const source = await api.getArticle({ id: current.articleId });
+      const patch = refreshedCite(cards.find((c) => c.id === current.id) ?? current, source, citeTemplate);
+      if (!patch) return setNotice({ text: `The cite already matches “${source.title}”.` });
+      const updated = await api.updateCard({ id: current.id, patch });
+      setCards((cs) => cs.map((c) => (c.id === updated.id ? updated : c)));
+      setCurrent(updated);
+      setGeneration((g) => g + 1);
+      setNotice({ text: `Cite refreshed from “${source.title}”: ${patch.shortCite || 'no short cite'}` });
+    } catch (err) {
+      setNotice({ text: message(err), error: true });
+    }
+  }, [current, cards, saver, citeTemplate]);
 
   const pasteAsCard = useCallback(async () => {
     try {
@@ -197,15 +235,17 @@ export function CutterView({ articleId, cardRequest, onPickArticle }: Props) {
     else if (id === 'pasteAsCard') void pasteAsCard();
     else if (id === 'editText') editor.current?.toggleTextLock();
     else if (id === 'showSource') showSource();
+    else if (id === 'refreshCite') void refreshCite();
     else if (id === 'palette') setDialog('palette');
     else if (id === 'settings') setDialog('settings');
-  }, [cutPassage, pasteAsCard, showSource]);
+  }, [cutPassage, pasteAsCard, showSource, refreshCite]);
 
   const enabled = (id: CommandId): boolean => {
     if (isEditorCommand(id)) return editor.current?.can(id) ?? false;
     if (id === 'cutPassage') return article !== undefined;
     if (id === 'editText') return current !== undefined;
     if (id === 'showSource') return current?.passage != null;
+    if (id === 'refreshCite') return current?.articleId != null;
     return true;
   };
 
@@ -281,7 +321,7 @@ export function CutterView({ articleId, cardRequest, onPickArticle }: Props) {
         <div className="panel editor-pane">
           {current ? (
             <CardEditor
-              key={current.id}
+              key={`${current.id}:${generation}`}
               ref={editor}
               card={current}
               settings={settings}
@@ -309,6 +349,28 @@ export function CutterView({ articleId, cardRequest, onPickArticle }: Props) {
       </div>
       {dialog === 'palette' && <CommandPalette keys={keys} enabled={enabled} onRun={runCommand} onClose={() => setDialog(undefined)} />}
       {dialog === 'settings' && <SettingsDialog settings={settings} onSave={saveSettings} onClose={() => setDialog(undefined)} />}
+      {dialog === 'cite' && uncited && (
+        <div className="overlay" onMouseDown={() => setDialog(undefined)}>
+          <form
+            className="panel paste-card"
+            role="dialog"
+            aria-label="Cite for the pasted text"
+            onMouseDown={(e) => e.stopPropagation()}
+            onKeyDown={(e) => { if (e.key === 'Escape') setDialog(undefined); }}
+            onSubmit={(e) => { e.preventDefault(); cardWithCite(citeLine); }}
+          >
+            <h2>Where is this from?</h2>
+            <p className="hint">{article ? `The pasted text is not in “${article.title}”, so its cite would be wrong.` : 'No article is open.'} Paste the cite line (author, date, publication, title); the short cite is read from it.</p>
+            <input autoFocus aria-label="Cite line" value={citeLine} placeholder="Joseph Choi, 9-2-21, The Hill, Kremlin says…" onChange={(e) => setCiteLine(e.target.value)} />
+            {citeLine.trim() && <p className="cite-preview"><strong>{parseCite(citeLine).shortCite || '(no short cite)'}</strong> {citeLine}</p>}
+            <div className="actions">
+              <button type="submit">Make card</button>
+              <button type="button" onClick={() => cardWithCite('')}>Make card without a cite</button>
+              <button type="button" onClick={() => setDialog(undefined)}>Cancel</button>
+            </div>
+          </form>
+        </div>
+      )}
       {dialog === 'paste' && (
         <div className="overlay" onMouseDown={() => setDialog(undefined)}>
           <div className="panel paste-card" role="dialog" aria-label="Paste as card" onMouseDown={(e) => e.stopPropagation()}>

@@ -3,6 +3,7 @@ import type { Card } from '../../shared/model';
 import { QuickFind, type QuickFindHit } from '../../shared/quick-find';
 import type { SearchHit, SearchResult, SnippetPart } from '../../shared/search';
 import { api } from './api';
+import { CiteWarning } from './CiteWarning';
 import type { Status } from './App';
 import { useApiData } from './use-api-data';
 
@@ -142,6 +143,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
               <>
                 <span className="title">{row.hit.tag}</span>
                 <span className="meta">{row.hit.shortCite || 'no cite'}{row.hit.label ? ` · ${row.hit.label}` : ''}</span>
+                <CiteWarning shortCite={row.hit.shortCite} fullCite={row.hit.fullCite} />
                 <Snippet parts={row.hit.snippet} />
               </>
             ) : (

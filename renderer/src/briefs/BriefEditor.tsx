@@ -18,7 +18,7 @@ import { api } from '../api';
 import type { Status } from '../App';
 import { useApiData } from '../use-api-data';
 import { IS_MAC } from '../cutter/platform';
-import { BRIEF_KEYS, SEND_KEY, basePlugins, blockTotals, briefKeymap, invisibility, isInvisible, setInvisible } from './brief-plugins';
+import { BRIEF_KEYS, SEND_KEY, basePlugins, blockTotals, citeWarnings, briefKeymap, invisibility, isInvisible, setInvisible } from './brief-plugins';
 import { CardPicker } from './CardPicker';
 import { NavigationPane } from './NavigationPane';
 import { PaneToggle, usePane } from '../panes';
@@ -184,6 +184,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
         outlinePlugin(wpm),
         invisibility(),
         blockTotals(),
+        citeWarnings(),
       ],
     });
     // React, on every commit while a contenteditable has focus, measures the selection by walking

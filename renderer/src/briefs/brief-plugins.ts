@@ -11,6 +11,7 @@ import { blockTitle, changedRange, positionOf, type OutlineEntry } from '../../.
 import { outlineOf } from '../../../shared/outline-plugin';
 import type { Settings } from '../../../shared/settings';
 import { formatDuration } from '../../../shared/word-counts';
+import { citeWarning } from '../../../shared/cite-check';
 import { IS_MAC } from '../cutter/platform';
 
 export interface BriefKey {
@@ -177,5 +178,42 @@ export function blockTotals(): Plugin<DecorationSet> {
       },
     },
     props: { decorations: (state) => blockTotalsKey.getState(state) ?? null },
+  });
+}
+
+/** The cite warning of a card node (its bold run is the short cite), or null: headings and analytics have none. */
+function cardCiteWarning(node: PMNode): string | null {
+  if (node.type.name !== 'card' || node.childCount < 2 || node.child(1).type.name !== 'cite') return null;
+  let short = '';
+  let full = '';
+  node.child(1).forEach((run) => {
+    if (run.marks.some((m) => m.type.name === 'strong')) short += run.text ?? '';
+    else full += run.text ?? '';
+  });
+  return citeWarning(short, full);
+}
+
+const citeWarningsKey = new PluginKey<DecorationSet>('citeWarnings');
+
+function citeDecorations(node: PMNode, pos: number): Decoration[] {
+  const warning = cardCiteWarning(node);
+  if (!warning) return [];
+  const cite = pos + 1 + node.child(0).nodeSize;
+  return [Decoration.node(cite, cite + node.child(1).nodeSize, { class: 'cite-gaps', 'data-cite-warning': warning })];
+}
+
+/** Cards whose cite lacks an author, date or source say so; redecorated only where an edit lands. */
+export function citeWarnings(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: citeWarningsKey,
+    state: {
+      init: (_config, state) => redecorate(DecorationSet.empty, state.doc, 0, state.doc.childCount, citeDecorations),
+      apply(tr, set, oldState, newState) {
+        const range = tr.docChanged ? changedRange(oldState.doc, newState.doc) : null;
+        if (!range) return set;
+        return redecorate(set.map(tr.mapping, tr.doc), tr.doc, range.from, range.newEnd, citeDecorations);
+      },
+    },
+    props: { decorations: (state) => citeWarningsKey.getState(state) ?? null },
   });
 }

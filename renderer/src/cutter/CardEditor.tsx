@@ -13,6 +13,7 @@ import { KNOWN_LABELS } from '../../../shared/tag-label';
 import { isUnlocked, lockText, textGuard, unlockText, wordsOf } from '../../../shared/text-guard';
 import { formatDuration, readingSeconds, wordCounts } from '../../../shared/word-counts';
 import { IS_MAC } from './platform';
+import { CiteWarning } from '../CiteWarning';
 
 export const LOCKED_HINT = 'Words are locked — Edit text to change them (only markup changes here).';
 
@@ -177,6 +178,7 @@ export function CardEditor({ card, settings, customLabels, onChange, onShowSourc
   };
 
   const counts = state ? wordCounts(bodyOf(state.doc)) : undefined;
+  const fields = state ? cardFieldsFromDoc(state.doc, picked) : undefined;
   const unlocked = state ? isUnlocked(state, card.id) : false;
   const labels = [...KNOWN_LABELS, ...customLabels.filter((l) => !(KNOWN_LABELS as readonly string[]).includes(l))];
   if (label && !labels.includes(label)) labels.push(label);
@@ -208,6 +210,7 @@ export function CardEditor({ card, settings, customLabels, onChange, onShowSourc
           </form>
         )}
         {edited && <span className="badge edited" title="The body's words differ from the source">Text edited</span>}
+        {fields && <CiteWarning shortCite={fields.shortCite} fullCite={fields.fullCite} />}
         <span className="spacer" />
         <button onClick={toggleTextLock} aria-pressed={unlocked} title="Allow changing the body's words (the card is marked edited)">
           {unlocked ? 'Lock text' : 'Edit text'}
