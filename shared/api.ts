@@ -126,6 +126,8 @@ export const apiInputs = {
     yearFrom: z.number().int().min(1000).max(3000).optional(),
     yearTo: z.number().int().min(1000).max(3000).optional(),
   }).strict(),
+  /** "Did you mean …?": a corrected query from the index's vocabulary, for a search that finds nothing. */
+  suggest: z.object({ query: z.string().max(2_000) }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -163,6 +165,7 @@ export interface ApiResults {
   setCiteTemplate: { template: string };
   exportBrief: { name: string; dataBase64: string };
   search: SearchResult;
+  suggest: { suggestion: string | null };
 }
 
 /** What a caller passes (defaults may be left out). */

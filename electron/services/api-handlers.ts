@@ -12,6 +12,7 @@ import { articleFromText } from './importers/text-importer.js';
 import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
 import { librarySearch } from './search/library-search.js';
+import { Suggester } from './search/suggest.js';
 import { readSettings, SETTING_NAMES } from '../../shared/settings.js';
 
 export interface HandlerOptions {
@@ -23,6 +24,7 @@ export interface HandlerOptions {
 export function createHandlers(library: Library, options: HandlerOptions = {}): ApiHandlers {
   const pdfPrinter = options.pdfPrinter ?? chromiumPrinter();
   const search = librarySearch(library);
+  const suggester = new Suggester(library.db);
   const appendCards = (brief: Brief, cardIds: number[]): Brief => {
     const nodes = cardIds.map((cardId) => cardNode(library.cards.get(cardId)));
     return library.briefs.update(brief.id, { doc: appendNodes(brief.doc, nodes) });
@@ -81,5 +83,6 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       return { name: file.name, dataBase64: Buffer.from(file.data).toString('base64') };
     },
     search,
+    suggest: ({ query }) => ({ suggestion: suggester.suggest(query) }),
   };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { BriefsView } from './BriefsView';
+import { BriefsView, type BriefRequest } from './BriefsView';
 import { CutterView } from './CutterView';
 import { LibraryView } from './LibraryView';
 import { SearchView } from './SearchView';
@@ -82,6 +82,11 @@ export function App() {
   };
 
   const [cardRequest, setCardRequest] = useState<{ id: number }>();
+  const [briefRequest, setBriefRequest] = useState<BriefRequest>();
+  const openBrief = useCallback((briefId: number, index: number) => {
+    setBriefRequest({ briefId, index });
+    setArea('briefs');
+  }, []);
   const openCard = useCallback((id: number) => {
     setCardRequest({ id });
     setArea('cutter');
@@ -124,8 +129,8 @@ export function App() {
       <main id={`area-${area}`} role="tabpanel" aria-labelledby={`tab-${area}`}>
         {area === 'library' && <LibraryView onOpenArticle={openArticle} onOpenCard={openCard} onStatus={setStatus} />}
         {area === 'cutter' && <CutterView articleId={articleId} cardRequest={cardRequest} onPickArticle={() => go('library')} />}
-        {area === 'briefs' && <BriefsView onStatus={setStatus} />}
-        {area === 'search' && <SearchView focusRequest={searchRequest} onStatus={setStatus} onOpenBrief={() => setArea('briefs')} />}
+        {area === 'briefs' && <BriefsView request={briefRequest} onStatus={setStatus} />}
+        {area === 'search' && <SearchView focusRequest={searchRequest} onStatus={setStatus} onOpenBrief={openBrief} />}
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Brief, DocJSON } from '../../shared/model';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
@@ -22,8 +22,14 @@ function firstHeading(doc: PMNode): string | null {
   return null;
 }
 
+/** A place to open: a brief at one of its top-level nodes (a quick-find hit). */
+export interface BriefRequest {
+  briefId: number;
+  index: number;
+}
+
 /** Briefs and speech docs: the list on the left, the open one in the editor with its outline. */
-export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
+export function BriefsView({ request, onStatus }: { request?: BriefRequest | undefined; onStatus: (s: Status) => void }) {
   const briefs = useApiData(() => api.listBriefs({}), []);
   const settings = useApiData(() => api.getSettings({}), []);
   // One saver for every brief opened here: switching briefs never drops an unsaved edit.
@@ -38,7 +44,8 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
     if (named || saved.kind === 'speech') briefs.reload();
     return saved;
   });
-  const [openId, setOpenId] = useState<number>();
+  const [openId, setOpenId] = useState<number | undefined>(request?.briefId);
+  useEffect(() => { if (request) setOpenId(request.briefId); }, [request]);
   const [chosenSpeech, setChosenSpeech] = useState<number>();
   const list = briefs.data ?? [];
   listRef.current = list;
@@ -122,7 +129,7 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
       ) : (
         <Desk
           speech={list.find((b) => b.id === openId)?.kind === 'brief' && speechId !== undefined && speechOpen ? speechId : undefined}
-          brief={<BriefEditor key={openId} briefId={openId} speechId={speechId} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} speechPane={speechPane} />}
+          brief={<BriefEditor key={openId} briefId={openId} at={request?.briefId === openId ? request.index : undefined} speechId={speechId} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} speechPane={speechPane} />}
           speechEditor={(id) => <BriefEditor key={id} ref={speechPane} briefId={id} speechId={id} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} />}
           speechOpen={speechOpen}
           canShowSpeech={speechId !== undefined && list.find((b) => b.id === openId)?.kind === 'brief'}

@@ -29,6 +29,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
   const [selected, setSelected] = useState(0);
   const [opened, setOpened] = useState<Card>();
   const [targetBrief, setTargetBrief] = useState<number>();
+  const [suggestion, setSuggestion] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const briefs = useApiData(() => api.listBriefs({}), []);
 
@@ -47,6 +48,15 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
       (err: unknown) => { if (asked === latest.current) setError(err instanceof Error ? err.message : String(err)); },
     );
   }, [query]);
+
+  // A search that finds nothing asks the index for the words it holds nearest to the typed ones.
+  useEffect(() => {
+    setSuggestion(null);
+    if (!result || result.hits.length > 0 || !query.trim()) return;
+    let live = true;
+    api.suggest({ query }).then((r) => { if (live) setSuggestion(r.suggestion); }, () => undefined);
+    return () => { live = false; };
+  }, [result, query]);
 
   const briefList = useMemo(() => (briefs.data ?? []).filter((b) => b.kind === 'brief'), [briefs.data]);
   const target = targetBrief ?? briefList[0]?.id;
@@ -155,6 +165,11 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
           </li>
         ))}
       </ul>
+      {suggestion && (
+        <p className="suggestion">
+          Did you mean <button className="link" onClick={() => { setQuery(suggestion); input.current?.focus(); }}>{suggestion}</button>?
+        </p>
+      )}
       {query.trim() && result && rows.length === 0 && <p className="empty">Nothing matches “{query}”.</p>}
       {opened && (
         <article className="card-preview" aria-label="Card">

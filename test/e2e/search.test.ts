@@ -46,3 +46,33 @@ describe('search in Chromium', () => {
     expect(speech).toEqual([['card']]);
   });
 });
+
+describe('search that forgives', () => {
+  it('offers "Did you mean" from the index for a typo that finds nothing, and a quick-find hit opens its brief at the heading', async () => {
+    const app = await launchApp();
+    const { page } = app;
+    const api = httpApi(app.url);
+    await api.importData({ name: 'russia-block.txt', dataBase64: Buffer.from(corpusText('block')).toString('base64') });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Rusia mediaton');
+    const offer = page.locator('.suggestion');
+    await expect.poll(() => offer.innerText()).toMatch(/^Did you mean Russia mediation\?$/i);
+    await screenshot(page, 'search-did-you-mean-1440');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await screenshot(page, 'search-did-you-mean-1024');
+    await offer.getByRole('button').click();
+    const rows = page.getByRole('listbox', { name: 'Results' }).getByRole('option');
+    await expect.poll(() => rows.filter({ has: page.locator('.snippet') }).count()).toBeGreaterThan(0);
+
+    // A place in a brief (quick find): Enter opens the brief with the cursor at that heading.
+    await page.getByRole('searchbox', { name: 'Search the library' }).fill('Answers to Russia Cooperate');
+    const place = rows.filter({ hasText: /block in/ }).first();
+    await place.waitFor();
+    const index = await rows.evaluateAll((els, p) => els.indexOf(p as Element), await place.elementHandle());
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.desk-pane').first().locator('.brief-editor .ProseMirror');
+    await editor.waitFor();
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('h3')?.textContent ?? '')).toContain('Russia Won’t Cooperate');
+  });
+});

@@ -1,5 +1,5 @@
 import { Node as PMNode } from 'prosemirror-model';
-import { EditorState, TextSelection, type Command } from 'prosemirror-state';
+import { EditorState, Selection, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
 import { insertCards, receiveUnits, unitAtCursor } from '../../../shared/brief-commands';
@@ -33,6 +33,8 @@ interface Props {
   onStatus: (status: Status) => void;
   /** A speech doc changed (or was created) by a send through the Api (no speech pane open). */
   onSent: (speech: Brief) => void;
+  /** Top-level node to open at (a quick-find hit): the cursor goes there. */
+  at?: number | undefined;
   /** The speech doc open beside this brief: sends go to its cursor. */
   speechPane?: RefObject<BriefEditorHandle | null>;
   ref?: Ref<BriefEditorHandle>;
@@ -94,7 +96,7 @@ function describeSent(nodes: readonly PMNode[]): string {
 
 const CARD_COMMANDS = COMMANDS.filter((c) => c.scope === 'editor');
 
-function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent, speechPane, ref }: Props & { brief: Brief }) {
+function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent, speechPane, at, ref }: Props & { brief: Brief }) {
   const wpm = settings.wpm;
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -217,6 +219,11 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
       attributes: { 'aria-label': `Brief: ${brief.title}`, role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
     });
     viewRef.current = view;
+    if (at !== undefined && at < view.state.doc.childCount) {
+      const pos = positionOf(view.state.doc, at);
+      view.dispatch(view.state.tr.setSelection(Selection.near(view.state.doc.resolve(pos + 1))));
+      requestAnimationFrame(() => (view.nodeDOM(pos) as HTMLElement | null)?.scrollIntoView({ block: 'start' }));
+    }
     publish(view.state);
     view.focus();
     return () => {

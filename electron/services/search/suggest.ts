@@ -1,0 +1,67 @@
+// "Did you mean Russia mediation?": corrections for a library search that finds nothing, drawn
+// from the index's own vocabulary (FTS5's fts5vocab over card_fts), so a suggestion is always a
+// word some card holds, and the corrected query is offered only when it finds cards.
+import type { Database } from 'better-sqlite3';
+import { distance } from '../../../shared/quick-find.js';
+
+// Typos a debater makes: up to two edits, more in longer words.
+const maxEdits = (word: string) => (word.length <= 4 ? 1 : 2);
+// A search with field filters, phrases, prefixes or operators is meant as written.
+const PLAIN = /^[\p{L}\p{N}\s'’-]+$/u;
+
+export class Suggester {
+  private readonly matches;
+  private readonly near;
+  private readonly surface;
+
+  constructor(private readonly db: Database) {
+    // The vocabulary view lives in the connection's temp schema: nothing is written to the library.
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.card_vocab USING fts5vocab(main, card_fts, 'row')");
+    this.matches = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM card_fts WHERE card_fts MATCH ? LIMIT 1)');
+    // Index terms (stems) sharing the word's first letter: the candidates for a correction.
+    this.near = db.prepare<[string, string], { term: string; doc: number }>('SELECT term, doc FROM temp.card_vocab WHERE term >= ? AND term < ?');
+    // The word a card actually holds for a stem ("mediat" → "mediation"), marked by highlight().
+    this.surface = db.prepare<[string], { marked: string }>(
+      "SELECT highlight(card_fts, 0, char(1), char(2)) || ' ' || highlight(card_fts, 7, char(1), char(2)) AS marked FROM card_fts WHERE card_fts MATCH ? LIMIT 1",
+    );
+  }
+
+  private finds(query: string): boolean {
+    return this.matches.get(query)!.n > 0;
+  }
+
+  private correct(word: string): string | null {
+    const lower = word.toLowerCase();
+    const first = lower[0]!;
+    let best: { term: string; edits: number; doc: number } | null = null;
+    for (const { term, doc } of this.near.all(first, String.fromCodePoint(first.codePointAt(0)! + 1))) {
+      const limit = maxEdits(lower);
+      // Stems are shorter than words ("mediat"): compare with the word's start too.
+      const edits = Math.min(distance(lower, term, limit), distance(lower.slice(0, term.length + 1), term, limit));
+      if (edits > limit) continue;
+      // Fewest edits; then the stem that covers more of the word ("mediat" over "media"); then the commoner.
+      const better = !best || edits < best.edits || (edits === best.edits && (term.length > best.term.length || (term.length === best.term.length && doc > best.doc)));
+      if (better) best = { term, edits, doc };
+    }
+    if (!best) return null;
+    const marked = this.surface.get(`"${best.term}"`)?.marked ?? '';
+    const found = /\u0001([^\u0002]+)\u0002/.exec(marked)?.[1];
+    return found ?? best.term;
+  }
+
+  /** A corrected query that finds cards, or null when the query finds some already or none is near. */
+  suggest(query: string): string | null {
+    const trimmed = query.trim();
+    if (!trimmed || !PLAIN.test(trimmed) || this.finds(quoted(trimmed))) return null;
+    const words = trimmed.split(/\s+/);
+    const fixed = words.map((w) => (this.finds(quoted(w)) ? w : this.correct(w) ?? w));
+    if (fixed.every((w, i) => w === words[i])) return null;
+    const suggestion = fixed.join(' ');
+    return this.finds(quoted(suggestion)) ? suggestion : null;
+  }
+}
+
+/** Each word as an FTS5 string, so no word is read as an operator. */
+function quoted(text: string): string {
+  return text.split(/\s+/).filter(Boolean).map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+}
