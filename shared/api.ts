@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Article, BackupInfo, Brief, Card, DocJSON, LibraryInfo } from './model.js';
 import type { ImportOutcome } from './import-outcome.js';
 import type { SearchResult } from './search.js';
+import { EXPORT_VARIANTS } from './export-variants.js';
 import { settingsPatch, type Settings } from './settings.js';
 
 const MAX_TEXT = 20_000_000;
@@ -116,7 +117,7 @@ export const apiInputs = {
   getCiteTemplate: none,
   setCiteTemplate: z.object({ template: z.string().max(2_000) }).strict(),
   /** A brief as a file to save or download: Verbatim .docx, HTML (print view) or PDF. */
-  exportBrief: z.object({ id, format: z.enum(['docx', 'html', 'pdf']) }).strict(),
+  exportBrief: z.object({ id, format: z.enum(['docx', 'html', 'pdf']), variant: z.enum(EXPORT_VARIANTS).optional() }).strict(),
   /** Library search (FTS5): ranked cards with snippets; filters by label, brief and year range. */
   search: z.object({
     query: z.string().max(2_000),

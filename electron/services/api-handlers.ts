@@ -78,8 +78,8 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       library.setSetting(CITE_TEMPLATE_SETTING, value);
       return { template: value };
     },
-    exportBrief: async ({ id, format }) => {
-      const file = await exportBrief(library.briefs.get(id), format, pdfPrinter);
+    exportBrief: async ({ id, format, variant }) => {
+      const file = await exportBrief(library.briefs.get(id), format, pdfPrinter, variant);
       return { name: file.name, dataBase64: Buffer.from(file.data).toString('base64') };
     },
     search,

@@ -68,7 +68,7 @@ describe('search that forgives', () => {
     await page.getByRole('searchbox', { name: 'Search the library' }).fill('Answers to Russia Cooperate');
     const place = rows.filter({ hasText: /block in/ }).first();
     await place.waitFor();
-    const index = await rows.evaluateAll((els, p) => els.indexOf(p as Element), await place.elementHandle());
+    const index = await rows.evaluateAll((els, p) => els.indexOf(p as HTMLElement), await place.elementHandle());
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const editor = page.locator('.desk-pane').first().locator('.brief-editor .ProseMirror');

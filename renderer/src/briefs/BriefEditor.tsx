@@ -6,6 +6,7 @@ import { insertCards, receiveUnits, unitAtCursor } from '../../../shared/brief-c
 import { cardNode } from '../../../shared/brief-doc';
 import { clipboardContent } from '../../../shared/clipboard';
 import { COMMANDS, displayKey, editorCommands, resolveKeys } from '../../../shared/keymap';
+import type { ExportVariant } from '../../../shared/export-variants';
 import type { Brief, Card, DocJSON } from '../../../shared/model';
 import { cardIds, copiesOf } from '../../../shared/card-ids';
 import { changedRange, dropTarget, indexAt, moveRange, positionOf, unitRange, type OutlineEntry } from '../../../shared/outline';
@@ -147,11 +148,14 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
     }
   };
 
+  const [variant, setVariant] = useState<ExportVariant | ''>('');
   const exportAs = async (format: 'docx' | 'pdf' | 'html') => {
     try {
       // The file holds every edit: what is still waiting to be saved is written first.
       await saver.flush();
-      const file = await api.exportBrief({ id: brief.id, format });
+      onStatus({ kind: 'info', text: `Exporting “${brief.title}” as .${format}…` });
+      const file = await api.exportBrief({ id: brief.id, format, ...(variant ? { variant } : {}) });
+      onStatus({ kind: 'info', text: `Exported ${file.name}` });
       download(file.name, file.dataBase64);
     } catch (err) {
       onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
@@ -327,8 +331,13 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
             Invisibility
           </button>
           <span className="sep" />
+          <select aria-label="What to export" value={variant} onChange={(e) => setVariant(e.target.value as ExportVariant | '')}>
+            <option value="">Brief</option>
+            <option value="reading">Reading copy</option>
+            <option value="citeRequest">Cite request</option>
+          </select>
           {(['docx', 'pdf', 'html'] as const).map((format) => (
-            <button key={format} title={`Download the brief as .${format}`} onClick={() => void exportAs(format)}>.{format}</button>
+            <button key={format} title={`Download the ${variant === 'reading' ? 'reading copy' : variant === 'citeRequest' ? 'cite request' : 'brief'} as .${format}`} onClick={() => void exportAs(format)}>.{format}</button>
           ))}
           <span className={`save-state ${saveState.kind}`} title={saveState.kind === 'failed' ? saveState.error : undefined} aria-live="polite">{saveLabel(saveState)}</span>
         </div>
