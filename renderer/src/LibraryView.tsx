@@ -6,6 +6,8 @@ import { ImportPanel } from './ImportPanel';
 import type { Status } from './App';
 import { useApiData } from './use-api-data';
 import { useVirtualRows } from './virtual-rows';
+import { tagWithLabel } from '../../shared/card-doc';
+import { CiteWarning } from './CiteWarning';
 import type { Card } from '../../shared/model';
 
 interface Props {
@@ -107,8 +109,8 @@ function CardRows({ cards, onOpen }: { cards: readonly Card[]; onOpen: (id: numb
         {cards.slice(rows.start, rows.end).map((c) => (
           <li key={c.id} className="card-list-row">
             <button className="row" onClick={() => onOpen(c.id)} title="Open in the Cutter">
-              <span className="title">{c.label && <span className="label">{c.label}</span>}{c.tag || 'Untagged card'}</span>
-              <span className="meta">{c.shortCite}</span>
+              <span className="title">{c.label && <span className="label">{c.label}</span>}{tagWithLabel(c.tag, c.label, null) || 'Untagged card'}</span>
+              <span className="meta">{c.shortCite} <CiteWarning shortCite={c.shortCite} fullCite={c.fullCite} /></span>
             </button>
           </li>
         ))}
