@@ -90,8 +90,8 @@ export const apiInputs = {
   createBrief: briefFields.strict(),
   updateBrief: z.object({ id, patch: patchOf(briefFields) }).strict(),
   deleteBrief: byId,
-  /** Copies library cards to the end of a brief. */
-  appendCardsToBrief: z.object({ briefId: id, cardIds: z.array(id).min(1).max(10_000) }).strict(),
+  /** Copies library cards into a brief: before top-level node `position`, or at the end. */
+  appendCardsToBrief: z.object({ briefId: id, cardIds: z.array(id).min(1).max(10_000), position: z.number().int().min(0).optional() }).strict(),
   /** Verbatim's "send to speech": copies cards to the current speech doc, creating one if none. */
   sendToSpeech: z.object({ cardIds: z.array(id).min(1).max(10_000) }).strict(),
   /** The debater's preferences (settings.ts), defaults filled in. */

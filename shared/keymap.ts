@@ -57,7 +57,7 @@ export const FIXED_KEYS = [
   { key: 'Ctrl-Alt-ArrowUp', title: 'Move up', where: 'Briefs' },
   { key: 'Ctrl-Alt-ArrowDown', title: 'Move down', where: 'Briefs' },
   { key: '`', title: 'Send to the speech doc', where: 'Briefs' },
-  { key: 'Alt-b', title: 'Put the card in a brief', where: 'Search' },
+  { key: 'Alt-b', title: 'Put the card in a brief, under the chosen heading (the cursor\'s by default)', where: 'Search' },
   { key: 'Alt-s', title: 'Send the card to the speech doc', where: 'Search' },
   { key: 'Mod-k', title: 'Search', where: 'Everywhere' },
   { key: 'Alt-1', title: 'Library (Alt+2 Cutter, Alt+3 Briefs, Alt+4 Search)', where: 'Everywhere' },

@@ -25,9 +25,12 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const pdfPrinter = options.pdfPrinter ?? chromiumPrinter();
   const search = librarySearch(library);
   const suggester = new Suggester(library.db);
-  const appendCards = (brief: Brief, cardIds: number[]): Brief => {
+  const appendCards = (brief: Brief, cardIds: number[], position?: number): Brief => {
     const nodes = cardIds.map((cardId) => cardNode(library.cards.get(cardId)));
-    return library.briefs.update(brief.id, { doc: appendNodes(brief.doc, nodes) });
+    const content = brief.doc.content ?? [];
+    const at = Math.min(position ?? content.length, content.length);
+    const doc = at === content.length ? appendNodes(brief.doc, nodes) : { ...brief.doc, content: [...content.slice(0, at), ...nodes, ...content.slice(at)] };
+    return library.briefs.update(brief.id, { doc });
   };
   // The current speech doc is the one touched last, as in Verbatim's "active speech document".
   const currentSpeech = (): Brief =>
@@ -51,7 +54,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     createBrief: (fields) => library.briefs.insert(fields),
     updateBrief: ({ id, patch }) => library.briefs.update(id, patch),
     deleteBrief: ({ id }) => library.briefs.delete(id),
-    appendCardsToBrief: ({ briefId, cardIds }) => library.transaction(() => appendCards(library.briefs.get(briefId), cardIds)),
+    appendCardsToBrief: ({ briefId, cardIds, position }) => library.transaction(() => appendCards(library.briefs.get(briefId), cardIds, position)),
     sendToSpeech: ({ cardIds }) => library.transaction(() => appendCards(currentSpeech(), cardIds)),
     getSettings: () => readSettings((name) => library.getSetting(name)),
     setSettings: (patch) =>

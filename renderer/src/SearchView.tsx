@@ -4,6 +4,9 @@ import { QuickFind, type QuickFindHit } from '../../shared/quick-find';
 import type { SearchHit, SearchResult, SnippetPart } from '../../shared/search';
 import { api } from './api';
 import { CiteWarning } from './CiteWarning';
+import { cursorIn } from './briefs/last-cursor';
+import { outline } from '../../shared/outline';
+import { nodeFromJSON } from '../../shared/schema';
 import type { Status } from './App';
 import { useApiData } from './use-api-data';
 
@@ -60,6 +63,18 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
 
   const briefList = useMemo(() => (briefs.data ?? []).filter((b) => b.kind === 'brief'), [briefs.data]);
   const target = targetBrief ?? briefList[0]?.id;
+  // Where in the target brief: one of its headings (the card goes after what it owns), or the end.
+  const places = useMemo(() => {
+    const doc = briefList.find((b) => b.id === target)?.doc;
+    return doc ? outline(nodeFromJSON(doc)).filter((e) => e.level !== 'card') : [];
+  }, [briefList, target]);
+  const [chosenPlace, setChosenPlace] = useState<number | 'end'>();
+  useEffect(() => setChosenPlace(undefined), [target]);
+  const cursorAt = target === undefined ? undefined : cursorIn(target);
+  // By default the heading the brief's cursor was under, the block first (as Verbatim's cursor would be).
+  const defaultPlace = cursorAt === undefined ? undefined : [...places].reverse().find((e) => e.index <= cursorAt && e.end > cursorAt)?.index;
+  const place = chosenPlace ?? defaultPlace ?? 'end';
+  const placeEntry = places.find((e) => e.index === place);
   const quickFind = useMemo(() => QuickFind.build((briefs.data ?? []).map((b) => ({ briefId: b.id, title: b.title, doc: b.doc }))), [briefs.data]);
   const quickHits = useMemo(() => quickFind.find(query, 8), [quickFind, query]);
 
@@ -87,9 +102,9 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
   };
   const insertIntoBrief = (hit: SearchHit) => act(async () => {
     if (target === undefined) throw new Error('Create a brief first: there is no brief to insert the card into.');
-    const brief = await api.appendCardsToBrief({ briefId: target, cardIds: [hit.cardId] });
+    const brief = await api.appendCardsToBrief({ briefId: target, cardIds: [hit.cardId], ...(placeEntry ? { position: placeEntry.end } : {}) });
     briefs.reload();
-    return `Inserted “${hit.tag}” into “${brief.title}”`;
+    return `Inserted “${hit.tag}” into “${brief.title}”${placeEntry ? ` under “${placeEntry.title}”` : ' at the end'}`;
   });
   const sendToSpeech = (hit: SearchHit) => act(async () => {
     const speech = await api.sendToSpeech({ cardIds: [hit.cardId] });
@@ -131,6 +146,11 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
         ↑↓ choose · Enter open · Alt+B insert into{' '}
         <select aria-label="Brief to insert into" value={target ?? ''} onChange={(e) => setTargetBrief(Number(e.target.value))}>
           {briefList.map((b) => <option key={b.id} value={b.id}>{b.title}</option>)}
+        </select>{' '}
+        under{' '}
+        <select aria-label="Where in the brief" value={String(place)} onChange={(e) => setChosenPlace(e.target.value === 'end' ? 'end' : Number(e.target.value))}>
+          {places.map((e) => <option key={e.index} value={e.index}>{'\u00a0'.repeat(e.level === 'pocket' ? 0 : e.level === 'hat' ? 2 : 4)}{e.title || 'Untitled'}{e.index === defaultPlace ? ' (cursor)' : ''}</option>)}
+          <option value="end">the end of the brief</option>
         </select>{' '}
         · Alt+S send to speech
         {result && ` · ${hits.length}${result.more ? '+' : ''} cards in ${result.tookMs.toFixed(1)} ms`}

@@ -21,6 +21,7 @@ import { useApiData } from '../use-api-data';
 import { IS_MAC } from '../cutter/platform';
 import { BRIEF_KEYS, SEND_KEY, basePlugins, blockTotals, citeWarnings, briefKeymap, invisibility, isInvisible, setInvisible } from './brief-plugins';
 import { CardPicker } from './CardPicker';
+import { rememberCursor } from './last-cursor';
 import { NavigationPane } from './NavigationPane';
 import { PaneToggle, usePane } from '../panes';
 
@@ -199,6 +200,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
     let timer: ReturnType<typeof setTimeout> | undefined;
     const publish = (next: EditorState) => {
       const snap = snapshotOf(next, toolbarRef.current);
+      rememberCursor(brief.id, snap.current);
       setSnapshot((prev) => (sameSnapshot(prev, snap) ? prev : snap));
     };
     const publishSoon = () => {
