@@ -7,7 +7,7 @@ import { chromiumPrinter } from '../electron/services/exporters/chromium-printer
 import { exportBrief } from '../electron/services/exporters/export-brief.js';
 import { briefToDocx } from '../electron/services/exporters/verbatim-docx-export.js';
 import { parseVerbatimDocx } from '../electron/services/importers/verbatim-docx.js';
-import { corpusTexts, makeGenerator } from './card-generator.js';
+import { makeGenerator } from './card-generator.js';
 import { seededRandom } from './seeded-random.js';
 
 export interface FormatRow {
@@ -20,7 +20,7 @@ export interface FormatRow {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function time(runs: number, fn: () => unknown): Promise<number> {
+export async function time(runs: number, fn: () => unknown): Promise<number> {
   const took: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
@@ -55,25 +55,25 @@ function cutLikeADebater(body: DocJSON, random: () => number): DocJSON {
 }
 
 /** A brief of `count` generated cards, ten to a block, as debaters file them. */
-export function brief(corpusDir: string, seed: number, count: number): { title: string; doc: DocJSON } {
-  const generator = makeGenerator(corpusTexts(corpusDir), seed);
+export function brief(seed: number, count: number): { title: string; doc: DocJSON } {
+  const generator = makeGenerator(seed);
   const random = seededRandom(seed);
   const content: DocJSON[] = [headingNode('pocket', 'Bench'), headingNode('hat', 'Russia')];
   for (let i = 0; i < count; i++) {
     if (i % 10 === 0) content.push(headingNode('block', `Answers to: argument ${i / 10 + 1}`));
     const card = generator.card(i);
-    content.push(cardNode({ id: i + 1, ...card, body: cutLikeADebater(card.body, random) }));
+    content.push(cardNode({ ...card, body: cutLikeADebater(card.body, random) }));
   }
   return { title: `Bench ${count}`, doc: { type: 'doc', content } };
 }
 
-export async function benchFormats(corpusDir: string, seed: number): Promise<FormatRow[]> {
-  const bigBrief = brief(corpusDir, seed, 1000);
+export async function benchFormats(seed: number): Promise<FormatRow[]> {
+  const bigBrief = brief(seed, 1000);
   const big = await briefToDocx(bigBrief);
   const runs = JSON.stringify(bigBrief.doc).split('"type":"text"').length - 1;
   const ours = await time(5, () => parseVerbatimDocx(big, 'bench-1000.docx'));
   const peer = await time(3, () => mammoth.convertToHtml({ buffer: Buffer.from(big) }));
-  const three = brief(corpusDir, seed + 1, 300);
+  const three = brief(seed + 1, 300);
   const printer = chromiumPrinter();
   return [
     { what: `import a 1,000-card Verbatim .docx (${(big.length / 2 ** 20).toFixed(1)} MB zipped, ${Math.round(runs / 1000)} runs a card)`, target: '< 2 s', medianMs: ours, runs: 5, peer: { name: 'mammoth', medianMs: peer } },

@@ -75,7 +75,7 @@ export function keystrokeCosts(events: readonly TraceEvent[]): { work: number[];
   return { work, handlers };
 }
 
-export async function benchKeystroke(corpusDir: string, options: { cards?: number; keystrokes?: number; seed?: number } = {}): Promise<KeystrokeRow> {
+export async function benchKeystroke(options: { cards?: number; keystrokes?: number; seed?: number } = {}): Promise<KeystrokeRow> {
   const cards = options.cards ?? 1000;
   const keystrokes = options.keystrokes ?? 60;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardfile-keystroke-'));
@@ -87,7 +87,7 @@ export async function benchKeystroke(corpusDir: string, options: { cards?: numbe
       const res = await fetch(`${server.url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}) });
       return (await res.json()) as ApiResponse<unknown>;
     });
-    const generated = brief(corpusDir, options.seed ?? 20_210_915, cards);
+    const generated = brief(options.seed ?? 20_210_915, cards);
     await api.createBrief({ title: generated.title, kind: 'brief', doc: generated.doc });
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -132,9 +132,7 @@ export function keystrokeTable(row: KeystrokeRow): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-  const corpus = process.env.CARDFILE_CORPUS ?? path.join(repo, 'test', 'fixtures', 'corpus');
-  const row = await benchKeystroke(corpus, { cards: Number(process.env.BENCH_BRIEF_CARDS ?? 1000) });
+  const row = await benchKeystroke({ cards: Number(process.env.BENCH_BRIEF_CARDS ?? 1000) });
   console.log(keystrokeTable(row));
   console.log(JSON.stringify(row));
 }

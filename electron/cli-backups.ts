@@ -3,14 +3,17 @@ import path from 'node:path';
 import type { BackupInfo } from '../shared/model.js';
 import { backupFiles, backupsDir } from './services/backup/backup-files.js';
 import { importLibraryExport, writeLibraryExport } from './services/backup/library-export.js';
+import { restoreDamagedLibrary } from './services/backup/recover-library.js';
 import { restoreBackup } from './services/backup/restore-backup.js';
 import { createBackup, listBackups } from './services/backup/rolling-backups.js';
+import { LibraryError } from './services/library/library-error.js';
 import type { Library } from './services/library/library.js';
 
 export const BACKUP_USAGE = `  backups [--json]                      list the library's backups, newest first
   backup                                back the library up now
   restore [BACKUP]                      restore a backup (default: the newest); the library
-                                        as it was is backed up first
+                                        as it was is backed up first, or, if it cannot be
+                                        read, kept beside it as <name>.damaged-<time>.cardfile
   export-library FOLDER                 write everything to FOLDER/library.json, and
                                         each brief as a Verbatim .docx in FOLDER/briefs
   import-library FOLDER                 import such an export into a new, empty library`;
@@ -25,31 +28,28 @@ export function isBackupCommand(word: string | undefined): word is BackupCommand
 const describe = (b: BackupInfo) =>
   `${b.name}\t${b.reason}\t${b.problem ?? `${b.articles} articles, ${b.cards} cards, ${b.briefs} briefs`}`;
 
-/** Runs one of BACKUP_COMMANDS; a thrown Error is reported by the caller, `usage` for a missing argument. */
+/**
+ * Runs one of BACKUP_COMMANDS; a thrown Error is reported by the caller, `usage` for a missing
+ * argument. `backups` and `restore` work on a library that cannot be opened: they are how it is
+ * repaired, so only the commands that need it call `open`.
+ */
 export async function runBackupCommand(
-  library: Library, command: BackupCommand, args: string[], json: boolean,
+  libraryPath: string, open: () => Library, command: BackupCommand, args: string[], json: boolean,
   out: (line: string) => void, usage: (problem: string) => Error,
 ): Promise<number> {
+  if (command === 'backups') {
+    const backups = listBackups(libraryPath);
+    if (json) out(JSON.stringify(backups, null, 2));
+    else if (backups.length === 0) out(`No backups yet in ${backupsDir(libraryPath)}.`);
+    else for (const b of backups) out(describe(b));
+    return 0;
+  }
+  if (command === 'restore') return restore(libraryPath, open, args[0], out);
+  const library = open();
   switch (command) {
-    case 'backups': {
-      const backups = listBackups(library.path);
-      if (json) out(JSON.stringify(backups, null, 2));
-      else if (backups.length === 0) out(`No backups yet in ${backupsDir(library.path)}.`);
-      else for (const b of backups) out(describe(b));
-      return 0;
-    }
     case 'backup': {
       const made = await createBackup(library, 'manual', { force: true });
       out(`Backed up to ${path.join(backupsDir(library.path), made!.name)}`);
-      return 0;
-    }
-    case 'restore': {
-      // A path from tab completion names the same backup as its file name.
-      const name = args[0] !== undefined ? path.basename(args[0]) : backupFiles(library.path)[0]?.name;
-      if (name === undefined) throw new Error(`there are no backups of ${library.path} to restore.`);
-      const { restored, safetyCopy } = await restoreBackup(library, name);
-      out(`Restored ${restored.name} (${restored.articles} articles, ${restored.cards} cards, ${restored.briefs} briefs).`);
-      out(`The library as it was is kept as ${safetyCopy.name}: cardfile restore ${safetyCopy.name} undoes this.`);
       return 0;
     }
     case 'export-library': {
@@ -65,4 +65,26 @@ export async function runBackupCommand(
       return 0;
     }
   }
+}
+
+const counts = (b: BackupInfo) => `${b.articles} articles, ${b.cards} cards, ${b.briefs} briefs`;
+
+async function restore(libraryPath: string, open: () => Library, wanted: string | undefined, out: (line: string) => void): Promise<number> {
+  // A path from tab completion names the same backup as its file name.
+  const name = wanted !== undefined ? path.basename(wanted) : backupFiles(libraryPath)[0]?.name;
+  if (name === undefined) throw new Error(`there are no backups of ${libraryPath} to restore.`);
+  let library: Library;
+  try {
+    library = open();
+  } catch (err) {
+    if (!(err instanceof LibraryError && err.code === 'corrupt')) throw err;
+    const { restored, damagedCopy } = restoreDamagedLibrary(libraryPath, name);
+    out(`Restored ${restored.name} (${counts(restored)}).`);
+    out(`The damaged library is kept as ${damagedCopy}.`);
+    return 0;
+  }
+  const { restored, safetyCopy } = await restoreBackup(library, name);
+  out(`Restored ${restored.name} (${counts(restored)}).`);
+  out(`The library as it was is kept as ${safetyCopy.name}: cardfile restore ${safetyCopy.name} undoes this.`);
+  return 0;
 }

@@ -50,9 +50,9 @@ export async function runExportCommand(
 function findBrief(library: Library, wanted: string, usageError: (problem: string) => Error): Brief {
   const briefs = library.briefs.list();
   const byId = /^\d+$/.test(wanted) ? briefs.find((b) => b.id === Number(wanted)) : undefined;
-  if (byId) return byId;
+  if (byId) return library.briefs.get(byId.id);
   const byTitle = briefs.filter((b) => b.title === wanted);
-  if (byTitle.length === 1) return byTitle[0]!;
+  if (byTitle.length === 1) return library.briefs.get(byTitle[0]!.id);
   if (byTitle.length > 1) throw usageError(`${byTitle.length} briefs are titled “${wanted}” (ids ${byTitle.map((b) => b.id).join(', ')}); give the id`);
   throw usageError(`no brief has the id or title “${wanted}” (cardfile list briefs shows them)`);
 }

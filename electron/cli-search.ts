@@ -7,9 +7,16 @@ export const SEARCH_USAGE = '  search QUERY [--json] [--limit N]     find cards:
 
 const DEFAULT_LIMIT = 20;
 
+/** Where a card lives: its brief and the headings above it, or the cut cards. */
+const where = (hit: SearchHit) => {
+  const home = hit.briefTitle === null ? 'cut cards' : [hit.briefTitle, hit.headings].filter(Boolean).join(' › ');
+  const others = hit.places.length - 1;
+  return others > 0 ? `${home} (+${others} more ${others === 1 ? 'place' : 'places'})` : home;
+};
+
 const line = (hit: SearchHit) => {
   const snippet = hit.snippet.map((p) => (p.marked ? `[${p.text}]` : p.text)).join('').replace(/\s+/g, ' ');
-  return `${hit.cardId}\t${hit.tag}\t${hit.shortCite || '-'}\t${snippet}`;
+  return `${hit.cardId}\t${hit.tag}\t${hit.shortCite || '-'}\t${snippet}\t${where(hit)}`;
 };
 
 export async function runSearchCommand(

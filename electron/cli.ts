@@ -1,21 +1,23 @@
 // `cardfile`: the same services for scripts and squads.
-import fs from 'node:fs';
+// Only the store loads at start-up: each command's modules (and the importers' jsdom and pdfjs,
+// the exporters' docx) load when the command runs, so `list` and `search` answer at once.
 import path from 'node:path';
 import { importSummary, outcomeLine, type ImportOutcome } from '../shared/import-outcome.js';
-import type { Article, Brief, Card } from '../shared/model.js';
-import { BACKUP_USAGE, isBackupCommand, runBackupCommand } from './cli-backups.js';
-import { EXPORT_USAGE, runExportCommand } from './cli-export.js';
-import { runSearchCommand, SEARCH_USAGE } from './cli-search.js';
-import { importInto } from './services/importers/import-into-library.js';
-import type { ImportInput } from './services/importers/import-source.js';
+import { estimateMsLeft, progressLine } from '../shared/jobs.js';
+import type { Article, BriefSummary, Card } from '../shared/model.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
 import { Library } from './services/library/library.js';
+import { isReadOnlyWrite, READ_ONLY_WRITE, readOnlyNotice } from './services/library-status.js';
 
-const USAGE = `Usage: cardfile [--library PATH] COMMAND
+async function usage(): Promise<string> {
+  const [{ BACKUP_USAGE }, { EXPORT_USAGE }, { SEARCH_USAGE }] = await Promise.all([import('./cli-backups.js'), import('./cli-export.js'), import('./cli-search.js')]);
+  return `Usage: cardfile [--library PATH] COMMAND
 
 Commands:
   list articles|cards|briefs [--json]   list what the library holds
-  import FILE|FOLDER|URL...             import articles (.txt .md .html .pdf .docx, web pages) and Verbatim briefs
+  import FILE|FOLDER|URL...             import articles (.txt .md .html .pdf .docx, web pages) and Verbatim briefs;
+                                        a folder's files, subfolders included; run it again to resume;
+                                        --allow-local also fetches from this computer and the local network
 ${BACKUP_USAGE}
 ${EXPORT_USAGE}
 ${SEARCH_USAGE}
@@ -23,12 +25,17 @@ ${SEARCH_USAGE}
 Options:
   --library PATH   the library file (default: $CARDFILE_LIBRARY, else ${defaultLibraryPath({})})
   --help           this text`;
+}
+
+/** A progress line every this many files of a large import (besides each file's own line). */
+const PROGRESS_EVERY = 100;
 
 class UsageError extends Error {}
 
 interface Parsed {
   library: string;
   json: boolean;
+  allowLocal: boolean;
   words: string[];
 }
 
@@ -36,10 +43,12 @@ function parseArgs(argv: string[]): Parsed | 'help' {
   const words: string[] = [];
   let library: string | undefined;
   let json = false;
+  let allowLocal = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return 'help';
     else if (arg === '--json') json = true;
+    else if (arg === '--allow-local') allowLocal = true;
     else if (arg === '--library') {
       library = argv[++i];
       if (!library) throw new UsageError('--library needs a path');
@@ -50,14 +59,14 @@ function parseArgs(argv: string[]): Parsed | 'help' {
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else words.push(arg);
   }
-  return { library: library ? path.resolve(library) : defaultLibraryPath(), json, words };
+  return { library: library ? path.resolve(library) : defaultLibraryPath(), json, allowLocal, words };
 }
 
-type Listing = Article | Card | Brief;
+type Listing = Article | Card | BriefSummary;
 const LINES: Record<string, (item: never) => string> = {
   articles: (a: Article) => `${a.id}\t${a.title}\t${a.publication || '-'}\t${a.publishedDate || '-'}`,
   cards: (c: Card) => `${c.id}\t${c.tag}\t${c.shortCite || '-'}`,
-  briefs: (b: Brief) => `${b.id}\t${b.title}\t${b.kind}`,
+  briefs: (b: BriefSummary) => `${b.id}\t${b.title}\t${b.kind}`,
 };
 
 function list(library: Library, what: string | undefined, json: boolean, out: (line: string) => void): void {
@@ -69,46 +78,37 @@ function list(library: Library, what: string | undefined, json: boolean, out: (l
   for (const item of items) out(line(item));
 }
 
-async function importSources(library: Library, args: string[], out: (line: string) => void, err: (line: string) => void): Promise<boolean> {
+// The import job's own code, in this process: a file at a time, each its own transaction, so
+// a run that dies (Ctrl+C, a crash, a power cut) is resumed by running it again: files already
+// in are skipped by their content hash.
+async function importSources(library: Library, args: string[], allowLocal: boolean, out: (line: string) => void, err: (line: string) => void): Promise<boolean> {
   if (args.length === 0) throw new UsageError('import what? name files, folders or web addresses');
-  const inputs: ImportInput[] = args.flatMap((arg): ImportInput[] => (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg) ? [{ url: arg }] : filesIn(arg).map((file) => ({ file }))));
+  const { ImportQueue, itemsOfPath, runImport } = await import('./services/jobs/import-job.js');
+  const queue = new ImportQueue(args.flatMap((arg) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg) ? [{ url: arg, allowLocal }] : itemsOfPath(arg))));
   // Ctrl+C stops after the file being imported; what came in so far stays in.
   const cancel = new AbortController();
   const onInterrupt = () => cancel.abort();
   process.once('SIGINT', onInterrupt);
-  const outcomes: ImportOutcome[] = [];
+  const started = Date.now();
+  let outcomes: ImportOutcome[];
   try {
-    for (const [i, input] of inputs.entries()) {
-      if (cancel.signal.aborted) break;
-      const outcome = await importInto(library, input, { signal: cancel.signal });
-      outcomes.push(outcome);
-      (outcome.status === 'failed' ? err : out)(`[${i + 1}/${inputs.length}] ${outcomeLine(outcome)}`);
-    }
+    outcomes = await runImport(library, queue, {
+      signal: cancel.signal,
+      onProgress: (progress, outcome) => {
+        if (!outcome) return;
+        (outcome.status === 'failed' ? err : out)(`[${progress.filesDone}/${progress.filesTotal}] ${outcomeLine(outcome)}`);
+        if (progress.filesDone % PROGRESS_EVERY === 0 && progress.filesDone < progress.filesTotal) {
+          out(progressLine({ progress, etaMs: estimateMsLeft(progress, Date.now() - started) }));
+        }
+      },
+    });
   } finally {
     process.removeListener('SIGINT', onInterrupt);
   }
-  const skipped = inputs.length - outcomes.length;
-  out(importSummary(outcomes) + (skipped > 0 ? `, ${skipped} not started (cancelled)` : ''));
+  const skipped = queue.filesTotal - outcomes.length;
+  out(importSummary(outcomes) + (skipped > 0 ? `, ${skipped} not started (cancelled; run the same import again to resume)` : ''));
   return skipped === 0 && outcomes.every((o) => o.status !== 'failed');
 }
-
-// A folder stands for the importable files in it, sorted, its subfolders included.
-function filesIn(arg: string): string[] {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(arg);
-  } catch {
-    return [arg]; // the importer names the missing file
-  }
-  if (!stat.isDirectory()) return [arg];
-  return fs
-    .readdirSync(arg, { recursive: true, encoding: 'utf8' })
-    .sort()
-    .map((name) => path.join(arg, name))
-    .filter((file) => IMPORTABLE.test(file) && fs.statSync(file).isFile());
-}
-
-const IMPORTABLE = /\.(txt|text|md|markdown|html?|xhtml|pdf|docx)$/i;
 
 /** Runs the CLI; returns the exit code. */
 export async function runCli(argv: string[], out = (l: string) => console.log(l), err = (l: string) => console.error(l)): Promise<number> {
@@ -116,26 +116,33 @@ export async function runCli(argv: string[], out = (l: string) => console.log(l)
   try {
     const parsed = parseArgs(argv);
     if (parsed === 'help') {
-      out(USAGE);
+      out(await usage());
       return 0;
     }
     const [command, ...rest] = parsed.words;
-    if (command !== 'list' && command !== 'import' && command !== 'export' && command !== 'search' && !isBackupCommand(command)) throw new UsageError(command ? `unknown command ${command}` : 'no command given');
-    library = Library.open(parsed.library);
-    if (isBackupCommand(command)) return await runBackupCommand(library, command, rest, parsed.json, out, (problem) => new UsageError(problem));
-    if (command === 'search') return await runSearchCommand(library, rest, parsed.json, out, (problem) => new UsageError(problem));
-    if (command === 'export') return await runExportCommand(library, rest, out, (problem) => new UsageError(problem));
+    const backups = command === 'list' || command === 'import' || command === 'export' || command === 'search' ? null : await import('./cli-backups.js');
+    if (backups && !backups.isBackupCommand(command)) throw new UsageError(command ? `unknown command ${command}` : 'no command given');
+    const open = (): Library => {
+      library = Library.open(parsed.library);
+      if (library.db.readonly) err(`cardfile: ${readOnlyNotice(library.path)}`);
+      return library;
+    };
+    // Backups and restore work without opening the library: it may be the damaged file.
+    if (backups?.isBackupCommand(command)) return await backups.runBackupCommand(parsed.library, open, command, rest, parsed.json, out, (problem) => new UsageError(problem));
+    library = open();
+    if (command === 'search') return await (await import('./cli-search.js')).runSearchCommand(library, rest, parsed.json, out, (problem) => new UsageError(problem));
+    if (command === 'export') return await (await import('./cli-export.js')).runExportCommand(library, rest, out, (problem) => new UsageError(problem));
     if (command === 'list') {
       list(library, rest[0], parsed.json, out);
       return 0;
     }
-    return (await importSources(library, rest, out, err)) ? 0 : 1;
+    return (await importSources(library, rest, parsed.allowLocal, out, err)) ? 0 : 1;
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`cardfile: ${e.message}\n\n${USAGE}`);
+      err(`cardfile: ${e.message}\n\n${await usage()}`);
       return 2;
     }
-    err(`cardfile: ${e instanceof Error ? e.message : String(e)}`);
+    err(`cardfile: ${isReadOnlyWrite(e) ? READ_ONLY_WRITE : e instanceof Error ? e.message : String(e)}`);
     return 1;
   } finally {
     library?.close();

@@ -5,19 +5,16 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { electronPrinter } from './electron-printer.js';
 import { bindApi } from './ipc.js';
-import { startRollingBackups, type RollingBackups } from './services/backup/rolling-backups.js';
 import { CSP } from './server.js';
 import { mayNavigate, newWindowRequest, windowOptions } from './window-options.js';
-import { createHandlers } from './services/api-handlers.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
-import { Library } from './services/library/library.js';
+import { openLibrarySession, type LibrarySession } from './services/library-session.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '..', '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 
-let library: Library | undefined;
-let backups: RollingBackups | undefined;
+let librarySession: LibrarySession | undefined;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(windowOptions(path.join(here, 'preload.cjs')));
@@ -42,15 +39,16 @@ async function start(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   try {
-    library = Library.open(defaultLibraryPath());
+    // A damaged library opens on the recovery screen; only a file that is not a Cardfile library
+    // (or from a newer Cardfile) stops the app.
+    librarySession = openLibrarySession(defaultLibraryPath(), { handlerOptions: { pdfPrinter: electronPrinter() } });
   } catch (err) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Cardfile cannot open its library', err instanceof Error ? err.message : String(err));
     app.exit(1);
     return;
   }
-  backups = startRollingBackups(library);
-  bindApi(createHandlers(library, { pdfPrinter: electronPrinter() }), (event) => event.senderFrame?.url === rendererUrl);
+  bindApi(librarySession.handlers, (event) => event.senderFrame?.url === rendererUrl);
   Menu.setApplicationMenu(Menu.buildFromTemplate([
     { role: process.platform === 'darwin' ? 'appMenu' : 'fileMenu' },
     { role: 'editMenu' },
@@ -62,6 +60,6 @@ async function start(): Promise<void> {
 }
 
 app.on('window-all-closed', () => { if (process.platform !== 'darwin') app.quit(); });
-app.on('will-quit', () => { backups?.stop(); library?.close(); });
+app.on('will-quit', () => { librarySession?.close(); });
 
 void start();

@@ -1,9 +1,7 @@
 // `npm run web`: browser mode on the default (or CARDFILE_LIBRARY) library.
 import { spawn } from 'node:child_process';
-import { createHandlers } from './services/api-handlers.js';
-import { startRollingBackups } from './services/backup/rolling-backups.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
-import { Library } from './services/library/library.js';
+import { openLibrarySession } from './services/library-session.js';
 import { startServer } from './server.js';
 
 const DEFAULT_PORT = 7331;
@@ -12,20 +10,21 @@ async function main(): Promise<void> {
   // pdfjs can leave an internal promise unhandled on a damaged PDF after the import has already
   // failed cleanly: log it rather than let Node end browser mode mid-round.
   process.on('unhandledRejection', (reason) => console.error('[cardfile] unhandled rejection (kept running):', reason));
-  const library = Library.open(defaultLibraryPath());
-  const backups = startRollingBackups(library);
-  const handlers = createHandlers(library);
+  // A damaged library opens on the recovery screen; a read-only one with a banner.
+  const session = openLibrarySession(defaultLibraryPath());
+  const { handlers } = session;
   const wanted = process.env.CARDFILE_PORT !== undefined ? Number(process.env.CARDFILE_PORT) : DEFAULT_PORT;
   const server = await startServer({ handlers, port: wanted }).catch((err: NodeJS.ErrnoException) => {
     // Another Cardfile (or anything) on the usual port: take any free one rather than fail.
     if (err.code === 'EADDRINUSE' && process.env.CARDFILE_PORT === undefined) return startServer({ handlers, port: 0 });
     throw err;
   });
-  console.log(`Cardfile (browser mode) on ${server.url}  library: ${library.path}`);
-  if (process.env.CARDFILE_NO_OPEN !== '1') openBrowser(server.url);
+  const status = session.status();
+  console.log(`Cardfile (browser mode) on ${server.address}  library: ${status.path}`);
+  if (status.notice) console.log(status.notice);
+  if (process.env.CARDFILE_NO_OPEN !== '1') openBrowser(server.address);
   const stop = (): void => {
-    backups.stop();
-    void server.close().then(() => { library.close(); process.exit(0); });
+    void server.close().then(() => { session.close(); process.exit(0); });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

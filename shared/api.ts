@@ -2,27 +2,56 @@
 // browser mode; ipc.ts and server.ts validate every input against these schemas before any
 // service sees it.
 import { z } from 'zod';
-import type { Article, BackupInfo, Brief, Card, DocJSON, LibraryInfo } from './model.js';
+import type { Article, BackupInfo, Brief, BriefSummary, Card, DocJSON, LibraryInfo } from './model.js';
+import { WORD_HIGHLIGHTS } from './highlight-colours.js';
 import type { ImportOutcome } from './import-outcome.js';
 import type { SearchResult } from './search.js';
 import { EXPORT_VARIANTS } from './export-variants.js';
+import type { JobStatus } from './jobs.js';
+import type { ArticleSummary } from './summaries.js';
 import { settingsPatch, type Settings } from './settings.js';
 
-const MAX_TEXT = 20_000_000;
+/** The longest text (an article's, a text run's) the Api takes; importers refuse longer ones. */
+export const MAX_TEXT = 20_000_000;
 /** A 100 MB file (the importers' limit) as base64. */
 const MAX_IMPORT_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4;
 const id = z.number().int().positive();
 const line = z.string().max(10_000);
+
+/** A highlight carries one of Word's colours, nothing else: it is written into .docx and CSS as given. */
+const mark = z.object({ type: z.string().max(50), attrs: z.record(z.string(), z.unknown()).optional() }).refine(
+  (m) => m.type !== 'highlight' || m.attrs?.colour === undefined || (WORD_HIGHLIGHTS as readonly unknown[]).includes(m.attrs.colour),
+  { message: `a highlight colour must be one of ${WORD_HIGHLIGHTS.join(', ')}`, path: ['attrs', 'colour'] },
+);
 
 const docJSON: z.ZodType<DocJSON> = z.lazy(() =>
   z.object({
     type: z.string().max(50),
     attrs: z.record(z.string(), z.unknown()).optional(),
     content: z.array(docJSON).optional(),
-    marks: z.array(z.object({ type: z.string().max(50), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
+    marks: z.array(mark).optional(),
     text: z.string().max(MAX_TEXT).optional(),
   }),
 );
+
+/**
+ * How deep an Api input may nest (objects and arrays). A real brief, pocket > hat > block > card >
+ * body > paragraph > text with its marks, is about 20 levels deep. Checked without recursion
+ * before the recursive schema runs, so an input nested thousands deep is refused instead of
+ * overflowing the stack.
+ */
+export const MAX_INPUT_DEPTH = 200;
+
+function withinDepth(root: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > limit) return false;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
 
 const author = z.object({ name: z.string().max(500), quals: z.string().max(5_000).default('') });
 const sourceKind = z.enum(['paste', 'text', 'html', 'url', 'pdf', 'docx']);
@@ -71,26 +100,44 @@ function patchOf<S extends z.ZodRawShape>(fields: z.ZodObject<S>): z.ZodObject<P
 const none = z.object({}).strict();
 const byId = z.object({ id }).strict();
 
+/** A page of a list: lists are paged so no call carries a whole library. */
+const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5_000).default(1_000) };
+const jobId = z.string().uuid();
+const base64File = z.object({
+  name: z.string().min(1).max(1_000),
+  dataBase64: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+}).strict();
+/** Files sent in one call of an import job; a folder's files go in several calls (the body limit is 64 MB). */
+const fileBatch = z.array(base64File).max(1_000);
+
 export const apiInputs = {
   libraryInfo: none,
-  listArticles: none,
+  /** Article summaries (no texts), newest first, a page at a time. */
+  listArticles: z.object(paging).strict(),
   getArticle: byId,
   createArticle: articleFields.strict(),
   updateArticle: z.object({ id, patch: patchOf(articleFields) }).strict(),
   deleteArticle: byId,
   /** Pasted text becomes an article; the title is guessed from its first line when not given. */
   importText: z.object({ text: z.string().max(MAX_TEXT), title: line.optional() }).strict(),
-  listCards: z.object({ articleId: id.optional() }).strict(),
+  /** The cut cards (the Cutter's library), newest first, a page at a time; of one article when given. */
+  listCards: z.object({ articleId: id.optional(), ...paging }).strict(),
   getCard: byId,
   createCard: cardFields.strict(),
   updateCard: z.object({ id, patch: patchOf(cardFields) }).strict(),
   deleteCard: byId,
+  /** Briefs and speech docs without their documents. */
   listBriefs: none,
+  /** Every brief's headings, tags and cites (no card bodies): what quick find searches. */
+  briefOutlines: none,
   getBrief: byId,
   createBrief: briefFields.strict(),
   updateBrief: z.object({ id, patch: patchOf(briefFields) }).strict(),
   deleteBrief: byId,
-  /** Copies library cards into a brief: before top-level node `position`, or at the end. */
+  /**
+   * Copies cards into a brief (new cards the brief owns, copied from these), before the top-level
+   * node at `position`, or at the end.
+   */
   appendCardsToBrief: z.object({ briefId: id, cardIds: z.array(id).min(1).max(10_000), position: z.number().int().min(0).optional() }).strict(),
   /** Verbatim's "send to speech": copies cards to the current speech doc, creating one if none. */
   sendToSpeech: z.object({ cardIds: z.array(id).min(1).max(10_000) }).strict(),
@@ -109,10 +156,39 @@ export const apiInputs = {
   backupNow: none,
   /** Replaces the library with a backup (by the name listBackups gives), backing up the current state first. */
   restoreBackup: z.object({ name: z.string().min(1).max(300) }).strict(),
+  /** Whether the library opened normally, read-only, or not at all (the recovery screen). */
+  libraryStatus: none,
+  /** Restores a backup over a library that could not be opened; the damaged file is kept aside. */
+  recoverLibrary: z.object({ name: z.string().min(1).max(300) }).strict(),
+  /**
+   * Starts an import job in the worker and answers at once with its status: files or folders on
+   * this machine (paths), web addresses, and files' bytes. With more: true the job waits for
+   * further files (addImportFiles) until a call says more: false; expectedFiles sizes its progress.
+   * Web addresses on this computer or the local network are refused unless `allowLocal`.
+   */
+  startImport: z.object({
+    paths: z.array(z.string().min(1).max(4_000)).max(10_000).default([]),
+    urls: z.array(z.string().min(1).max(4_000)).max(10_000).default([]),
+    allowLocal: z.boolean().default(false),
+    files: fileBatch.default([]),
+    more: z.boolean().default(false),
+    expectedFiles: z.number().int().min(0).max(10_000_000).optional(),
+  }).strict(),
+  /** More files for an import started with more: true; answers once the worker has room for more. */
+  addImportFiles: z.object({ id: jobId, files: fileBatch, more: z.boolean() }).strict(),
+  /** A job's progress and its per-file outcomes from outcomesFrom on (poll with the count you have). */
+  jobStatus: z.object({ id: jobId, outcomesFrom: z.number().int().min(0).default(0) }).strict(),
+  /** Every job of this session, newest first, without outcomes. */
+  listJobs: none,
+  /** Stops a job after the file it is on; what came in stays in. */
+  cancelJob: z.object({ id: jobId }).strict(),
   /** A file's bytes (dropped on the window or picked) imported as an article, or a brief for a Verbatim .docx. */
-  importData: z.object({ name: z.string().min(1).max(1_000), dataBase64: z.string().max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') }).strict(),
-  /** A web page (or PDF) fetched by the services and imported as an article. */
-  importUrl: z.object({ url: z.string().min(1).max(4_000) }).strict(),
+  importData: base64File,
+  /**
+   * A web page (or PDF) fetched by the services and imported as an article. Addresses on this
+   * computer or the local network are refused unless `allowLocal` (the user confirmed).
+   */
+  importUrl: z.object({ url: z.string().min(1).max(4_000), allowLocal: z.boolean().default(false) }).strict(),
   /** The Cite Creator template full cites are built with (cite-builder.ts). */
   getCiteTemplate: none,
   setCiteTemplate: z.object({ template: z.string().max(2_000) }).strict(),
@@ -131,12 +207,23 @@ export const apiInputs = {
   suggest: z.object({ query: z.string().max(2_000) }).strict(),
 } as const;
 
+/**
+ * 'read-only': the file or its folder cannot be written; reading, search and export work.
+ * 'damaged': the library could not be opened; only the backups can be listed and restored.
+ */
+export interface LibraryStatus {
+  mode: 'writable' | 'read-only' | 'damaged';
+  path: string;
+  /** What the user should know, in one line; null for a writable library. */
+  notice: string | null;
+}
+
 export type ApiMethod = keyof typeof apiInputs;
 export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
 
 export interface ApiResults {
   libraryInfo: LibraryInfo;
-  listArticles: Article[];
+  listArticles: ArticleSummary[];
   getArticle: Article;
   createArticle: Article;
   updateArticle: Article;
@@ -147,7 +234,8 @@ export interface ApiResults {
   createCard: Card;
   updateCard: Card;
   deleteCard: { deleted: number };
-  listBriefs: Brief[];
+  listBriefs: BriefSummary[];
+  briefOutlines: Pick<Brief, 'id' | 'title' | 'kind' | 'doc'>[];
   getBrief: Brief;
   createBrief: Brief;
   updateBrief: Brief;
@@ -160,6 +248,13 @@ export interface ApiResults {
   listBackups: BackupInfo[];
   backupNow: BackupInfo;
   restoreBackup: { restored: BackupInfo; safetyCopy: BackupInfo };
+  libraryStatus: LibraryStatus;
+  recoverLibrary: { restored: BackupInfo; damagedCopy: string };
+  startImport: JobStatus;
+  addImportFiles: JobStatus;
+  jobStatus: JobStatus;
+  listJobs: JobStatus[];
+  cancelJob: JobStatus;
   importData: ImportOutcome;
   importUrl: ImportOutcome;
   getCiteTemplate: { template: string };
@@ -177,6 +272,16 @@ export type ApiArgs<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
 export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResults[M]> };
 export type ApiHandlers = { [M in ApiMethod]: (args: ApiArgs<M>) => ApiResults[M] | Promise<ApiResults[M]> };
 
+/** Browser mode: the session key is given in the page's address and sent with every Api call. */
+export const SESSION_PARAM = 'session';
+export const SESSION_HEADER = 'x-cardfile-session';
+/** The largest Api request browser mode reads: a 48 MB file, base64 encoded. */
+export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
+export function tooBigForBrowserMode(): string {
+  return `This is too big for browser mode (requests stop at ${MAX_REQUEST_BYTES / 1024 / 1024} MB, a file of about ${Math.floor((MAX_REQUEST_BYTES * 3) / 4 / 1024 / 1024)} MB). Import it in the desktop app, or from a terminal with: cardfile import FILE`;
+}
+
 /** What crosses a transport: errors are values, never thrown across the boundary. */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -186,6 +291,7 @@ export function isApiMethod(name: string): name is ApiMethod {
 
 /** Validates an untrusted call; the error names the method and the first bad field. */
 export function parseApiCall<M extends ApiMethod>(method: M, input: unknown): ApiResponse<ApiArgs<M>> {
+  if (!withinDepth(input, MAX_INPUT_DEPTH)) return { ok: false, error: `Invalid arguments to ${method}: nested more than ${MAX_INPUT_DEPTH} levels deep` };
   const result = apiInputs[method].safeParse(input ?? {});
   if (result.success) return { ok: true, value: result.data as ApiArgs<M> };
   const issue = result.error.issues[0];

@@ -3,10 +3,16 @@
 export type ImportedKind = 'article' | 'brief';
 
 export type ImportOutcome =
-  | { source: string; status: 'imported'; kind: ImportedKind; id: number; title: string }
-  /** Already in the library (same URL or same text); `id` is the copy that was there. */
+  /** `cards`: how many cards an imported brief holds (0 for an article). */
+  | { source: string; status: 'imported'; kind: ImportedKind; id: number; title: string; cards?: number }
+  /** Already in the library (same URL, same text, or the same file imported before); `id` is the copy that was there. */
   | { source: string; status: 'duplicate'; kind: ImportedKind; id: number; title: string }
-  | { source: string; status: 'failed'; error: string };
+  /**
+   * `refused`: the source's fault (not a document, too big) or a read-only library, said
+   * plainly; `local-address`: a web address on this computer or the local network, imported
+   * only if the user confirms; `internal`: a bug in Cardfile, which tests treat as a failure.
+   */
+  | { source: string; status: 'failed'; failure: 'refused' | 'local-address' | 'internal'; error: string };
 
 /** "3 imported, 1 duplicate, 2 failed". */
 export function importSummary(outcomes: readonly ImportOutcome[]): string {

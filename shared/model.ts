@@ -55,11 +55,35 @@ export interface CardFields {
   textEdited?: boolean;
 }
 
+/**
+ * A card wherever it lives: the cut cards (the Cutter's library, briefId null) or one brief or
+ * speech doc, which owns it as a Word file owns its text. Its content is stored once, there.
+ */
 export interface Card extends CardFields {
+  /** This library's row id: never reused, not stable across libraries. */
   id: number;
+  /** Globally unique and stable across export/import, so two libraries can be merged. */
+  uid: string;
+  /** The brief or speech doc the card lives in; null for the cut cards. */
+  briefId: number | null;
+  /** The uid of the card this one was copied from (a cut card added to a brief, a send to speech). */
+  copiedFrom: string | null;
+  /** Hash of the cite and body text: the same evidence filed in several places shares it. */
+  fingerprint: string;
   textEdited: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Where a card lives, as search hits and lists show it. */
+export interface CardPlace {
+  cardId: number;
+  uid: string;
+  briefId: number | null;
+  /** null for the cut cards. */
+  briefTitle: string | null;
+  /** The headings above the card in its brief (pocket, hat, block), joined by " › "; '' for cut cards. */
+  headings: string;
 }
 
 export type BriefKind = 'brief' | 'speech';
@@ -73,6 +97,16 @@ export interface BriefFields {
 
 export interface Brief extends BriefFields {
   id: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A brief as lists show it: no document. */
+export interface BriefSummary {
+  id: number;
+  title: string;
+  kind: BriefKind;
+  cards: number;
   createdAt: string;
   updatedAt: string;
 }

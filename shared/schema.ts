@@ -24,7 +24,8 @@ export const schema = new Schema({
     // A card without cite and body is an analytic: the debater's own argument.
     card: {
       content: 'tag cite? body?',
-      attrs: { cardId: { default: null } },
+      // cardId: the card's uid (null until the store assigns one); copiedFrom: the uid it was copied from.
+      attrs: { cardId: { default: null }, copiedFrom: { default: null } },
       isolating: true,
       toDOM: () => ['section', { class: 'card' }, 0],
       parseDOM: [{ tag: 'section.card' }],

@@ -1,4 +1,5 @@
 // What library search answers, as every layer sees it.
+import type { CardPlace } from './model.js';
 
 /** A piece of a snippet; marked pieces are the words the query matched. Rendered as text, never HTML. */
 export interface SnippetPart {
@@ -6,13 +7,26 @@ export interface SnippetPart {
   marked: boolean;
 }
 
+/**
+ * One piece of evidence: the best-ranked card holding it, where that card lives, and every
+ * place the same evidence (same fingerprint) is filed.
+ */
 export interface SearchHit {
   cardId: number;
+  uid: string;
+  briefId: number | null;
+  /** null for the cut cards. */
+  briefTitle: string | null;
+  /** The headings above the card in its brief, joined by " › ". */
+  headings: string;
   tag: string;
   label: string | null;
   shortCite: string;
   fullCite: string;
+  /** From this hit's own card. */
   snippet: SnippetPart[];
+  /** Every card with the same evidence, this one included. */
+  places: CardPlace[];
 }
 
 export interface SearchOptions {

@@ -17,7 +17,9 @@ export function looksHardWrapped(text: string): boolean {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
   if (lines.length < 4) return false;
   const wrappedLength = lines.filter((l) => l.length >= 40 && l.length <= 100).length;
-  const longest = Math.max(...lines.map((l) => l.length));
+  // A loop, not Math.max(...lengths): spreading 130k+ arguments overflows the call stack.
+  let longest = 0;
+  for (const l of lines) longest = Math.max(longest, l.length);
   return longest <= 110 && wrappedLength / lines.length >= 0.6 && /\S\n\S/.test(text);
 }
 

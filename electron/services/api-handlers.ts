@@ -1,55 +1,63 @@
 import type { ApiHandlers } from '../../shared/api.js';
-import { appendNodes, cardNode } from '../../shared/brief-doc.js';
+import { copyOfCard, insertNodes } from '../../shared/brief-doc.js';
 import type { Brief } from '../../shared/model.js';
 import { restoreBackup } from './backup/restore-backup.js';
 import { createBackup, listBackups } from './backup/rolling-backups.js';
 import { CITE_TEMPLATE_SETTING, DEFAULT_CITE_TEMPLATE } from '../../shared/cite-builder.js';
 import { chromiumPrinter } from './exporters/chromium-printer.js';
-import { exportBrief } from './exporters/export-brief.js';
 import type { PdfPrinter } from './exporters/pdf-printer.js';
-import { importInto } from './importers/import-into-library.js';
 import { articleFromText } from './importers/text-importer.js';
+import { jobHandlers } from './jobs/job-handlers.js';
+import { JobRunner } from './jobs/job-runner.js';
 import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
+import { articleSummaries } from './library/summaries.js';
 import { librarySearch } from './search/library-search.js';
 import { Suggester } from './search/suggest.js';
+import { plainText } from '../../shared/schema.js';
+import { openLibraryStatusHandlers } from './library-status.js';
 import { readSettings, SETTING_NAMES } from '../../shared/settings.js';
 
 export interface HandlerOptions {
   /** Prints PDFs: Electron's printToPDF in the app; Debian's Chromium (playwright-core) by default. */
   pdfPrinter?: PdfPrinter;
+  /** Runs imports and exports in a worker; one is made over the library's file when not given. */
+  jobs?: JobRunner;
 }
 
 /** Binds every Api method to the services over one open library. */
 export function createHandlers(library: Library, options: HandlerOptions = {}): ApiHandlers {
   const pdfPrinter = options.pdfPrinter ?? chromiumPrinter();
   const search = librarySearch(library);
-  const suggester = new Suggester(library.db);
+  const suggester = new Suggester(library.db, (id) => {
+    const card = library.cards.get(id);
+    return `${card.tag} ${plainText(card.body)}`;
+  });
+  const jobs = options.jobs ?? new JobRunner(library.path, pdfPrinter);
   const appendCards = (brief: Brief, cardIds: number[], position?: number): Brief => {
-    const nodes = cardIds.map((cardId) => cardNode(library.cards.get(cardId)));
-    const content = brief.doc.content ?? [];
-    const at = Math.min(position ?? content.length, content.length);
-    const doc = at === content.length ? appendNodes(brief.doc, nodes) : { ...brief.doc, content: [...content.slice(0, at), ...nodes, ...content.slice(at)] };
-    return library.briefs.update(brief.id, { doc });
+    const nodes = cardIds.map((cardId) => copyOfCard(library.cards.get(cardId)));
+    return library.briefs.update(brief.id, { doc: insertNodes(brief.doc, nodes, position) });
   };
   // The current speech doc is the one touched last, as in Verbatim's "active speech document".
-  const currentSpeech = (): Brief =>
-    library.briefs.list("WHERE kind = 'speech'")[0] ?? library.briefs.insert({ title: 'Speech doc', kind: 'speech', doc: { type: 'doc', content: [] } });
+  const currentSpeech = (): Brief => {
+    const latest = library.briefs.list('speech')[0];
+    return latest ? library.briefs.get(latest.id) : library.briefs.insert({ title: 'Speech doc', kind: 'speech', doc: { type: 'doc', content: [] } });
+  };
   return {
     libraryInfo: () => library.info(),
-    listArticles: () => library.articles.list(),
+    listArticles: (page) => articleSummaries(library.db, page),
     getArticle: ({ id }) => library.articles.get(id),
     createArticle: (fields) => library.articles.insert(fields),
     updateArticle: ({ id, patch }) => library.articles.update(id, patch),
     deleteArticle: ({ id }) => library.articles.delete(id),
     importText: ({ text, title }) => library.articles.insert(articleFromText(text, { title, source: 'the pasted text' })),
-    listCards: ({ articleId }) =>
-      articleId === undefined ? library.cards.list() : library.cards.list('WHERE article_id = @articleId', { articleId }),
+    listCards: (options) => library.cards.list(options),
     getCard: ({ id }) => library.cards.get(id),
     createCard: (fields) => library.cards.insert(fields),
     updateCard: ({ id, patch }) => library.cards.update(id, patch),
     deleteCard: ({ id }) => library.cards.delete(id),
     listBriefs: () => library.briefs.list(),
+    briefOutlines: () => library.briefs.outlines(),
     getBrief: ({ id }) => library.briefs.get(id),
     createBrief: (fields) => library.briefs.insert(fields),
     updateBrief: ({ id, patch }) => library.briefs.update(id, patch),
@@ -67,13 +75,13 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
         const speech = speechId === undefined ? currentSpeech() : library.briefs.get(speechId);
         if (speech.kind !== 'speech') throw new LibraryError('invalid', `“${speech.title}” is a brief, not a speech doc.`);
         // The store checks the whole doc against the schema, so a node that is not a heading or card is refused.
-        return library.briefs.update(speech.id, { doc: appendNodes(speech.doc, nodes) });
+        // Cards sent keep their uid here: the store sees it lives in the brief and makes a copy.
+        return library.briefs.update(speech.id, { doc: insertNodes(speech.doc, nodes) });
       }),
     listBackups: () => listBackups(library.path),
     backupNow: async () => (await createBackup(library, 'manual', { force: true }))!,
     restoreBackup: ({ name }) => restoreBackup(library, name),
-    importData: ({ name, dataBase64 }) => importInto(library, { name, bytes: Buffer.from(dataBase64, 'base64') }),
-    importUrl: ({ url }) => importInto(library, { url }),
+    ...jobHandlers(jobs),
     getCiteTemplate: () => ({ template: library.getSetting<string>(CITE_TEMPLATE_SETTING) ?? DEFAULT_CITE_TEMPLATE }),
     setCiteTemplate: ({ template }) => {
       // An emptied template means "back to the default", never a blank cite.
@@ -81,11 +89,8 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       library.setSetting(CITE_TEMPLATE_SETTING, value);
       return { template: value };
     },
-    exportBrief: async ({ id, format, variant }) => {
-      const file = await exportBrief(library.briefs.get(id), format, pdfPrinter, variant);
-      return { name: file.name, dataBase64: Buffer.from(file.data).toString('base64') };
-    },
     search,
     suggest: ({ query }) => ({ suggestion: suggester.suggest(query) }),
+    ...openLibraryStatusHandlers(library),
   };
 }

@@ -1,19 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { buildCite, DEFAULT_CITE_TEMPLATE } from '../../shared/cite-builder';
-import type { Article, Author } from '../../shared/model';
+import type { Author } from '../../shared/model';
+import type { ArticleSummary } from '../../shared/summaries';
 import { api } from './api';
 import { staleCites } from '../../shared/cite-refresh';
 import type { Status } from './App';
 
 interface Props {
-  articles: Article[];
+  articles: ArticleSummary[];
   onSaved: () => void;
   onStatus: (status: Status) => void;
 }
 
-type Draft = Pick<Article, 'title' | 'authors' | 'publication' | 'publishedDate' | 'url' | 'accessedDate'>;
+type Draft = Pick<ArticleSummary, 'title' | 'authors' | 'publication' | 'publishedDate' | 'url' | 'accessedDate'>;
 
-const draftOf = (a: Article): Draft => ({
+const draftOf = (a: ArticleSummary): Draft => ({
   title: a.title, authors: a.authors.length > 0 ? a.authors : [], publication: a.publication,
   publishedDate: a.publishedDate, url: a.url, accessedDate: a.accessedDate,
 });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { Node as PMNode } from 'prosemirror-model';
-import type { Brief, DocJSON } from '../../shared/model';
+import type { Brief, BriefSummary, DocJSON } from '../../shared/model';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { api } from './api';
 import type { Status } from './App';
@@ -33,7 +33,7 @@ export function BriefsView({ request, onStatus }: { request?: BriefRequest | und
   const briefs = useApiData(() => api.listBriefs({}), []);
   const settings = useApiData(() => api.getSettings({}), []);
   // One saver for every brief opened here: switching briefs never drops an unsaved edit.
-  const listRef = useRef<readonly Brief[]>([]);
+  const listRef = useRef<readonly BriefSummary[]>([]);
   // The doc is serialised here, when the saver writes it, never on each keystroke. A brief still
   // called "Untitled brief" takes the name of its first heading, until the debater renames it.
   const autosave = useAutosaver(async (id, patch: BriefDocPatch) => {
@@ -68,7 +68,7 @@ export function BriefsView({ request, onStatus }: { request?: BriefRequest | und
       fail(err);
     }
   };
-  const rename = async (brief: Brief, title: string) => {
+  const rename = async (brief: BriefSummary, title: string) => {
     try {
       await api.updateBrief({ id: brief.id, patch: { title } });
       briefs.reload();
@@ -76,7 +76,7 @@ export function BriefsView({ request, onStatus }: { request?: BriefRequest | und
       fail(err);
     }
   };
-  const remove = async (brief: Brief) => {
+  const remove = async (brief: BriefSummary) => {
     // Its unsaved edits go with it: a save after the delete could only fail, again and again.
     if (brief.id === openId) setOpenId(undefined);
     autosave.saver.discard(brief.id);

@@ -8,6 +8,7 @@ import { refreshedCite } from '../../shared/cite-refresh';
 import { findPassage } from '../../shared/find-passage';
 import { COMMANDS, displayKey, keyOfEvent, normalizeKey, resolveKeys, type CommandId, type EditorCommandId } from '../../shared/keymap';
 import type { Article, Card, CardFields, Passage } from '../../shared/model';
+import type { ArticleSummary } from '../../shared/summaries';
 import { bodyFromParagraphs } from '../../shared/schema';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../shared/settings';
 import { splitParagraphs } from '../../shared/text';
@@ -45,7 +46,7 @@ const fieldsOf = (c: Card): CardFields => ({
 export function CutterView({ articleId, cardRequest, onPickArticle }: Props) {
   const [shownArticleId, setShownArticleId] = useState(articleId);
   const [article, setArticle] = useState<Article>();
-  const [articles, setArticles] = useState<Article[]>([]);
+  const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const [cards, setCards] = useState<Card[]>([]);
   const [current, setCurrent] = useState<Card>();
   const [source, setSource] = useState<Passage | null>(null);

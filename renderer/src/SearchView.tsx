@@ -34,7 +34,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
   const [targetBrief, setTargetBrief] = useState<number>();
   const [suggestion, setSuggestion] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const briefs = useApiData(() => api.listBriefs({}), []);
+  const briefs = useApiData(() => api.briefOutlines({}), []);
 
   useEffect(() => input.current?.focus(), [focusRequest]);
 

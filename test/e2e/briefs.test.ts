@@ -13,6 +13,9 @@ const para = (...runs: [string, string[]][]): DocJSON => ({
 
 /** Nodes as the schema writes them (default attrs filled), as the editor saves them. */
 const normal = (nodes: DocJSON[]): DocJSON[] => nodes.map((n) => nodeFromJSON(n).toJSON() as DocJSON);
+/** Nodes with card ids blanked: the editor gives every card its own uid, checked apart. */
+const withoutIds = (nodes: DocJSON[] | undefined): DocJSON[] => (nodes ?? []).map((n) => (n.type === 'card' ? { ...n, attrs: { ...n.attrs, cardId: null, copiedFrom: null } } : n));
+const idsOf = (nodes: DocJSON[] | undefined) => (nodes ?? []).filter((n) => n.type === 'card').map((n) => n.attrs!.cardId as string);
 
 const BLOCK = 'Answers to: Russia Won’t Cooperate on Syria if the US puts pressure on Russia';
 
@@ -66,8 +69,10 @@ describe('the brief editor, end to end in Chromium', () => {
     // The backtick sends the card at the cursor to the speech doc (made on the first send).
     await page.keyboard.press('`');
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Sent the card “Sanctions already bite” to “Speech doc”');
-    const speech = (await api.listBriefs({})).find((b) => b.kind === 'speech');
-    expect(speech?.doc.content).toEqual(normal([cardNode(sanctions)]));
+    const speech = (await api.listBriefs({})).find((b) => b.kind === 'speech')!;
+    const sent = (await api.getBrief({ id: speech.id })).doc.content;
+    expect(withoutIds(sent)).toEqual(normal([cardNode(sanctions)]));
+    expect(idsOf(sent)[0]).toMatch(/^[0-9a-f-]{36}$/);
 
     // Copy puts the card on the clipboard as rich text (highlight kept) and as plain text.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
@@ -93,7 +98,11 @@ describe('the brief editor, end to end in Chromium', () => {
     await expect.poll(() => pane.locator('.save-state').innerText()).toBe('Saved');
     const expected = normal([{ type: 'block', content: [{ type: 'text', text: BLOCK }] }, cardNode(sanctions), cardNode(talks)]);
     const brief = (await api.listBriefs({})).find((b) => b.kind === 'brief')!;
-    expect(brief.doc.content).toEqual(expected);
+    const saved = (await api.getBrief({ id: brief.id })).doc.content;
+    expect(withoutIds(saved)).toEqual(expected);
+    // Every card has its own id; the one sent lives on in the speech doc as a copy of it.
+    expect(new Set([...idsOf(saved), ...idsOf(sent)]).size).toBe(3);
+    expect(sent![0]!.attrs!.copiedFrom).toBe(idsOf(saved)[0]);
 
     const download = page.waitForEvent('download');
     await pane.getByRole('button', { name: '.docx', exact: true }).click();
@@ -108,7 +117,7 @@ describe('the brief editor, end to end in Chromium', () => {
     await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: 'Answers to: Russia' }).click();
     await expect.poll(() => editor.locator('h4.tag').allInnerTexts()).toEqual([sanctions.tag, talks.tag]);
     await expect.poll(() => editor.locator('h3.block').innerText()).toContain(BLOCK);
-    expect((await api.getBrief({ id: brief.id })).doc.content).toEqual(expected);
+    expect(withoutIds((await api.getBrief({ id: brief.id })).doc.content)).toEqual(expected);
     await screenshot(page, 'briefs-reloaded');
   });
 
@@ -117,7 +126,7 @@ describe('the brief editor, end to end in Chromium', () => {
     const { page } = app;
     const doc = normal([
       { type: 'block', content: [{ type: 'text', text: 'A2: Sanctions' }] },
-      cardNode({ id: 1, tag: 'Sanctions already bite', shortCite: 'TASS 21', fullCite: 'TASS, 2021', body: { type: 'body', content: [para(['Officials conceded that ', []], ['sanctions cut revenue', ['underline', 'highlight']])] } }),
+      cardNode({ tag: 'Sanctions already bite', shortCite: 'TASS 21', fullCite: 'TASS, 2021', body: { type: 'body', content: [para(['Officials conceded that ', []], ['sanctions cut revenue', ['underline', 'highlight']])] } }),
     ]);
     const bytes = await briefToDocx({ title: 'Sanctions', doc: { type: 'doc', content: doc } });
 

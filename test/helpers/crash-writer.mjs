@@ -55,7 +55,8 @@ function editCard() {
   ack({ op: 'edit', card: id, seq: n });
 }
 
-ack({ op: 'ready' });
+// The durability level the store chose: the power-loss test models what that level keeps.
+ack({ op: 'ready', synchronous: library.db.pragma('synchronous', { simple: true }) });
 for (;;) {
   if (cardIds.length === 0 || random() < 0.4) importArticle();
   else editCard();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
-import { apiClient, type Api, type ApiMethod, type ApiResponse } from '../../shared/api.js';
+import { apiClient, SESSION_HEADER, type Api, type ApiMethod, type ApiResponse } from '../../shared/api.js';
 import { tempLibraryPath } from './temp-dir.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -18,13 +18,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 interface BuiltServer {
-  startServer: (o: { handlers: unknown; port?: number }) => Promise<{ url: string; close(): Promise<void> }>;
+  startServer: (o: { handlers: unknown; port?: number }) => Promise<{ url: string; token: string; address: string; close(): Promise<void> }>;
 }
-interface BuiltLibrary {
-  Library: { open(p: string): { close(): void } };
-}
-interface BuiltHandlers {
-  createHandlers: (library: unknown) => unknown;
+interface BuiltSession {
+  openLibrarySession: (libraryPath: string) => { handlers: unknown; close(): void };
 }
 
 async function importBuilt<T>(relative: string): Promise<T> {
@@ -40,9 +37,12 @@ export interface App {
   page: Page;
   /** Stops the server and closes the library (the browser too). Safe to call twice. */
   close(): Promise<void>;
-  /** Restarts the server on the same library, as a user reopening the app would. */
+  /** Restarts the server on the same library and opens its new address, as a user reopening the app would. */
   restartServer(): Promise<void>;
 }
+
+/** The session key of each running server, by its url, for httpApi. */
+const sessions = new Map<string, string>();
 
 // Every app a test launches is closed after it, as tempDir() removes its folders.
 const running: App[] = [];
@@ -54,15 +54,16 @@ afterEach(async () => {
 export async function launchApp(options: { libraryPath?: string } = {}): Promise<App> {
   const libraryPath = options.libraryPath ?? tempLibraryPath();
   const { startServer } = await importBuilt<BuiltServer>('electron/server.js');
-  const { Library } = await importBuilt<BuiltLibrary>('electron/services/library/library.js');
-  const { createHandlers } = await importBuilt<BuiltHandlers>('electron/services/api-handlers.js');
+  // As browser mode opens it: a damaged library starts on the recovery screen.
+  const { openLibrarySession } = await importBuilt<BuiltSession>('electron/services/library-session.js');
 
-  let library = Library.open(libraryPath);
-  let server = await startServer({ handlers: createHandlers(library) });
+  let session = openLibrarySession(libraryPath);
+  let server = await startServer({ handlers: session.handlers });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (err) => console.error('[page error]', err.message));
-  await page.goto(server.url);
+  sessions.set(server.url, server.token);
+  await page.goto(server.address);
 
   const app: App = {
     get url() { return server.url; },
@@ -72,14 +73,17 @@ export async function launchApp(options: { libraryPath?: string } = {}): Promise
     async close() {
       await browser.close().catch(() => undefined);
       await server.close().catch(() => undefined);
-      library.close();
+      session.close();
     },
     async restartServer() {
       const port = Number(new URL(server.url).port);
       await server.close();
-      library.close();
-      library = Library.open(libraryPath);
-      server = await startServer({ handlers: createHandlers(library), port });
+      session.close();
+      session = openLibrarySession(libraryPath);
+      server = await startServer({ handlers: session.handlers, port });
+      sessions.set(server.url, server.token);
+      // A new start has a new session key: the user opens the address it printed.
+      await page.goto(server.address);
     },
   };
   running.push(app);
@@ -95,9 +99,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** The running app's Api over its own HTTP transport, to seed and to read what was saved. */
-export function httpApi(url: string): Api {
+export function httpApi(url: string, token?: string): Api {
   return apiClient(async (method: ApiMethod, input: unknown) => {
-    const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}) });
+    const headers = { 'Content-Type': 'application/json', [SESSION_HEADER]: token ?? sessions.get(url) ?? '' };
+    const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
     return (await res.json()) as ApiResponse<unknown>;
   });
 }

@@ -10,7 +10,7 @@ import { exportLibrary } from '../../electron/services/backup/library-export.js'
 import { dispatch } from '../../electron/services/dispatch.js';
 import { Library } from '../../electron/services/library/library.js';
 import { startServer } from '../../electron/server.js';
-import { API_METHODS, apiInputs, parseApiCall, type ApiMethod } from '../../shared/api.js';
+import { API_METHODS, apiInputs, parseApiCall, SESSION_HEADER, type ApiMethod } from '../../shared/api.js';
 import { tempLibraryPath } from '../helpers/temp-dir.js';
 import { fillLibrary } from '../services/backup/fill-library.js';
 
@@ -28,6 +28,7 @@ interface JsonSchema {
   maximum?: number;
   minLength?: number;
   maxLength?: number;
+  format?: string;
   minItems?: number;
   maxItems?: number;
   default?: unknown;
@@ -61,7 +62,8 @@ function sample(root: Root, s: JsonSchema): unknown {
     case 'number':
       return Math.max(1, r.minimum ?? 1, (r.exclusiveMinimum ?? 0) + 1);
     case 'string':
-      return 'a'.repeat(r.minLength ?? 1);
+      // A job id is a UUID: a well-formed one that names no job.
+      return r.format === 'uuid' ? '00000000-0000-4000-8000-000000000000' : 'a'.repeat(r.minLength ?? 1);
     case 'boolean':
       return false;
     default:
@@ -81,6 +83,7 @@ function badValues(root: Root, s: JsonSchema): unknown[] {
   for (const r of options) {
     if (r.type === 'integer') bad.push(1.5, r.exclusiveMinimum ?? (r.minimum ?? 1) - 1, Number.MAX_SAFE_INTEGER * 4);
     if (r.type === 'string' && r.enum) bad.push('not-one-of-them');
+    if (r.type === 'string' && r.format === 'uuid') bad.push('not-a-uuid');
     if (r.type === 'string' && r.maxLength !== undefined && r.maxLength < HUGE_LIMIT) bad.push('a'.repeat(r.maxLength + 1));
     if (r.type === 'array' && (r.minItems ?? 0) > 0) bad.push([]);
     if (r.type === 'array' && r.maxItems !== undefined) bad.push(Array.from({ length: r.maxItems + 1 }, () => sample(root, r.items!)));
@@ -138,6 +141,42 @@ describe('every Api method rejects malformed arguments and changes nothing', () 
     library.close();
   });
 
+  it.each([
+    ['createCard', (deep: object) => ({ tag: 'deep', body: deep })],
+    ['createBrief', (deep: object) => ({ doc: deep })],
+    ['sendNodesToSpeech', (deep: object) => ({ nodes: [deep] })],
+    ['setSettings', (deep: object) => deep],
+  ] as const)('%s answers an input nested 900 deep with an error value, never a throw', async (method, input) => {
+    const library = Library.open(tempLibraryPath());
+    const handlers = createHandlers(library);
+    let deep: object = { type: 'paragraph' };
+    for (let i = 0; i < 900; i++) deep = { type: 'body', content: [deep] };
+    expect(JSON.stringify(deep).length).toBeLessThan(30_000);
+    await expect(dispatch(handlers, method, input(deep))).resolves.toEqual({ ok: false, error: expect.stringMatching(new RegExp(`^Invalid arguments to ${method}: nested more than 200 levels deep`)) });
+    // Just inside the limit, the schemas and the store still answer with a value.
+    let deepest: object = { type: 'text', text: 'x' };
+    for (let i = 0; i < 95; i++) deepest = { type: 'paragraph', content: [deepest] };
+    await expect(dispatch(handlers, method, input(deepest))).resolves.toMatchObject({ ok: expect.any(Boolean) });
+    library.close();
+  });
+
+  it('stores only known highlight colours, from any entry that writes a document', async () => {
+    const library = Library.open(tempLibraryPath());
+    const handlers = createHandlers(library);
+    const body = (colour: unknown) => ({ type: 'body', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'spoken', marks: [{ type: 'highlight', attrs: { colour } }] }] }] });
+    const doc = (colour: unknown) => ({ type: 'doc', content: [{ type: 'card', content: [{ type: 'tag', content: [{ type: 'text', text: 'T' }] }, { type: 'cite' }, body(colour)] }] });
+    for (const colour of ['red;background:url(https://evil.example/x)', 'Yellow ', '#ff0', 42, null]) {
+      for (const [method, input] of [['createCard', { body: body(colour) }], ['createBrief', { doc: doc(colour) }], ['sendNodesToSpeech', { nodes: doc(colour).content }]] as const) {
+        expect(await dispatch(handlers, method, input), `${method} ${String(colour)}`).toEqual({ ok: false, error: expect.stringMatching(/highlight colour must be one of yellow, green, cyan/) });
+      }
+    }
+    expect(library.info()).toMatchObject({ cards: 0, briefs: 0 });
+    for (const colour of ['yellow', 'darkGray', 'white', undefined]) {
+      expect(await dispatch(handlers, 'createCard', { body: body(colour) })).toMatchObject({ ok: true });
+    }
+    library.close();
+  });
+
   it('refuses the same over HTTP, and a body that is not JSON', async () => {
     const library = Library.open(tempLibraryPath());
     fillLibrary(library);
@@ -147,12 +186,12 @@ describe('every Api method rejects malformed arguments and changes nothing', () 
       for (const method of API_METHODS) {
         const bodies = ['{"truncated": ', 'null null', ...badCalls(method).cases.slice(0, 6).map((c) => JSON.stringify(c.input))];
         for (const body of bodies) {
-          const res = await fetch(`${server.url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+          const res = await fetch(`${server.url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: server.token }, body });
           expect(res.status).toBe(200);
           expect(await res.json(), `${method} ${body.slice(0, 40)}`).toMatchObject({ ok: false });
         }
       }
-      expect(await (await fetch(`${server.url}/api/__proto__`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()).toMatchObject({ ok: false, error: /Unknown Api method/ });
+      expect(await (await fetch(`${server.url}/api/__proto__`, { method: 'POST', headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: server.token }, body: '{}' })).json()).toMatchObject({ ok: false, error: /Unknown Api method/ });
     } finally {
       await server.close();
     }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/services/api-handlers.js';
 import { Library } from '../../electron/services/library/library.js';
 import { CSP, startServer, type RunningServer } from '../../electron/server.js';
+import { MAX_REQUEST_BYTES, SESSION_HEADER, SESSION_PARAM } from '../../shared/api.js';
 import { tempDir, tempLibraryPath } from '../helpers/temp-dir.js';
 
 let server: RunningServer;
@@ -29,21 +30,36 @@ afterAll(async () => {
   fs.rmSync(path.dirname(library.path), { recursive: true, force: true });
 });
 
-/** A request with any Host and Origin, as a hostile page or rebinding DNS would send them. */
-function request(options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) {
+/**
+ * A request with any Host and Origin, as a hostile page or rebinding DNS would send them; with
+ * the session key unless told otherwise. `body` may be given in chunks, streamed one by one.
+ */
+function request(options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer[]; session?: string | null }) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const session = options.session === undefined ? { [SESSION_HEADER]: server.token } : options.session === null ? {} : { [SESSION_HEADER]: options.session };
     const req = http.request({
       host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path ?? '/',
-      headers: { Host: `127.0.0.1:${server.port}`, ...options.headers }, agent: false,
+      headers: { Host: `127.0.0.1:${server.port}`, ...session, ...options.headers }, agent: false,
     }, (res) => {
       let body = '';
       res.setEncoding('utf8').on('data', (d: string) => { body += d; });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.on('error', reject);
-    req.end(options.body ?? '');
+    if (Array.isArray(options.body)) {
+      const chunks = [...options.body];
+      const next = (): void => {
+        const chunk = chunks.shift();
+        if (chunk === undefined) req.end();
+        else if (req.write(chunk)) next();
+        else req.once('drain', next);
+      };
+      next();
+    } else req.end(options.body ?? '');
   });
 }
+
+const json = { 'Content-Type': 'application/json' };
 
 function refusesConnection(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -109,6 +125,57 @@ describe('browser-mode server', () => {
       expect(res.body).not.toMatch(/root:|library secrets/);
     }
     expect(fs.existsSync(tempLibraryPath())).toBe(false);
+  });
+
+  it('gives the Api only to callers with the session key printed at start, new at every start', async () => {
+    expect(server.address).toBe(`${server.url}/?${SESSION_PARAM}=${server.token}`);
+    expect(server.token.length).toBeGreaterThanOrEqual(32);
+    for (const session of [null, '', 'x'.repeat(server.token.length), server.token.slice(1)]) {
+      const res = await request({ method: 'POST', path: '/api/listArticles', headers: json, body: '{}', session });
+      expect(res.status, String(session)).toBe(403);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: expect.stringMatching(/session key/) });
+    }
+    const other = await startServer({ handlers: createHandlers(library), rendererDir });
+    try {
+      expect(other.token).not.toBe(server.token);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('answers a request over the size limit with what to do, not a reset, and stays up', async () => {
+    const before = library.info();
+    const chunk = Buffer.alloc(1024 * 1024, 'a');
+    const chunks = Array.from({ length: MAX_REQUEST_BYTES / chunk.length + 2 }, () => chunk);
+    // Streamed without a length, then declared: both ways are read to the end and refused.
+    const streamed = await request({ method: 'POST', path: '/api/importText', headers: { ...json, 'Transfer-Encoding': 'chunked' }, body: chunks });
+    const declared = await request({ method: 'POST', path: '/api/importText', headers: { ...json, 'Content-Length': String(chunks.length * chunk.length) }, body: chunks });
+    for (const res of [streamed, declared]) {
+      expect(res.status).toBe(413);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: expect.stringMatching(/too big for browser mode.*desktop app.*cardfile import FILE/) });
+    }
+    expect(library.info()).toEqual(before);
+    expect(JSON.parse((await request({ method: 'POST', path: '/api/libraryInfo', headers: json, body: '{}' })).body)).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['a file used as a folder', '/index.html/x'],
+    ['a name longer than any file system allows', `/${'a'.repeat(300)}`],
+    ['a long name in a folder', `/assets/${'b'.repeat(4000)}.js`],
+    ['an unknown view', '/no/such/view'],
+    ['a broken escape', '/%E0%A4%A'],
+  ])('answers 404 for %s', async (_what, p) => {
+    const res = await request({ path: p });
+    expect(res.status).toBe(404);
+    expect(res.body).toBe('Not found');
+  });
+
+  it('answers a document nested 900 deep with an error value, not a 500', async () => {
+    let body: object = { type: 'paragraph' };
+    for (let i = 0; i < 900; i++) body = { type: 'body', content: [body] };
+    const res = await request({ method: 'POST', path: '/api/createCard', headers: json, body: JSON.stringify({ tag: 'deep', body }) });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ ok: false, error: expect.stringMatching(/createCard: nested more than 200 levels deep/) });
   });
 
   it('sends a strict Content-Security-Policy with every response', async () => {

@@ -1,55 +1,132 @@
-// The Electron shell cannot run here (no Electron binary), so its security rests on checks of
-// what it is made of: the preload run against a recording stand-in for 'electron', the window
-// options and navigation rules main.ts uses, and main.ts's source wiring them in.
+// The Electron shell cannot run here (no Electron binary), so main.ts, ipc.ts and the preload
+// run against a stand-in for the 'electron' module (test/helpers/electron-stand-in.ts) and are
+// driven as Electron would drive them: ready, navigation, new windows, IPC from the page.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { API_CHANNEL, METHODS_CHANNEL } from '../../electron/ipc.js';
+import { CSP } from '../../electron/server.js';
 import { mayNavigate, newWindowRequest, windowOptions } from '../../electron/window-options.js';
 import { API_METHODS } from '../../shared/api.js';
+import { electron, fireAppEvent, fireReady, navigationEvent, recorded, senderPage } from '../helpers/electron-stand-in.js';
+
+vi.mock('electron', async () => (await import('../helpers/electron-stand-in.js')).electron);
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 /** Source without comments, so a word in a comment cannot pass or fail a check. */
 const code = (file: string) => read(file).replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 
+const libraryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardfile-shell-'));
+const libraryPath = path.join(libraryDir, 'library.cardfile');
+let rendererUrl = '';
+
+beforeAll(async () => {
+  process.env.CARDFILE_LIBRARY = libraryPath;
+  await import('../../electron/main.js');
+  fireReady();
+  await vi.waitFor(() => { if (recorded.windows.length !== 1) throw new Error('main.ts has not opened its window yet'); });
+  rendererUrl = pathToFileURL(recorded.windows[0]!.loadedFile!).href;
+});
+afterAll(() => {
+  fireAppEvent('will-quit');
+  delete process.env.CARDFILE_LIBRARY;
+  fs.rmSync(libraryDir, { recursive: true, force: true });
+});
+
+const invoke = (senderFrame: unknown, method: unknown, input: unknown = {}) =>
+  Promise.resolve(recorded.handled.get(API_CHANNEL)!({ senderFrame }, method, input)) as Promise<{ ok: boolean; error?: string; value?: unknown }>;
+
+describe('main process', () => {
+  it('binds every Api method over IPC, one channel for calls and one for the method names, and nothing else', async () => {
+    expect([...recorded.handled.keys()]).toEqual([API_CHANNEL]);
+    expect([...recorded.listened.keys()]).toEqual([METHODS_CHANNEL]);
+    const names = { returnValue: undefined as unknown };
+    recorded.listened.get(METHODS_CHANNEL)!(names);
+    expect(names.returnValue).toEqual(API_METHODS);
+    for (const method of API_METHODS) {
+      const answer = await invoke({ url: rendererUrl }, method);
+      expect(answer.error ?? '', method).not.toMatch(/Unknown Api method|did not come from/);
+    }
+    for (const method of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'eval', 'require']) {
+      expect(await invoke({ url: rendererUrl }, method)).toEqual({ ok: false, error: expect.stringMatching(/^Unknown Api method/) });
+    }
+    expect(await invoke({ url: rendererUrl }, 42)).toEqual({ ok: false, error: 'Refused: the method name is not a string.' });
+  });
+
+  it('answers IPC only from the app’s own page', async () => {
+    const before = (await invoke({ url: rendererUrl }, 'libraryInfo')).value;
+    for (const sender of [{ url: 'https://evil.example/' }, { url: `${rendererUrl}#x` }, { url: 'file:///etc/passwd' }, null, undefined]) {
+      expect(await invoke(sender, 'importText', { text: 'planted' }), JSON.stringify(sender)).toEqual({ ok: false, error: 'Refused: the call did not come from the Cardfile window.' });
+    }
+    expect((await invoke({ url: rendererUrl }, 'libraryInfo')).value).toEqual(before);
+  });
+
+  it('builds its one window from the isolating options, on the app’s own page', () => {
+    const [win] = recorded.windows;
+    const main = path.resolve(import.meta.dirname, '../../electron/main.ts');
+    expect(win!.options).toEqual(windowOptions(path.join(path.dirname(main), 'preload.cjs')));
+    expect(win!.loadedFile).toBe(path.resolve(path.dirname(main), '..', '..', 'renderer', 'index.html'));
+  });
+
+  it('denies navigation away from the app, webviews and new windows; web links open in the browser', () => {
+    const contents = recorded.windows[0]!.webContents;
+    for (const event of ['will-navigate', 'will-redirect']) {
+      for (const url of ['https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', `${rendererUrl}?x`]) {
+        const e = navigationEvent();
+        contents.listeners.get(event)!(e, url);
+        expect(e.prevented, `${event} ${url}`).toBe(true);
+      }
+      const own = navigationEvent();
+      contents.listeners.get(event)!(own, rendererUrl);
+      expect(own.prevented).toBe(false);
+    }
+    const webview = navigationEvent();
+    contents.listeners.get('will-attach-webview')!(webview);
+    expect(webview.prevented).toBe(true);
+    for (const url of ['https://thehill.com/a', 'http://thehill.com/', 'file:///etc/passwd', 'javascript:alert(1)']) {
+      expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(recorded.openedExternally).toEqual(['https://thehill.com/a']);
+  });
+
+  it('puts the strict CSP on every response and grants no permission', () => {
+    let headers: unknown;
+    recorded.headersHook!({ responseHeaders: { 'X-Other': ['kept'] } }, (answer: { responseHeaders: unknown }) => { headers = answer.responseHeaders; });
+    expect(headers).toEqual({ 'X-Other': ['kept'], 'Content-Security-Policy': [CSP] });
+    const granted: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) recorded.permissionHandler!({}, permission, (ok: boolean) => granted.push(ok));
+    expect(granted).toEqual([false, false, false, false]);
+  });
+});
+
 describe('preload', () => {
-  it('imports only electron, and exposes one frozen transport with nothing but the Api methods', async () => {
+  it('imports only electron, and exposes one frozen transport with nothing but the Api methods, answered by main', async () => {
     const source = code('electron/preload.cts');
     expect([...source.matchAll(/from\s+'([^']+)'|require\(\s*'([^']+)'/g)].map((m) => m[1] ?? m[2])).toEqual(['electron']);
-    expect(source.match(/exposeInMainWorld\s*\(/g)).toHaveLength(1);
-    expect(source).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*[,)]/);
-    expect(source).not.toMatch(/\bprocess\b|\brequire\b|webFrame|ipcRenderer\.(on|once|send|postMessage)\b/);
 
     const built = path.join(ROOT, 'dist/electron/electron/preload.cjs');
     expect(fs.existsSync(built), `${built} is missing: run npm run build:node`).toBe(true);
-    const exposed = new Map<string, unknown>();
-    const invoked: unknown[][] = [];
-    const ipcRenderer = {
-      sendSync: (channel: string) => (channel === 'cardfile:methods' ? [...API_METHODS, 42] : undefined),
-      invoke: (...args: unknown[]) => { invoked.push(args); return Promise.resolve({ ok: true, value: 'answer' }); },
-      on: () => { throw new Error('the preload must not listen on IPC'); },
-      send: () => { throw new Error('the preload must not send on IPC'); },
-    };
-    const electron = { contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) }, ipcRenderer };
     const requireStub = (name: string) => {
       if (name !== 'electron') throw new Error(`the sandboxed preload required ${name}`);
       return electron;
     };
     const module = { exports: {} };
+    senderPage.url = rendererUrl;
     vm.runInNewContext(fs.readFileSync(built, 'utf8'), { require: requireStub, module, exports: module.exports, Object, Array, Promise });
 
-    expect([...exposed.keys()]).toEqual(['cardfileTransport']);
-    const transport = exposed.get('cardfileTransport') as Record<string, (input: unknown) => Promise<unknown>>;
+    expect([...recorded.exposed.keys()]).toEqual(['cardfileTransport']);
+    const transport = recorded.exposed.get('cardfileTransport') as Record<string, (input: unknown) => Promise<unknown>>;
     expect(Object.isFrozen(transport)).toBe(true);
     expect(Object.keys(transport).sort()).toEqual([...API_METHODS].sort());
-    for (const value of Object.values(transport)) {
-      expect(typeof value).toBe('function');
-      expect(value).not.toBe(ipcRenderer.invoke);
-    }
-    expect(await transport.listArticles!({ any: 'input' })).toEqual({ ok: true, value: 'answer' });
-    expect(invoked).toEqual([['cardfile:api', 'listArticles', { any: 'input' }]]);
+    for (const value of Object.values(transport)) expect(value).not.toBe(electron.ipcRenderer.invoke);
+    // Through the preload, ipcMain and dispatch to the library main.ts opened.
+    expect(await transport.libraryStatus!({})).toEqual({ ok: true, value: { mode: 'writable', path: libraryPath, notice: null } });
+    senderPage.url = 'https://evil.example/';
+    expect(await transport.libraryInfo!({})).toEqual({ ok: false, error: 'Refused: the call did not come from the Cardfile window.' });
   });
 });
 
@@ -85,19 +162,6 @@ describe('window', () => {
     ['not a url', false],
   ])('a new window for %s is denied (opened in the browser: %s)', (url, external) => {
     expect(newWindowRequest(url)).toEqual({ action: 'deny', openInBrowser: external });
-  });
-
-  it('main.ts builds its window from those options and wires those rules in', () => {
-    const main = code('electron/main.ts');
-    expect(main).toMatch(/new BrowserWindow\(windowOptions\(/);
-    expect(main).not.toMatch(/webPreferences|nodeIntegration|contextIsolation|sandbox\s*:/);
-    expect(main).toMatch(/on\('will-navigate',[^\n]*!mayNavigate\([^\n]*preventDefault\(\)/);
-    expect(main).toMatch(/on\('will-redirect',[^\n]*!mayNavigate\([^\n]*preventDefault\(\)/);
-    expect(main).toMatch(/setWindowOpenHandler\(\(\{ url \}\) => \{\s*const request = newWindowRequest\(url\);[\s\S]*?return \{ action: request\.action \}/);
-    expect(main).toMatch(/'Content-Security-Policy': \[CSP\]/);
-    expect(main).toMatch(/setPermissionRequestHandler\([^\n]*callback\(false\)/);
-    // Api calls are answered only for the app's own page.
-    expect(main).toMatch(/bindApi\([^\n]*senderFrame\?\.url === rendererUrl/);
   });
 
   it('the renderer page carries the same strict policy for file:// loads', () => {

@@ -1,6 +1,7 @@
 // A hostile article, stored through the Api and opened in the app in Chromium, must run no
 // script: React renders it as text, and the CSP stops inline script even if markup got through.
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { httpApi, launchApp } from '../helpers/e2e.js';
 
 const PAYLOADS = [
@@ -43,11 +44,11 @@ describe('a hostile article in the app', () => {
       await articles.getByRole('button', { name }).first().click();
       await expect.poll(() => page.getByRole('tab', { name: 'Cutter' }).getAttribute('aria-selected')).toBe('true');
       await expect.poll(() => page.locator('main').innerText()).toMatch(/Hostile paragraph one|A real paragraph about Syria/);
-      // Error events for broken images fire after layout: give them time.
-      await page.waitForTimeout(300);
+      // Error events for broken images fire once each image has settled: wait for that.
+      await imagesSettled(page);
     }
     await page.getByRole('tab', { name: 'Library' }).click();
-    await page.waitForTimeout(300);
+    await imagesSettled(page);
 
     // What the page shows is the markup as text, never as elements.
     const dangerous = await page.evaluate(() => document.querySelectorAll('main [onerror], main [onload], main iframe, main svg[onload], main a[href^="javascript:"], main script').length);
@@ -55,7 +56,8 @@ describe('a hostile article in the app', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     // The HTML importer keeps the words and drops the script, handlers and frames.
-    const fromHtml = (await api.listArticles({})).find((a) => a.title === 'Hostile page');
+    const hostile = (await api.listArticles({})).find((a) => a.title === 'Hostile page');
+    const fromHtml = hostile && (await api.getArticle({ id: hostile.id }));
     expect(fromHtml?.text).toContain('A real paragraph about Syria');
     expect(fromHtml?.text).not.toMatch(/__pwned = "head"|onerror|onload|srcdoc|javascript:/);
 
@@ -68,8 +70,14 @@ describe('a hostile article in the app', () => {
       script.textContent = 'window.__pwned = "inline"';
       document.body.append(script);
     });
-    await page.waitForTimeout(300);
+    // Each blocked handler and script reports a violation: once both are in, both were refused.
+    await expect.poll(() => violations).toEqual(expect.arrayContaining(['script-src-attr', 'script-src-elem']));
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
-    expect(violations).toEqual(expect.arrayContaining(['script-src-attr', 'script-src-elem']));
   });
 });
+
+/** Every image on the page has loaded or failed, and the events of that have run. */
+async function imagesSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}

@@ -40,7 +40,9 @@ describe('dispatch, the one entry of both transports', () => {
     const article = await api.importText({ text: corpusText('article004') });
     expect(article.title).toBe('Putin Shuts the Door on US “Last Try” for Cooperation in Syria');
     expect(article.text.startsWith('Secretary of State John Kerry')).toBe(true);
-    expect(await api.listArticles({})).toEqual([article]);
+    // Lists send summaries: everything but the text, and how long it is.
+    const { text, ...summary } = article;
+    expect(await api.listArticles({})).toEqual([{ ...summary, chars: text.length }]);
     expect(await api.libraryInfo({})).toMatchObject({ articles: 1 });
     library.close();
   });
@@ -68,7 +70,11 @@ describe('dispatch, the one entry of both transports', () => {
     const second = await api.sendToSpeech({ cardIds: [card.id] });
     expect(first.kind).toBe('speech');
     expect(second.id).toBe(first.id);
-    expect(second.doc.content?.map((n) => [n.type, n.attrs?.cardId])).toEqual([['card', card.id], ['card', card.id]]);
+    // Each send is a new card of the speech doc, copied from the cut card.
+    const sent = second.doc.content ?? [];
+    expect(sent.map((n) => [n.type, n.attrs?.['copiedFrom']])).toEqual([['card', card.uid], ['card', card.uid]]);
+    expect(new Set(sent.map((n) => n.attrs?.['cardId'])).size).toBe(2);
+    expect(sent.map((n) => n.attrs?.['cardId'])).not.toContain(card.uid);
     library.close();
   });
 });

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { appendNodes, cardNode, citeNode, headingNode } from '../../shared/brief-doc.js';
+import { insertNodes, cardNode, citeNode, headingNode } from '../../shared/brief-doc.js';
 import { bodyFromParagraphs, nodeFromJSON, plainText, schema } from '../../shared/schema.js';
 
 const body = bodyFromParagraphs(['Ryabkov warned of a de facto partition.', '', 'Second paragraph.']);
 
 describe('the document schema', () => {
   it('holds a Verbatim outline: pocket, hat, block, cards and an analytic', () => {
-    const doc = appendNodes({ type: 'doc', content: [] }, [
+    const doc = insertNodes({ type: 'doc', content: [] }, [
       headingNode('pocket', '1AC'),
       headingNode('hat', 'Russia'),
       headingNode('block', 'Answers to: Russia Won’t Cooperate'),
-      cardNode({ id: 7, tag: 'Russia opposes US troops', shortCite: 'Telegraph 21', fullCite: 'Telegraph Media, 9-15, 21', body }),
-      cardNode({ id: 8, tag: 'Analytic: they concede the link', shortCite: '', fullCite: '', body: bodyFromParagraphs([]) }),
+      cardNode({ tag: 'Russia opposes US troops', shortCite: 'Telegraph 21', fullCite: 'Telegraph Media, 9-15, 21', body }, { cardId: 'c7', copiedFrom: 'c1' }),
+      cardNode({ tag: 'Analytic: they concede the link', shortCite: '', fullCite: '', body: bodyFromParagraphs([]) }),
     ]);
     const node = nodeFromJSON(doc);
     expect(node.childCount).toBe(5);
-    expect(node.child(3).attrs.cardId).toBe(7);
+    expect(node.child(3).attrs).toEqual({ cardId: 'c7', copiedFrom: 'c1' });
     expect(node.child(3).childCount).toBe(3);
     expect(node.child(4).childCount).toBe(1); // the analytic has a tag only
     expect(node.toJSON()).toEqual(doc);

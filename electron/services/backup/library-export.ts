@@ -13,13 +13,14 @@ import type { Library } from '../library/library.js';
 import { schemaVersion } from '../library/open-library.js';
 
 export const EXPORT_FORMAT = 'cardfile-library';
-export const EXPORT_VERSION = 1;
+// 2: cards carry their uid, what they were copied from and their fingerprint; briefs own their cards.
+export const EXPORT_VERSION = 2;
 export const EXPORT_JSON = 'library.json';
 export const EXPORT_BRIEFS = 'briefs';
 
 export interface LibraryExport {
   format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
+  version: 1 | typeof EXPORT_VERSION;
   schemaVersion: number;
   exportedAt: string;
   articles: Article[];
@@ -32,13 +33,21 @@ export interface LibraryExport {
 // field) plus id and timestamps. Strict: a field this Cardfile does not know would be dropped,
 // and an import that drops anything is not lossless, so it is refused instead.
 const stored = { id: z.number().int().positive(), createdAt: z.string().max(40), updatedAt: z.string().max(40) };
+// Version 1 exports have no uids: their cards get new ones.
+const storedCard = {
+  ...stored,
+  uid: z.string().min(1).max(100).optional(),
+  briefId: z.null().optional(),
+  copiedFrom: z.string().max(100).nullable().optional(),
+  fingerprint: z.string().max(100).optional(),
+};
 const exportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
+  version: z.union([z.literal(1), z.literal(EXPORT_VERSION)]),
   schemaVersion: z.number().int(),
   exportedAt: z.string().max(40),
   articles: z.array(apiInputs.createArticle.extend(stored)),
-  cards: z.array(apiInputs.createCard.extend(stored)),
+  cards: z.array(apiInputs.createCard.extend(storedCard)),
   briefs: z.array(apiInputs.createBrief.extend(stored)),
   settings: z.record(z.string(), z.unknown()),
 }).strict();
@@ -54,7 +63,7 @@ export function exportLibrary(library: Library): LibraryExport {
     exportedAt: new Date().toISOString(),
     articles: byId(library.articles.list()),
     cards: byId(library.cards.list()),
-    briefs: byId(library.briefs.list()),
+    briefs: byId(library.briefs.list().map((b) => library.briefs.get(b.id))),
     settings: Object.fromEntries(settings.map((s) => [s.key, JSON.parse(s.value) as unknown])),
   };
 }
@@ -124,15 +133,19 @@ export function importLibraryExport(library: Library, folderOrFile: string): Lib
   }
   try {
     library.transaction(() => {
-      // Through the store's own insert (its checks, its triggers), then given back the exported
-      // id and timestamps. Ascending ids make every new row's id the largest so far, so moving
-      // it to its exported id never collides; a duplicate id fails the whole transaction.
-      const restore = (table: string, insertedId: number, record: { id: number; createdAt: string; updatedAt: string }) =>
-        library.db.prepare(`UPDATE ${table} SET id = ?, created_at = ?, updated_at = ? WHERE id = ?`)
-          .run(record.id, record.createdAt, record.updatedAt, insertedId);
-      for (const { id, createdAt, updatedAt, ...fields } of byId(data.articles)) restore('articles', library.articles.insert(fields).id, { id, createdAt, updatedAt });
-      for (const { id, createdAt, updatedAt, ...fields } of byId(data.cards)) restore('cards', library.cards.insert(fields).id, { id, createdAt, updatedAt });
-      for (const { id, createdAt, updatedAt, ...fields } of byId(data.briefs)) restore('briefs', library.briefs.insert(fields).id, { id, createdAt, updatedAt });
+      // Through the store's own inserts (its checks, its index), ids and uids kept, then given
+      // back the exported timestamps. A duplicate id or uid fails the whole transaction.
+      const restore = (table: 'articles' | 'cards' | 'briefs', record: { id: number; createdAt: string; updatedAt: string }) =>
+        library.db.prepare(`UPDATE ${table} SET created_at = ?, updated_at = ? WHERE id = ?`).run(record.createdAt, record.updatedAt, record.id);
+      for (const { id, createdAt, updatedAt, ...fields } of byId(data.articles)) {
+        const article = library.articles.insert(fields);
+        library.db.prepare('UPDATE articles SET id = ? WHERE id = ?').run(id, article.id);
+        restore('articles', { id, createdAt, updatedAt });
+      }
+      for (const { createdAt, updatedAt, briefId: _home, fingerprint: _derived, ...card } of byId(data.cards)) {
+        restore('cards', { ...library.cards.insert(card), createdAt, updatedAt });
+      }
+      for (const { createdAt, updatedAt, ...brief } of byId(data.briefs)) restore('briefs', { ...library.briefs.insert(brief), createdAt, updatedAt });
       for (const [key, value] of Object.entries(data.settings)) library.setSetting(key, value);
     });
   } catch (err) {

@@ -44,7 +44,12 @@ export interface RestoreResult {
   safetyCopy: BackupInfo;
 }
 
-export async function restoreBackup(library: Library, name: string): Promise<RestoreResult> {
+/** better-sqlite3's backup progress: the answer is how many pages to copy in the next step. */
+export type CopyProgress = (info: { totalPages: number; remainingPages: number }) => number;
+
+export async function restoreBackup(library: Library, name: string, options: { progress?: CopyProgress } = {}): Promise<RestoreResult> {
+  // Checked first: a safety copy of a library that cannot be replaced would only be clutter.
+  if (library.db.readonly) throw new LibraryError('read-only', `Cannot restore a backup into ${library.path}: it is read-only. Copy the library and the backups folder to a folder you can write to, and restore there.`);
   const backup = findBackup(library.path, name);
   checkRestorable(backup.file, name);
   const restored = describeBackup(backup);
@@ -54,7 +59,7 @@ export async function restoreBackup(library: Library, name: string): Promise<Res
 
   const source = new Database(backup.file, { readonly: true, fileMustExist: true });
   try {
-    await source.backup(library.path);
+    await source.backup(library.path, options.progress ? { progress: options.progress } : undefined);
   } finally {
     source.close();
   }

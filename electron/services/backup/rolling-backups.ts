@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupReason } from '../../../shared/model.js';
 import type { Library } from '../library/library.js';
-import { APPLICATION_ID, type Db } from '../library/open-library.js';
+import { LibraryError } from '../library/library-error.js';
+import { APPLICATION_ID, canWrite, type Db } from '../library/open-library.js';
 import { backupFiles, backupName, backupsDir, type BackupFile } from './backup-files.js';
 
 export const DEFAULT_KEEP = 10;
@@ -56,9 +57,41 @@ export function listBackups(libraryPath: string): BackupInfo[] {
   return backupFiles(libraryPath).map(describeBackup);
 }
 
-/** Deletes all but the newest `keep` backups of the library. */
+/**
+ * Deletes all but the newest `keep` backups of the library, with the -wal and -shm files that
+ * reading a WAL-mode backup (as older Cardfiles wrote them) leaves beside it.
+ */
 export function pruneBackups(libraryPath: string, keep: number): void {
-  for (const old of backupFiles(libraryPath).slice(keep)) fs.rmSync(old.file, { force: true });
+  for (const old of backupFiles(libraryPath).slice(keep)) {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(old.file + suffix, { force: true });
+  }
+}
+
+/** The backups folder, made if need be; a clear error, not a retry, when it cannot be written. */
+function writableBackupsDir(libraryPath: string): string {
+  const dir = backupsDir(libraryPath);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'EROFS' || !canWrite(path.dirname(dir)) ? 'it is on a read-only disk or folder' : (err as Error).message;
+    throw new LibraryError('read-only', `Cannot back up ${libraryPath}: its backups folder ${dir} cannot be written (${why}). Copy the library to a folder you can write to, or save everything elsewhere with cardfile export-library FOLDER.`);
+  }
+  return dir;
+}
+
+/**
+ * A backup is written as a plain (rollback-journal) SQLite file: reading it later, even
+ * read-only, then leaves no -wal or -shm files beside it. Restoring it into the WAL-mode
+ * library keeps the library in WAL mode.
+ */
+function leaveWalMode(file: string): void {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
 }
 
 export interface BackupOptions {
@@ -80,8 +113,7 @@ export async function createBackup(library: Library, reason: BackupReason, optio
     const latest = backupFiles(library.path)[0];
     if (latest && sameContent(library.db, latest.file)) return null;
   }
-  const dir = backupsDir(library.path);
-  fs.mkdirSync(dir, { recursive: true });
+  const dir = writableBackupsDir(library.path);
   let at = options.now ?? new Date();
   while (fs.existsSync(path.join(dir, backupName(library.path, at, reason)))) at = new Date(at.getTime() + 1);
   const name = backupName(library.path, at, reason);
@@ -91,9 +123,10 @@ export async function createBackup(library: Library, reason: BackupReason, optio
   const partial = `${final}.partial`;
   try {
     await library.db.backup(partial);
+    leaveWalMode(partial);
     fs.renameSync(partial, final);
   } finally {
-    fs.rmSync(partial, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(partial + suffix, { force: true });
   }
   if (options.prune !== false) pruneBackups(library.path, keepCount(library));
   const made = backupFiles(library.path).find((b) => b.name === name);
@@ -121,12 +154,25 @@ export interface RollingBackups {
  */
 export function startRollingBackups(
   library: Library,
-  options: { intervalMs?: number; onError?: (err: unknown) => void } = {},
+  options: {
+    intervalMs?: number;
+    onError?: (err: unknown) => void;
+    /** After each scheduled backup: the backup made, or null when nothing had changed. */
+    onBackup?: (made: BackupInfo | null) => void;
+  } = {},
 ): RollingBackups {
   const report = options.onError ?? ((err: unknown) => console.error('[cardfile] backup failed:', err));
-  const run = (reason: BackupReason) => createBackup(library, reason).then(() => undefined, report);
+  // One backup at a time: a tick while one is still being written is skipped, or the next
+  // would compare the library with the backup before it and copy the same change twice.
+  let running: Promise<void> | undefined;
+  const run = (reason: BackupReason): Promise<void> => {
+    running ??= createBackup(library, reason)
+      .then((made) => options.onBackup?.(made), report)
+      .finally(() => { running = undefined; });
+    return running;
+  };
   const atOpen = run('open');
-  const timer = setInterval(() => { void run('hourly'); }, options.intervalMs ?? HOUR_MS);
+  const timer = setInterval(() => { if (!running) void run('hourly'); }, options.intervalMs ?? HOUR_MS);
   timer.unref();
   return { atOpen, stop: () => clearInterval(timer) };
 }

@@ -1,6 +1,8 @@
 // Fetches one web address for import, with the limits a desktop app owes its user: http and
-// https only, a deadline for the whole exchange, a size cap, and a bounded redirect chain
-// (followed by hand so each hop is checked again).
+// https only, public addresses only (unless the user confirms), a deadline for the whole
+// exchange, a size cap, and a bounded redirect chain (followed by hand so each hop is checked again).
+import dns from 'node:dns/promises';
+import net from 'node:net';
 import { ImportError } from './import-error.js';
 
 export interface FetchLimits {
@@ -20,7 +22,58 @@ export interface Fetched {
   url: string;
 }
 
-export async function fetchUrl(address: string, limits: FetchLimits = FETCH_LIMITS, signal?: AbortSignal): Promise<Fetched> {
+/**
+ * Addresses on this computer or its local network: a web page must not make Cardfile (which
+ * runs with the user's rights, inside the firewall) reach a router's admin page, a local
+ * database or another app's local server. IPv4-mapped IPv6 forms match their IPv4 ranges.
+ */
+const LOCAL = new net.BlockList();
+for (const [subnet, bits] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) LOCAL.addSubnet(subnet, bits, 'ipv4');
+for (const [subnet, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) LOCAL.addSubnet(subnet, bits, 'ipv6');
+
+export function isLocalAddress(ip: string): boolean {
+  const family = net.isIP(ip);
+  if (family === 0) return true; // not an address at all: never fetched
+  return LOCAL.check(ip, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+export interface FetchOptions {
+  limits?: FetchLimits;
+  signal?: AbortSignal;
+  /** The user confirmed fetching from this computer or the local network. */
+  allowLocal?: boolean;
+  /** Which resolved addresses count as local (tests narrow it to reach their own server). */
+  isLocal?: (ip: string) => boolean;
+}
+
+/** The ImportError's `reason` when an address was refused as local: the UI offers to confirm. */
+export const LOCAL_ADDRESS = 'local-address';
+
+/**
+ * Resolves the host as the connection will and refuses it if any address it has is local.
+ * (Numeric forms such as 2130706433 or 0x7f.1 are already 127.0.0.1 here: URL parsing
+ * normalises them.) The fetch resolves again, so a DNS server that answers differently
+ * within a second could still slip through: the check stops pages and redirects, not DNS.
+ */
+async function checkHost(url: URL, address: string, isLocal: (ip: string) => boolean): Promise<void> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let ips: string[];
+  try {
+    ips = net.isIP(host) ? [host] : (await dns.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+  } catch {
+    return; // unknown names fail in the fetch with their own clear message
+  }
+  const local = ips.find(isLocal);
+  if (local) {
+    throw new ImportError(address, `${url.host} is ${local === host ? 'an address' : `at ${local}, an address`} on this computer or your local network, which Cardfile does not fetch without asking. If you trust it, confirm the import (in the CLI: --allow-local).`, LOCAL_ADDRESS);
+  }
+}
+
+export async function fetchUrl(address: string, options: FetchOptions = {}): Promise<Fetched> {
+  const { limits = FETCH_LIMITS, signal, allowLocal = false, isLocal = isLocalAddress } = options;
   let url = checkedUrl(address, address);
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), limits.timeoutMs);
@@ -28,6 +81,7 @@ export async function fetchUrl(address: string, limits: FetchLimits = FETCH_LIMI
   signal?.addEventListener('abort', onCancel);
   try {
     for (let hop = 0; ; hop++) {
+      if (!allowLocal) await checkHost(url, address, isLocal);
       const response = await request(url, address, deadline.signal, signal, limits);
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
         await response.body?.cancel();

@@ -1,57 +1,55 @@
 // Stores what an import read: each source in its own transaction, a duplicate (same URL or
 // same text as an article already there, or the same brief document) reported, not stored.
-import { cardFieldsFromDoc } from '../../../shared/card-doc.js';
+import { createHash } from 'node:crypto';
 import type { ImportOutcome } from '../../../shared/import-outcome.js';
 import type { DocJSON } from '../../../shared/model.js';
-import { nodeFromJSON } from '../../../shared/schema.js';
 import type { Library } from '../library/library.js';
+import { isReadOnlyWrite, READ_ONLY_WRITE } from '../library-status.js';
+import { LOCAL_ADDRESS } from './fetch-url.js';
 import { ImportError } from './import-error.js';
 import { describeInput, readSource, type Imported, type ImportInput, type ReadOptions } from './import-source.js';
 
+export interface ImportOptions extends ReadOptions {
+  /** Runs inside the transaction that stored the source (the import log records it there). */
+  onStored?: (outcome: Extract<ImportOutcome, { status: 'imported' | 'duplicate' }>) => void;
+}
+
+const countCards = (doc: DocJSON): number => (doc.content ?? []).filter((node) => node.type === 'card').length;
+
 /** Imports one source; failures come back as an outcome, never thrown. */
-export async function importInto(library: Library, input: ImportInput, options: ReadOptions = {}): Promise<ImportOutcome> {
+export async function importInto(library: Library, input: ImportInput, options: ImportOptions = {}): Promise<ImportOutcome> {
   const source = describeInput(input);
   try {
     const imported = await readSource(input, options);
     if (options.signal?.aborted) throw new ImportError(source, 'the import was cancelled.');
-    return library.transaction(() => store(library, imported, source));
+    return library.transaction(() => {
+      const stored = store(library, imported, source);
+      const outcome = stored.status === 'imported' && imported.kind === 'brief' ? { ...stored, cards: countCards(imported.doc) } : stored;
+      if (outcome.status !== 'failed') options.onStored?.(outcome);
+      return outcome;
+    });
   } catch (err) {
-    if (err instanceof ImportError) return { source, status: 'failed', error: err.message };
-    // A bug or a library failure, not the file's fault: still one line naming the file.
-    return { source, status: 'failed', error: `Could not import ${source}: ${err instanceof Error ? err.message : String(err)}` };
+    if (err instanceof ImportError) return { source, status: 'failed', failure: err.reason === LOCAL_ADDRESS ? 'local-address' : 'refused', error: err.message };
+    if (isReadOnlyWrite(err)) return { source, status: 'failed', failure: 'refused', error: `Could not import ${source}. ${READ_ONLY_WRITE}` };
+    // A bug or a library failure, not the file's fault: still one line naming the file, and
+    // the kind of error kept so it is never mistaken for a refusal.
+    const kind = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return { source, status: 'failed', failure: 'internal', error: `Could not import ${source} (an internal error in Cardfile: ${kind})` };
   }
 }
 
 function store(library: Library, imported: Imported, source: string): ImportOutcome {
   if (imported.kind === 'brief') {
-    const content = JSON.stringify(withoutCardIds(imported.doc));
-    const same = library.briefs.list("WHERE kind = 'brief' AND title = @title", { title: imported.title })
-      .find((b) => JSON.stringify(withoutCardIds(b.doc)) === content);
+    // Its cards are the brief's own and searchable where they live: nothing is filed twice.
+    const importHash = createHash('sha1').update(imported.title).update('\n').update(JSON.stringify(imported.doc)).digest('base64url');
+    const same = library.briefs.findImported(importHash);
     if (same) return { source, status: 'duplicate', kind: 'brief', id: same.id, title: same.title };
-    const brief = library.briefs.insert({ title: imported.title, kind: 'brief', doc: fileCards(library, imported.doc) });
+    const brief = library.briefs.insert({ title: imported.title, kind: 'brief', doc: imported.doc, importHash });
     return { source, status: 'imported', kind: 'brief', id: brief.id, title: brief.title };
   }
   const { fields } = imported;
-  const same = library.articles.list("WHERE (@url <> '' AND url = @url) OR text = @text", { url: fields.url, text: fields.text })[0];
+  const same = library.articles.findSameSource(fields);
   if (same) return { source, status: 'duplicate', kind: 'article', id: same.id, title: same.title };
   const article = library.articles.insert(fields);
   return { source, status: 'imported', kind: 'article', id: article.id, title: article.title };
-}
-
-/**
- * Files every card of an imported brief in the library as well, so the tub's search finds it,
- * and points the brief's copy at it (attrs.cardId) as a card added from the library would be.
- */
-function fileCards(library: Library, doc: DocJSON): DocJSON {
-  const content = (doc.content ?? []).map((node) => {
-    if (node.type !== 'card') return node;
-    const fields = cardFieldsFromDoc(nodeFromJSON({ type: 'doc', content: [node] }), null);
-    const card = library.cards.insert({ ...fields, articleId: null, passage: null });
-    return { ...node, attrs: { ...node.attrs, cardId: card.id } };
-  });
-  return { ...doc, content };
-}
-
-function withoutCardIds(doc: DocJSON): DocJSON {
-  return { ...doc, content: (doc.content ?? []).map((n) => (n.type === 'card' ? { ...n, attrs: { ...n.attrs, cardId: null } } : n)) };
 }

@@ -3,6 +3,7 @@
 // The kind is taken from the name and checked against the bytes.
 import fs from 'node:fs';
 import path from 'node:path';
+import { MAX_TEXT } from '../../../shared/api.js';
 import type { ArticleFields, DocJSON } from '../../../shared/model.js';
 import { articleFromDocx } from './docx-importer.js';
 import { fetchUrl, FETCH_LIMITS, type FetchLimits } from './fetch-url.js';
@@ -28,6 +29,9 @@ export type Imported = { kind: 'article'; fields: ArticleFields } | { kind: 'bri
 export interface ReadOptions {
   fetchLimits?: FetchLimits;
   signal?: AbortSignal;
+  /** Fetch from this computer or the local network too (the user confirmed it). */
+  allowLocal?: boolean;
+  isLocalAddress?: (ip: string) => boolean;
 }
 
 type Format = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
@@ -52,7 +56,7 @@ export function describeInput(input: ImportInput): string {
 }
 
 export async function readSource(input: ImportInput, options: ReadOptions = {}): Promise<Imported> {
-  if ('text' in input) return article(articleFromText(input.text, { title: input.title, source: 'the pasted text', sourceKind: 'paste' }));
+  if ('text' in input) return article(articleFromText(input.text, { title: input.title, source: 'the pasted text', sourceKind: 'paste' }), 'the pasted text');
   if ('url' in input) return readUrl(input.url, options);
   const name = 'file' in input ? input.file : input.name;
   const bytes = 'file' in input ? readFileCapped(input.file) : input.bytes;
@@ -97,30 +101,31 @@ async function readBytes(bytes: Uint8Array, source: string, format: Format, char
   switch (format) {
     case 'pdf': {
       if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) throw new ImportError(source, 'it is not a PDF (it has no PDF header).');
-      return article({ ...(await articleFromPdf(bytes, source)), ...(url ? { url, sourceKind: 'url' as const } : {}) });
+      return article({ ...(await articleFromPdf(bytes, source)), ...(url ? { url, sourceKind: 'url' as const } : {}) }, source);
     }
     case 'docx':
       if (looksLikeVerbatimBrief(bytes)) return { kind: 'brief', ...parseVerbatimDocx(bytes, source) };
-      return article({ ...articleFromDocx(bytes, source), ...(url ? { url, sourceKind: 'url' as const } : {}) });
+      return article({ ...articleFromDocx(bytes, source), ...(url ? { url, sourceKind: 'url' as const } : {}) }, source);
     case 'html':
       checkTextSize(bytes, source);
-      return article(articleFromHtml(decode(bytes, source, charset || metaCharset(bytes)), { source, url, sourceKind: url ? 'url' : 'html' }));
+      return article(articleFromHtml(decode(bytes, source, charset || metaCharset(bytes)), { source, url, sourceKind: url ? 'url' : 'html' }), source);
     case 'text':
     case 'markdown': {
       checkTextSize(bytes, source);
       const text = decode(bytes, source, charset);
+      checkTextLength(text, source);
       // A block of cards saved as text (tags, cites, bodies) is a brief, not an article.
       const brief = format === 'text' ? parseTextBrief(text) : null;
       if (brief) return { kind: 'brief', ...brief };
       const plain = format === 'markdown' ? text.replace(/^#{1,6}\s+/gm, '') : text;
       const fields = articleFromText(plain, { source, sourceKind: url ? 'url' : 'text' });
-      return article(url && !fields.url ? { ...fields, url } : fields);
+      return article(url && !fields.url ? { ...fields, url } : fields, source);
     }
   }
 }
 
 async function readUrl(address: string, options: ReadOptions): Promise<Imported> {
-  const fetched = await fetchUrl(address, options.fetchLimits ?? FETCH_LIMITS, options.signal);
+  const fetched = await fetchUrl(address, { limits: options.fetchLimits ?? FETCH_LIMITS, signal: options.signal, allowLocal: options.allowLocal, isLocal: options.isLocalAddress });
   const format: Format =
     /html|xml/.test(fetched.contentType) ? 'html'
     : fetched.contentType === 'application/pdf' ? 'pdf'
@@ -155,6 +160,15 @@ function metaCharset(bytes: Uint8Array): string {
   return head.match(/<meta[^>]+charset=["']?([\w-]+)/i)?.[1] ?? '';
 }
 
-function article(fields: ArticleFields): Imported {
+// The Api's limit, so nothing an import stores is refused later by an edit or an export.
+// Plain text is checked as soon as it is decoded too, before any work on its lines.
+function checkTextLength(text: string, source: string): void {
+  if (text.length > MAX_TEXT) {
+    throw new ImportError(source, `its text is ${(text.length / 1e6).toFixed(1)} million characters; an article holds at most ${MAX_TEXT / 1e6} million. Split the file and import the parts.`);
+  }
+}
+
+function article(fields: ArticleFields, source: string): Imported {
+  checkTextLength(fields.text, source);
   return { kind: 'article', fields };
 }

@@ -71,7 +71,7 @@ function paragraphsOfPage(lines: readonly Line[]): string[] {
   const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((g) => g > 0);
   const spacing = median(gaps) ?? lines[0]!.height * 1.2;
   const left = mode(lines.map((l) => Math.round(l.x)));
-  const right = Math.max(...lines.map((l) => l.right));
+  const right = lines.reduce((most, l) => Math.max(most, l.right), -Infinity);
   const paragraphs: string[] = [];
   let current = lines[0]!.text;
   for (let i = 1; i < lines.length; i++) {

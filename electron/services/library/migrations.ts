@@ -1,23 +1,38 @@
 // Forward-only schema migrations. Each runs once, in its own transaction, and sets
 // PRAGMA user_version to its number. Never edit a released migration: add the next one.
+import type Database from 'better-sqlite3';
+import { moveCardsToTheirPlaces } from './migrate-to-one-card.js';
 
 export interface Migration {
   version: number;
   sql: string;
+  /** Work SQL should not do (documents to rewrite, fields to compute), run after `sql` in the same transaction. */
+  up?: (db: Database.Database) => void;
 }
 
-/**
- * The card search index (part of migration 3, frozen with it). Kept apart so the search
- * service can recreate it when a library's index is missing or corrupt. Column order is the
- * order of the bm25 weights: the tag weighs most.
- */
-export const CARD_FTS_TABLE = `
+// The card search index of migration 3, frozen with it (migration 5 replaces it).
+const CARD_FTS_TABLE_V3 = `
   CREATE VIRTUAL TABLE card_fts USING fts5(
     tag, label, author, cite, year, highlighted, underlined, body, headings,
     tokenize = 'porter unicode61 remove_diacritics 2',
     prefix = '2 3 4 5 6'
   );
   INSERT INTO card_fts (card_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 4.0, 3.0, 2.0, 3.0, 2.0, 1.0, 2.0)');
+`;
+
+/**
+ * The card search index since migration 5: contentless (the words are stored once, in the cards'
+ * content; the index keeps only its postings), rows deletable, no prefix indexes (the bench shows
+ * prefix queries fast enough without them, at a quarter of the size). Kept apart so the search
+ * service can recreate it when a library's index is missing or corrupt. Columns are filled by
+ * search-fields.ts; their order is the order of the bm25 weights in card-search.ts.
+ */
+export const CARD_FTS_TABLE = `
+  CREATE VIRTUAL TABLE card_fts USING fts5(
+    tag, label, author, cite, year, body, headings,
+    content = '', contentless_delete = 1,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
 `;
 
 const BRIEF_PLACES_REFRESH = `
@@ -145,7 +160,7 @@ export const MIGRATIONS: readonly Migration[] = [
         coalesce((SELECT group_concat(DISTINCT p.headings) FROM card_places p WHERE p.card_id = c.id AND p.stale <> 1), '') AS headings
       FROM cards c;
 
-      ${CARD_FTS_TABLE}
+      ${CARD_FTS_TABLE_V3}
       INSERT INTO card_places (brief_id, card_id, headings) SELECT brief_id, card_id, headings FROM brief_card_places;
       INSERT INTO card_fts (rowid, tag, label, author, cite, year, highlighted, underlined, body, headings)
         SELECT * FROM card_search_source;
@@ -188,6 +203,103 @@ export const MIGRATIONS: readonly Migration[] = [
     // Cards whose body words were edited away from the source passage ("edit text" in the Cutter).
     version: 4,
     sql: `ALTER TABLE cards ADD COLUMN text_edited INTEGER NOT NULL DEFAULT 0;`,
+  },
+  {
+    // One card, one truth (see ARCHITECTURE.md): every card is one row wherever it lives, its
+    // content stored once; briefs keep their outline and point at their cards by uid. Ids are
+    // never reused (AUTOINCREMENT); search fields are computed in TypeScript, not by triggers.
+    version: 5,
+    sql: `
+      DROP TRIGGER cards_search_insert;
+      DROP TRIGGER cards_search_update;
+      DROP TRIGGER cards_search_delete;
+      DROP TRIGGER articles_search_update;
+      DROP TRIGGER briefs_search_insert;
+      DROP TRIGGER briefs_search_update;
+      DROP TRIGGER briefs_search_delete;
+      DROP VIEW card_search_source;
+      DROP VIEW brief_card_places;
+      DROP TABLE card_places;
+      DROP TABLE card_fts;
+      DROP INDEX cards_article;
+      DROP INDEX articles_url;
+      ALTER TABLE cards RENAME TO cards_v4;
+      ALTER TABLE briefs RENAME TO briefs_v4;
+      ALTER TABLE articles RENAME TO articles_v4;
+
+      CREATE TABLE articles (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        title TEXT NOT NULL,
+        authors TEXT NOT NULL,          -- JSON array of {name, quals}
+        publication TEXT NOT NULL,
+        published_date TEXT NOT NULL,
+        url TEXT NOT NULL,
+        accessed_date TEXT NOT NULL,
+        source_kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX articles_url ON articles(url) WHERE url <> '';
+      INSERT INTO articles SELECT * FROM articles_v4;
+
+      CREATE TABLE briefs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        title TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('brief', 'speech')),
+        doc TEXT NOT NULL,              -- JSON outline: headings, and card nodes holding only their uid
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        import_hash TEXT                -- of the document a file import read: a re-import is a duplicate
+      );
+      CREATE INDEX briefs_import ON briefs(import_hash) WHERE import_hash IS NOT NULL;
+      INSERT INTO briefs (id, title, kind, doc, created_at, updated_at) SELECT * FROM briefs_v4;
+
+      CREATE TABLE cards (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uid TEXT NOT NULL UNIQUE,       -- global, stable across export/import
+        brief_id INTEGER REFERENCES briefs(id) ON DELETE CASCADE,  -- NULL: the cut cards
+        copied_from TEXT,               -- uid of the card this was copied from
+        fingerprint TEXT NOT NULL,      -- cite + body text: the same evidence shares it
+        content_hash TEXT NOT NULL,     -- of the stored node: unchanged cards are not rewritten
+        tag TEXT NOT NULL,
+        label TEXT,
+        short_cite TEXT NOT NULL,
+        full_cite TEXT NOT NULL,
+        content BLOB NOT NULL,          -- deflated JSON of the card node: its one copy
+        headings TEXT NOT NULL,         -- pocket › hat › block above it in its brief
+        article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        passage_start INTEGER,
+        passage_end INTEGER,
+        text_edited INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX cards_brief ON cards(brief_id);
+      CREATE INDEX cards_article ON cards(article_id) WHERE article_id IS NOT NULL;
+      CREATE INDEX cards_fingerprint ON cards(fingerprint);
+      CREATE INDEX cards_cut ON cards(updated_at) WHERE brief_id IS NULL;
+      ${CARD_FTS_TABLE}
+    `,
+    up: (db) => {
+      moveCardsToTheirPlaces(db);
+      db.exec('DROP TABLE cards_v4; DROP TABLE briefs_v4; DROP TABLE articles_v4;');
+    },
+  },
+  {
+    // Every file an import has read, by the hash of its bytes, so a folder import that died
+    // mid-way resumes where it stopped: files already in are skipped without being parsed.
+    version: 6,
+    sql: `
+      CREATE TABLE import_log (
+        content_hash TEXT PRIMARY KEY,  -- sha256 of the file's bytes, hex
+        source TEXT NOT NULL,           -- the name it was imported under
+        kind TEXT NOT NULL CHECK (kind IN ('article', 'brief')),
+        item_id INTEGER NOT NULL,       -- the article or brief it became (or already was)
+        cards INTEGER NOT NULL,
+        imported_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
   },
 ];
 

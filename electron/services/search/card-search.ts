@@ -1,27 +1,27 @@
-// Library search over the FTS5 index (migration 3): ranked by bm25 with the tag weighted most,
-// filtered by label, brief and year, each hit with a snippet of its body with the matches marked.
+// Library search over the FTS5 index. The ranking rule (ARCHITECTURE.md): cards whose tag, cite,
+// author, year, label or headings hold every query term come first, then cards that need their
+// body to match; within each tier, bm25 over all of that tier's matches with the tag weighted
+// most. The first tier is what debaters search for (a name, a claim) and is small, so a broad
+// word ranks its tag matches without scoring every body that mentions it. Hits are grouped by
+// fingerprint: the same evidence filed in several places is one hit listing its places.
 import type Database from 'better-sqlite3';
-import { MARK_CLOSE, MARK_OPEN, snippetParts, type SearchHit, type SearchOptions, type SearchResult } from '../../../shared/search.js';
+import { type SearchHit, type SearchOptions, type SearchResult } from '../../../shared/search.js';
+import { decodeContent } from '../library/card-content.js';
+import type { CardStore } from '../library/card-store.js';
 import { matchExpression, parseQuery, plainWords, type ParsedQuery, type Term } from './query-parser.js';
+import { snippetOf } from './snippet.js';
 
 type Db = Database.Database;
-type RankParams = { match: string; limit: number; brief: number | null; label: string | null };
+type RankParams = { match: string; limit: number; offset: number; brief: number | null; label: string | null };
 
-// Column numbers in card_fts (see CARD_FTS_TABLE).
-const BODY_COLUMN = 7;
-const SNIPPET_TOKENS = 28;
-// bm25 scores every matching card: past this many matches a query is broad (a word in most
-// cards, whose ranking says little), and only its newest matches are ranked, so that the
-// answer stays within a frame (16 ms) at 100k cards. Narrow queries are ranked over all matches.
-const RANK_ALL_UP_TO = 1500;
+/** The columns of the first tier: everything but the body. */
+export const ABOUT_COLUMNS = ['tag', 'label', 'author', 'cite', 'year', 'headings'] as const;
+// bm25 weights in card_fts column order: tag, label, author, cite, year, body, headings.
+const BM25 = 'bm25(card_fts, 10.0, 5.0, 4.0, 3.0, 2.0, 1.0, 2.0)';
 
 interface HitRow {
-  id: number;
-  tag: string;
-  label: string | null;
-  short_cite: string;
-  full_cite: string;
-  snippet: string;
+  id: number; uid: string; brief_id: number | null; brief_title: string | null; headings: string;
+  tag: string; label: string | null; short_cite: string; full_cite: string; fingerprint: string; content: Buffer;
 }
 
 /** Filters become more required terms: the index answers them without touching other tables. */
@@ -40,64 +40,78 @@ function withFilters(query: ParsedQuery, options: SearchOptions): ParsedQuery {
 
 export class CardSearch {
   private readonly ranked: Database.Statement<RankParams, { id: number }>;
-  private readonly rankedRecent: Database.Statement<RankParams, { id: number }>;
-  private readonly matchCount: Database.Statement<{ match: string; cap: number }, { n: number }>;
-  private readonly hit: Database.Statement<{ match: string; id: number }, HitRow>;
+  private readonly hit: Database.Statement<[number], HitRow>;
 
-  constructor(private readonly db: Db) {
-    const matching = `
-      FROM card_fts
+  constructor(db: Db, private readonly cards: CardStore) {
+    this.ranked = db.prepare(`
+      SELECT rowid AS id FROM card_fts
       WHERE card_fts MATCH @match
-        AND (@brief IS NULL OR rowid IN (SELECT card_id FROM card_places WHERE brief_id = @brief AND stale <> 1))
-        AND (@label IS NULL OR rowid IN (SELECT id FROM cards WHERE label = @label COLLATE NOCASE))`;
-    this.ranked = db.prepare(`SELECT rowid AS id ${matching} ORDER BY rank LIMIT @limit`);
-    this.rankedRecent = db.prepare(`
-      SELECT id FROM (SELECT rowid AS id, rank AS score ${matching} ORDER BY rowid DESC LIMIT ${RANK_ALL_UP_TO})
-      ORDER BY score LIMIT @limit`);
-    this.matchCount = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM card_fts WHERE card_fts MATCH @match LIMIT @cap)');
+        AND (@brief IS NULL OR rowid IN (SELECT id FROM cards WHERE brief_id = @brief))
+        AND (@label IS NULL OR rowid IN (SELECT id FROM cards WHERE label = @label COLLATE NOCASE))
+      ORDER BY ${BM25} LIMIT @limit OFFSET @offset`);
     this.hit = db.prepare(`
-      SELECT c.id, c.tag, c.label, c.short_cite, c.full_cite,
-             snippet(card_fts, ${BODY_COLUMN}, '${MARK_OPEN}', '${MARK_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
-      FROM card_fts JOIN cards c ON c.id = card_fts.rowid
-      WHERE card_fts MATCH @match AND card_fts.rowid = @id`);
+      SELECT c.id, c.uid, c.brief_id, b.title AS brief_title, c.headings, c.tag, c.label, c.short_cite, c.full_cite,
+             c.fingerprint, c.content
+      FROM cards c LEFT JOIN briefs b ON b.id = c.brief_id WHERE c.id = ?`);
   }
 
   search(options: SearchOptions): SearchResult {
     const started = performance.now();
     const parsed = parseQuery(options.query);
     let readAs: SearchResult['readAs'] = 'query';
+    let query = parsed;
     let found = this.run(withFilters(parsed, options), options);
     if (found === 'unreadable') {
       readAs = 'plain-words';
-      found = this.run(withFilters(plainWords(options.query), options), options);
+      query = plainWords(options.query);
+      found = this.run(withFilters(query, options), options);
     }
     const rows = found === 'unreadable' ? [] : found;
-    const hits = rows.slice(0, options.limit);
+    const hits = rows.slice(0, options.limit).map((row) => this.toHit(row, query));
     return { hits, more: rows.length > options.limit, readAs, tookMs: performance.now() - started };
   }
 
-  private run(query: ParsedQuery, options: SearchOptions): SearchHit[] | 'unreadable' {
-    const match = matchExpression(query);
-    if (match === null) return [];
+  /** The best card of each of the first limit + 1 pieces of evidence, in rank order. */
+  private run(query: ParsedQuery, options: SearchOptions): HitRow[] | 'unreadable' {
+    const about = matchExpression(query, ABOUT_COLUMNS);
+    const anywhere = matchExpression(query);
+    if (about === null || anywhere === null) return [];
+    const want = options.limit + 1;
+    const filter = { brief: options.briefId ?? null, label: options.label ?? null };
+    const groups = new Map<string, HitRow>();
+    const seen = new Set<number>();
     try {
-      const broad = this.matchCount.get({ match, cap: RANK_ALL_UP_TO + 1 })!.n > RANK_ALL_UP_TO;
-      const params = { match, limit: options.limit + 1, brief: options.briefId ?? null, label: options.label ?? null };
-      const ids = (broad ? this.rankedRecent : this.ranked).all(params);
-      return ids.flatMap(({ id }) => {
-        const row = this.hit.get({ match, id });
-        return row ? [toHit(row)] : [];
-      });
+      for (const match of [about, anywhere]) {
+        // Pages grow, so a tier read to its end costs few queries; bm25 orders each page the same.
+        for (let offset = 0, page = want * 2 + 20; groups.size < want; offset += page, page *= 4) {
+          const ids = this.ranked.all({ match, limit: page, offset, ...filter });
+          for (const { id } of ids) {
+            if (seen.has(id)) continue;
+            seen.add(id);
+            const row = this.hit.get(id);
+            if (row && !groups.has(row.fingerprint)) groups.set(row.fingerprint, row);
+            if (groups.size >= want) break;
+          }
+          if (ids.length < page) break;
+        }
+        if (groups.size >= want) break;
+      }
     } catch (err) {
       // Quoting makes every expression well formed; this is the net under that promise.
       if (err instanceof Error && /fts5|syntax/i.test(err.message)) return 'unreadable';
       throw err;
     }
+    return [...groups.values()];
   }
-}
 
-function toHit(row: HitRow): SearchHit {
-  return {
-    cardId: row.id, tag: row.tag, label: row.label, shortCite: row.short_cite, fullCite: row.full_cite,
-    snippet: snippetParts(row.snippet),
-  };
+  private toHit(row: HitRow, query: ParsedQuery): SearchHit {
+    const body = decodeContent(row.content).content?.find((c) => c.type === 'body');
+    const text = (body?.content ?? []).map((p) => (p.content ?? []).map((t) => t.text ?? '').join('')).join('\n');
+    return {
+      cardId: row.id, uid: row.uid, briefId: row.brief_id, briefTitle: row.brief_title, headings: row.headings,
+      tag: row.tag, label: row.label, shortCite: row.short_cite, fullCite: row.full_cite,
+      snippet: snippetOf(text, query),
+      places: this.cards.placesOf(row.fingerprint),
+    };
+  }
 }

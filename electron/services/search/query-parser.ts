@@ -144,12 +144,16 @@ function termExpression(term: Term): string {
   return term.field ? `${term.field} : ${body}` : body;
 }
 
-/** The FTS5 MATCH expression of a parsed query; null when nothing is required to match. */
-export function matchExpression(query: ParsedQuery): string | null {
+/**
+ * The FTS5 MATCH expression of a parsed query; null when nothing is required to match.
+ * `columns` restricts where the required terms may match (the excluded ones count anywhere).
+ */
+export function matchExpression(query: ParsedQuery, columns?: readonly string[]): string | null {
   if (query.groups.length === 0) return null;
-  const required = query.groups
+  const all = query.groups
     .map((group) => (group.length === 1 ? termExpression(group[0]!) : `(${group.map(termExpression).join(' OR ')})`))
     .join(' AND ');
+  const required = columns ? `{${columns.join(' ')}} : (${all})` : all;
   if (query.excluded.length === 0) return required;
   return `(${required}) NOT (${query.excluded.map(termExpression).join(' OR ')})`;
 }

@@ -6,6 +6,8 @@ import { distance } from '../../../shared/quick-find.js';
 
 // Typos a debater makes: up to two edits, more in longer words.
 const maxEdits = (word: string) => (word.length <= 4 ? 1 : 2);
+// Cards read to find the word a stem stands for: enough to see which form is common.
+const SURFACE_SAMPLE = 20;
 // A search with field filters, phrases, prefixes or operators is meant as written.
 const PLAIN = /^[\p{L}\p{N}\s'’-]+$/u;
 
@@ -14,16 +16,15 @@ export class Suggester {
   private readonly near;
   private readonly surface;
 
-  constructor(private readonly db: Database) {
+  /** textOf: the words of the card with this index rowid (the index itself keeps no text). */
+  constructor(db: Database, private readonly textOf: (rowid: number) => string) {
     // The vocabulary view lives in the connection's temp schema: nothing is written to the library.
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.card_vocab USING fts5vocab(main, card_fts, 'row')");
     this.matches = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM card_fts WHERE card_fts MATCH ? LIMIT 1)');
     // Index terms (stems) sharing the word's first letter: the candidates for a correction.
     this.near = db.prepare<[string, string], { term: string; doc: number }>('SELECT term, doc FROM temp.card_vocab WHERE term >= ? AND term < ?');
-    // The word a card actually holds for a stem ("mediat" → "mediation"), marked by highlight().
-    this.surface = db.prepare<[string], { marked: string }>(
-      "SELECT highlight(card_fts, 0, char(1), char(2)) || ' ' || highlight(card_fts, 7, char(1), char(2)) AS marked FROM card_fts WHERE card_fts MATCH ? LIMIT 1",
-    );
+    // Cards holding a stem, to read the word it is the stem of ("mediat" → "mediation").
+    this.surface = db.prepare<[string], { rowid: number }>(`SELECT rowid FROM card_fts WHERE card_fts MATCH ? LIMIT ${SURFACE_SAMPLE}`);
   }
 
   private finds(query: string): boolean {
@@ -44,8 +45,15 @@ export class Suggester {
       if (better) best = { term, edits, doc };
     }
     if (!best) return null;
-    const marked = this.surface.get(`"${best.term}"`)?.marked ?? '';
-    const found = /\u0001([^\u0002]+)\u0002/.exec(marked)?.[1];
+    // Of the words those cards write for the stem, the nearest to what was typed, then the commonest.
+    const counts = new Map<string, number>();
+    for (const { rowid } of this.surface.all(`"${best.term}"`)) {
+      for (const w of this.textOf(rowid).match(/[\p{L}\p{N}]+/gu) ?? []) {
+        if (w.toLowerCase().startsWith(best.term)) counts.set(w.toLowerCase(), (counts.get(w.toLowerCase()) ?? 0) + 1);
+      }
+    }
+    const near = (w: string) => distance(lower, w, w.length + lower.length);
+    const found = [...counts].sort((a, b) => near(a[0]) - near(b[0]) || b[1] - a[1])[0]?.[0];
     return found ?? best.term;
   }
 

@@ -3,7 +3,7 @@ import { EditorState, Selection, TextSelection, type Command } from 'prosemirror
 import { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
 import { insertCards, receiveUnits, unitAtCursor } from '../../../shared/brief-commands';
-import { cardNode } from '../../../shared/brief-doc';
+import { copyOfCard } from '../../../shared/brief-doc';
 import { clipboardContent } from '../../../shared/clipboard';
 import { COMMANDS, displayKey, editorCommands, resolveKeys } from '../../../shared/keymap';
 import type { ExportVariant } from '../../../shared/export-variants';
@@ -120,7 +120,8 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
       return;
     }
     try {
-      const speech = await api.sendNodesToSpeech({ nodes: nodes.map((n) => n.toJSON() as DocJSON), speechId });
+      // Sent cards are new cards in the speech doc, each copied from its original here.
+      const speech = await api.sendNodesToSpeech({ nodes: copiesOf(nodes).map((n) => n.toJSON() as DocJSON), speechId });
       onSent(speech);
       onStatus({ kind: 'info', text: `Sent ${describeSent(nodes)} to “${speech.title}”` });
     } catch (err) {
@@ -275,7 +276,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
   };
 
   const addCards = (cards: Card[]) => {
-    if (cards.length > 0) run(insertCards(cards.map((c) => nodeFromJSON(cardNode(c)))));
+    if (cards.length > 0) run(insertCards(cards.map((c) => nodeFromJSON(copyOfCard(c)))));
     setPicking(false);
   };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Brief } from '../../../shared/model';
+import type { BriefSummary as Brief } from '../../../shared/model';
 
 interface Props {
   briefs: Brief[];
@@ -41,7 +41,7 @@ export function BriefList({ briefs, openId, speechId, onOpen, onCreate, onRename
                 <button className="row" aria-current={b.id === openId} onClick={() => onOpen(b.id)} onDoubleClick={() => setRenaming(b.id)}>
                   <span className="title">{b.title}</span>
                   <span className="meta">
-                    {kind === 'speech' ? `${cardCount(b)}${b.id === speechId ? ' · current speech doc' : ''}` : 'brief'}
+                    {kind === 'speech' ? `${b.cards} card${b.cards === 1 ? '' : 's'}${b.id === speechId ? ' · current speech doc' : ''}` : 'brief'}
                   </span>
                 </button>
               )}
@@ -87,10 +87,4 @@ export function BriefList({ briefs, openId, speechId, onOpen, onCreate, onRename
       {section('speech', 'Speech docs')}
     </aside>
   );
-}
-
-/** "3 cards": what a speech doc holds, headings not counted (3 cards and a block are 3 cards). */
-function cardCount(brief: Brief): string {
-  const n = (brief.doc.content ?? []).filter((node) => node.type === 'card').length;
-  return `${n} card${n === 1 ? '' : 's'}`;
 }

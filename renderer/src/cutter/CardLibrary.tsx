@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import { tagWithLabel } from '../../../shared/card-doc';
-import type { Article, Card } from '../../../shared/model';
+import type { Card } from '../../../shared/model';
+import type { ArticleSummary } from '../../../shared/summaries';
 import { CiteWarning } from '../CiteWarning';
 
 interface Props {
   cards: readonly Card[];
-  articles: readonly Article[];
+  articles: readonly ArticleSummary[];
   currentId: number | undefined;
   onOpen: (card: Card) => void;
   onDuplicate: (card: Card) => void;

@@ -12,13 +12,13 @@ describe('backups through the Api', () => {
     fillLibrary(library);
     const handlers = createHandlers(library);
     const made = await dispatch(handlers, 'backupNow', {});
-    expect(made).toMatchObject({ ok: true, value: { reason: 'manual', cards: 2 } });
+    expect(made).toMatchObject({ ok: true, value: { reason: 'manual', cards: 4 } });
     const name = (made as { value: BackupInfo }).value.name;
     await dispatch(handlers, 'deleteCard', { id: 1 });
     expect(await dispatch(handlers, 'listBackups', {})).toMatchObject({ ok: true, value: [{ name }] });
 
     const restored = await dispatch(handlers, 'restoreBackup', { name });
-    expect(restored).toMatchObject({ ok: true, value: { restored: { name }, safetyCopy: { reason: 'before-restore', cards: 1 } } });
+    expect(restored).toMatchObject({ ok: true, value: { restored: { name }, safetyCopy: { reason: 'before-restore', cards: 3 } } });
     expect(await dispatch(handlers, 'getCard', { id: 1 })).toMatchObject({ ok: true, value: { id: 1 } });
     expect(await dispatch(handlers, 'restoreBackup', { name: '../../etc/passwd' })).toMatchObject({ ok: false, error: expect.stringMatching(/no backup named/) });
     library.close();

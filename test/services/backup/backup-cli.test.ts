@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli.js';
@@ -39,5 +40,27 @@ describe('cardfile backups / restore / export-library', () => {
     expect(await cardfile('--library', lib, 'restore')).toMatchObject({ code: 1, err: expect.stringMatching(/no backups of .*empty\.cardfile/) });
     expect(await cardfile('--library', lib, 'restore', 'nope')).toMatchObject({ code: 1, err: expect.stringMatching(/no backup named "nope"/) });
     expect(await cardfile('--library', lib, 'export-library')).toMatchObject({ code: 2, err: expect.stringMatching(/needs a folder/) });
+  });
+});
+
+describe('cardfile backups / restore on a library that cannot be opened', () => {
+  it('lists the backups and restores one over a library truncated to half, keeping the damaged file aside', async () => {
+    const dir = tempDir();
+    const lib = path.join(dir, 'squad.cardfile');
+    await cardfile('--library', lib, 'import', corpusPath('ceasefire'), corpusPath('aleppo'));
+    expect((await cardfile('--library', lib, 'backup')).code).toBe(0);
+    const whole = fs.readFileSync(lib);
+    const half = whole.subarray(0, Math.floor(whole.length / 2));
+    fs.writeFileSync(lib, half);
+    expect(await cardfile('--library', lib, 'list', 'articles')).toMatchObject({ code: 1, err: expect.stringMatching(/could not be read/) });
+
+    const listed = await cardfile('--library', lib, 'backups');
+    expect(listed).toMatchObject({ code: 0, out: expect.stringMatching(/manual\t2 articles, 0 cards, 0 briefs/) });
+    const restored = await cardfile('--library', lib, 'restore');
+    expect(restored).toMatchObject({ code: 0, out: expect.stringMatching(/Restored squad\..*manual\.cardfile \(2 articles[\s\S]*damaged library is kept as .*squad\.damaged-.*\.cardfile/) });
+    expect((await cardfile('--library', lib, 'list', 'articles')).out.split('\n')).toHaveLength(2);
+    const damaged = fs.readdirSync(dir).filter((name) => /^squad\.damaged-.*\.cardfile$/.test(name));
+    expect(damaged).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, damaged[0]!)).equals(half)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // A small real library for the backup and export tests: corpus articles, marked-up cards, a brief.
-import { appendNodes, cardNode, headingNode } from '../../../shared/brief-doc.js';
+import { insertNodes, cardNode, headingNode } from '../../../shared/brief-doc.js';
 import { articleFromText } from '../../../electron/services/importers/text-importer.js';
 import type { Library } from '../../../electron/services/library/library.js';
 import { corpusText } from '../../helpers/corpus.js';
@@ -26,7 +26,7 @@ export function fillLibrary(library: Library): void {
   const analytic = library.cards.insert({ tag: 'Turn: pressure backfires', label: 'Turn', shortCite: '', fullCite: '', body: { type: 'body', content: [{ type: 'paragraph' }] }, articleId: null, passage: null });
   library.briefs.insert({
     title: 'AT: Russia won’t cooperate', kind: 'brief',
-    doc: appendNodes({ type: 'doc', content: [] }, [headingNode('pocket', 'Syria'), headingNode('block', 'AT: Russia'), cardNode(card), cardNode(analytic)]),
+    doc: insertNodes({ type: 'doc', content: [] }, [headingNode('pocket', 'Syria'), headingNode('block', 'AT: Russia'), cardNode(card), cardNode(analytic)]),
   });
   library.setSetting('keys.F9', 'underline');
 }

@@ -26,7 +26,7 @@ describe('rolling backups', () => {
   it('writes a complete, openable copy in backups/ beside the library and lists it', async () => {
     const library = openFilled();
     const made = await createBackup(library, 'manual');
-    expect(made).toMatchObject({ reason: 'manual', articles: 2, cards: 2, briefs: 1, problem: null });
+    expect(made).toMatchObject({ reason: 'manual', articles: 2, cards: 4, briefs: 1, problem: null });
     const file = path.join(backupsDir(library.path), made!.name);
     expect(path.dirname(file)).toBe(path.join(path.dirname(library.path), 'backups'));
     const copy = new Database(file, { readonly: true });
@@ -64,14 +64,36 @@ describe('rolling backups', () => {
     library.close();
   });
 
+  it('leaves no -wal or -shm beside backups, and pruning removes those older Cardfiles left', async () => {
+    const library = openFilled();
+    const start = Date.parse('2025-01-01T00:00:00Z');
+    library.setSetting(KEEP_SETTING, 2);
+    const first = (await createBackup(library, 'hourly', { force: true, now: new Date(start) }))!;
+    // A WAL-mode backup, as Cardfile wrote them before, read once: SQLite leaves its side files.
+    const old = path.join(backupsDir(library.path), first.name);
+    const wal = new Database(old);
+    wal.pragma('journal_mode = WAL');
+    wal.close();
+    new Database(old, { readonly: true }).prepare('SELECT count(*) FROM cards').get();
+    expect(fs.readdirSync(backupsDir(library.path)).sort()).toEqual([first.name, `${first.name}-shm`, `${first.name}-wal`]);
+    for (let i = 1; i <= 3; i++) await createBackup(library, 'hourly', { force: true, now: new Date(start + i * 3_600_000) });
+    for (const b of listBackups(library.path)) new Database(path.join(backupsDir(library.path), b.name), { readonly: true }).close();
+    expect(fs.readdirSync(backupsDir(library.path)).sort()).toEqual(listBackups(library.path).map((b) => b.name).sort());
+    expect(fs.readdirSync(backupsDir(library.path))).toHaveLength(2);
+    library.close();
+  });
+
   it('backs up at open and then on every interval of use', async () => {
     const library = openFilled();
-    const rolling = startRollingBackups(library, { intervalMs: 40, onError: (err) => { throw err; } });
+    const runs: (string | null)[] = [];
+    const rolling = startRollingBackups(library, { intervalMs: 40, onError: (err) => { throw err; }, onBackup: (made) => runs.push(made?.reason ?? null) });
     await rolling.atOpen;
     expect(listBackups(library.path).map((b) => b.reason)).toEqual(['open']);
     library.cards.update(1, { tag: 'Impact: edited after open' });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Waits for the intervals themselves, not for a guess at how long they take.
+    await expect.poll(() => runs.length, { timeout: 10_000, interval: 10 }).toBeGreaterThanOrEqual(5);
     rolling.stop();
+    expect(runs.slice(0, 5)).toEqual(['open', 'hourly', null, null, null]);
     // Changed once, so exactly one hourly backup however many intervals passed.
     expect(listBackups(library.path).map((b) => b.reason)).toEqual(['hourly', 'open']);
     library.close();

@@ -40,6 +40,11 @@ const ROWS: { name: string; bytes: Uint8Array; problem: RegExp }[] = [
   { name: 'a zip with no word/document.xml', bytes: docxFile({ document: null }), problem: /has no word\/document\.xml/ },
   { name: 'malformed XML', bytes: docxFile({ document: '<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>open</w:r></w:p></w:body></w:document>' }), problem: /not well-formed XML/ },
   { name: 'a DTD with entity expansion', bytes: docxFile({ document: billionLaughs }), problem: /DTD/ },
+  {
+    name: 'a styles part with a DTD after 8 KB of comment',
+    bytes: docxFile({ document: documentXml(para(null, run('Text'))), styles: `<?xml version="1.0"?><!--${' '.repeat(8192)}--><!DOCTYPE w:styles [<!ENTITY x "x">]><w:styles xmlns:w="x"/>` }),
+    problem: /word\/styles\.xml declares a DTD/,
+  },
   { name: 'a zip bomb that lies about its size', bytes: withDeclaredSize(bomb, 4096), problem: /unpacks to more than it declares/ },
   { name: 'a zip bomb that declares its size', bytes: withDeclaredSize(bomb, 0xfffffff0), problem: /claims to unpack to more than/ },
   { name: 'a 101 MB file', bytes: tooBig, problem: /101 MB/ },

@@ -2,7 +2,7 @@
 // cut from the four articles. Until the text-brief importer lands, 003 is read here: a tag is
 // a short line without digits followed by a cite line; the paragraphs up to the next tag are the body.
 import { parseCite } from '../../../shared/cite-parser.js';
-import { cardNode, headingNode } from '../../../shared/brief-doc.js';
+import { copyOfCard, headingNode } from '../../../shared/brief-doc.js';
 import type { Card, CardFields } from '../../../shared/model.js';
 import { bodyFromParagraphs } from '../../../shared/schema.js';
 import { splitLabel } from '../../../shared/tag-label.js';
@@ -51,7 +51,7 @@ export function buildCorpusLibrary(): CorpusLibrary {
   const blockCardsSaved = cards.map((c) => library.cards.insert(c));
   const brief = library.briefs.insert({
     title: 'Russia cooperation aff', kind: 'brief',
-    doc: { type: 'doc', content: [headingNode('block', block), ...blockCardsSaved.map(cardNode)] },
+    doc: { type: 'doc', content: [headingNode('block', block), ...blockCardsSaved.map((c) => copyOfCard(c))] },
   });
   const articleCards: Card[] = [];
   for (const name of ['ceasefire', 'article001', 'aleppo', 'article004'] as const) {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CardSearch } from '../../../electron/services/search/card-search.js';
 import { Library } from '../../../electron/services/library/library.js';
 import { checkIndex, ensureIndex, type RebuildProgress } from '../../../electron/services/search/search-index.js';
-import { appendNodes, cardNode, headingNode } from '../../../shared/brief-doc.js';
+import { copyOfCard, headingNode, insertNodes } from '../../../shared/brief-doc.js';
 import { bodyFromParagraphs } from '../../../shared/schema.js';
 import { buildCorpusLibrary, type CorpusLibrary } from './corpus-library.js';
 
@@ -11,11 +11,12 @@ let corpus: CorpusLibrary;
 let search: CardSearch;
 beforeEach(() => {
   corpus = buildCorpusLibrary();
-  search = new CardSearch(corpus.library.db);
+  search = new CardSearch(corpus.library.db, corpus.library.cards);
 });
 afterEach(() => corpus.library.close());
 
-const ids = (query: string) => search.search({ query, limit: 100 }).hits.map((h) => h.cardId);
+const hits = (query: string) => search.search({ query, limit: 100 }).hits;
+const ids = (query: string) => hits(query).map((h) => h.cardId);
 const integrityOk = () => checkIndex(corpus.library.db, { thorough: true }) === 'ok';
 
 describe('the index follows every write', () => {
@@ -30,7 +31,7 @@ describe('the index follows every write', () => {
     expect(ids('label:impact year:2022')).toEqual([card.id]);
   });
 
-  test('highlighted and underlined words are indexed, text runs split mid-word are joined', () => {
+  test('marked words are indexed as words, text runs split mid-word are joined', () => {
     const card = corpus.library.cards.insert({
       tag: 'Marks', label: null, shortCite: '', fullCite: '', articleId: null, passage: null,
       body: { type: 'body', content: [{ type: 'paragraph', content: [
@@ -39,17 +40,30 @@ describe('the index follows every write', () => {
       ] }] },
     });
     expect(ids('balkanization')).toEqual([card.id]);
-    const row = corpus.library.db.prepare('SELECT highlighted, underlined FROM card_fts WHERE rowid = ?').get(card.id);
-    expect(row).toEqual({ highlighted: 'ization', underlined: 'Transnistria' });
+    expect(ids('Transnistria')).toEqual([card.id]);
   });
 
-  test("an edited card's old words no longer match, its new words do", () => {
+  test("an edited card's old words no longer match, its new words do; the brief's own copy keeps its words", () => {
     const choi = corpus.byCite('Joseph Choi');
-    expect(ids('Zelensky')).toEqual([choi.id]);
+    const inBrief = hits('Zelensky')[0]!.places.find((p) => p.briefId === corpus.briefId)!;
+    expect(hits('Zelensky')[0]!.places.map((p) => p.cardId).sort()).toEqual([choi.id, inBrief.cardId].sort());
     corpus.library.cards.update(choi.id, { body: bodyFromParagraphs(['Peskov spoke of regret over Kyiv.']) });
-    expect(ids('Zelensky')).toEqual([]);
+    expect(ids('Zelensky')).toEqual([inBrief.cardId]);
     expect(ids('Kyiv')).toEqual([choi.id]);
     expect(integrityOk()).toBe(true);
+  });
+
+  test('a brief card edited in its brief is found by its new words and shows them in its snippet', () => {
+    const brief = corpus.library.briefs.get(corpus.briefId);
+    const content = (brief.doc.content ?? []).map((node) => node.type === 'card' && JSON.stringify(node).includes('Zelensky')
+      ? { ...node, content: [...(node.content ?? []).slice(0, 2), bodyFromParagraphs(['Moldova fears the Transnistria precedent.'])] }
+      : node);
+    const saved = corpus.library.briefs.update(brief.id, { doc: { type: 'doc', content } });
+    const [hit] = hits('Transnistria');
+    expect(hit).toMatchObject({ briefId: brief.id, briefTitle: brief.title });
+    expect(hit!.uid).toBe(saved.doc.content!.find((n) => JSON.stringify(n).includes('Transnistria'))!.attrs!['cardId']);
+    expect(hit!.snippet.filter((p) => p.marked).map((p) => p.text)).toEqual(['Transnistria']);
+    expect(corpus.library.briefs.get(brief.id).doc).toEqual(saved.doc);
   });
 
   test('a deleted card disappears', () => {
@@ -74,26 +88,33 @@ describe('the index follows every write', () => {
     const choi = corpus.byCite('Joseph Choi');
     const brief = corpus.library.briefs.insert({
       title: 'Ukraine neg', kind: 'brief',
-      doc: { type: 'doc', content: [headingNode('block', 'AT: Escalation'), cardNode(choi), headingNode('hat', 'Impacts')] },
+      doc: { type: 'doc', content: [headingNode('block', 'AT: Escalation'), copyOfCard(choi), headingNode('hat', 'Impacts')] },
     });
-    expect(ids('block:escalation')).toEqual([choi.id]);
-    corpus.library.briefs.update(brief.id, { doc: { type: 'doc', content: [headingNode('block', 'AT: Deterrence'), cardNode(choi)] } });
+    const copy = brief.doc.content![1]!;
+    const copyId = corpus.library.cards.rowByUid(String(copy.attrs!['cardId']))!.id;
+    expect(ids('block:escalation')).toEqual([copyId]);
+    corpus.library.briefs.update(brief.id, { doc: { type: 'doc', content: [headingNode('block', 'AT: Deterrence'), copy] } });
     expect(ids('block:escalation')).toEqual([]);
-    expect(ids('block:deterrence')).toEqual([choi.id]);
+    expect(ids('block:deterrence')).toEqual([copyId]);
+    expect(hits('block:deterrence')[0]).toMatchObject({ briefTitle: 'Ukraine neg', headings: 'AT: Deterrence' });
     corpus.library.briefs.update(brief.id, { title: 'Crimea neg' });
-    expect(ids('brief:crimea')).toEqual([choi.id]);
-    // Still in the 003 brief after the new brief goes.
+    expect(ids('brief:crimea')).toEqual([copyId]);
+    // The 003 brief's own card stays after the new brief goes.
     corpus.library.briefs.delete(brief.id);
     expect(ids('brief:crimea')).toEqual([]);
-    expect(ids('brief:"Russia cooperation"')).toContain(choi.id);
+    expect(() => corpus.library.cards.get(copyId)).toThrow(/No card/);
+    expect(hits('brief:"Russia cooperation" Zelensky')[0]?.briefId).toBe(corpus.briefId);
     expect(integrityOk()).toBe(true);
   });
 
-  test('a card copied into the speech doc is found by the speech doc title', () => {
+  test('a card copied into the speech doc is a card of its own, found by the speech doc title, remembering its source', () => {
     const ace = corpus.byCite('Mehmet Ace');
     const speech = corpus.library.briefs.insert({ title: '1NC Octas', kind: 'speech', doc: { type: 'doc', content: [] } });
-    corpus.library.briefs.update(speech.id, { doc: appendNodes(speech.doc, [cardNode(ace)]) });
-    expect(ids('octas')).toEqual([ace.id]);
+    const sent = corpus.library.briefs.update(speech.id, { doc: insertNodes(speech.doc, [copyOfCard(ace)]) });
+    const [hit] = hits('octas');
+    expect(hit).toMatchObject({ briefId: speech.id, uid: sent.doc.content![0]!.attrs!['cardId'] });
+    expect(corpus.library.cards.get(hit!.cardId).copiedFrom).toBe(ace.uid);
+    expect(hit!.places.map((p) => p.cardId)).toContain(ace.id);
   });
 
   test('renaming an article re-indexes the author of its cards', () => {
@@ -105,25 +126,25 @@ describe('the index follows every write', () => {
 
 describe('the index is checked at open and rebuilt when needed', () => {
   test('an index in step is left alone', async () => {
-    expect(await ensureIndex(corpus.library.db, corpus.path)).toBe('ok');
+    expect(await ensureIndex(corpus.library.db, corpus.library.cards)).toBe('ok');
   });
 
-  test('a missing index is rebuilt in a worker, with progress, and answers as before', async () => {
+  test('a missing index is rebuilt, with progress, and answers as before', async () => {
     const before = ids('"de facto partition"');
     corpus.library.db.exec('DROP TABLE card_fts');
     expect(checkIndex(corpus.library.db)).toBe('missing');
     const progress: RebuildProgress[] = [];
-    expect(await ensureIndex(corpus.library.db, corpus.path, (p) => progress.push(p))).toBe('missing');
+    expect(await ensureIndex(corpus.library.db, corpus.library.cards, (p) => progress.push(p))).toBe('missing');
     expect(checkIndex(corpus.library.db, { thorough: true })).toBe('ok');
     expect(progress.at(-1)).toEqual({ done: corpus.library.cards.count(), total: corpus.library.cards.count() });
-    expect(new CardSearch(corpus.library.db).search({ query: '"de facto partition"', limit: 10 }).hits.map((h) => h.cardId)).toEqual(before);
+    expect(new CardSearch(corpus.library.db, corpus.library.cards).search({ query: '"de facto partition"', limit: 10 }).hits.map((h) => h.cardId)).toEqual(before);
     expect(ids('block:"Won\'t Cooperate"')).toHaveLength(corpus.blockCards.length);
   });
 
   test('an index out of step with the cards is found and rebuilt', async () => {
     corpus.library.db.prepare('DELETE FROM card_fts WHERE rowid = ?').run(corpus.byCite('TASS').id);
     expect(checkIndex(corpus.library.db)).toBe('stale');
-    await ensureIndex(corpus.library.db, corpus.path);
+    await ensureIndex(corpus.library.db, corpus.library.cards);
     expect(ids('Ryabkov')).toContain(corpus.byCite('TASS').id);
   });
 
@@ -138,8 +159,8 @@ describe('the index is checked at open and rebuilt when needed', () => {
     fs.closeSync(fd);
     corpus.library = Library.open(corpus.path);
     expect(checkIndex(corpus.library.db)).toBe('corrupt');
-    expect(await ensureIndex(corpus.library.db, corpus.path)).toBe('corrupt');
+    expect(await ensureIndex(corpus.library.db, corpus.library.cards)).toBe('corrupt');
     expect(checkIndex(corpus.library.db, { thorough: true })).toBe('ok');
-    expect(new CardSearch(corpus.library.db).search({ query: 'author:Choi', limit: 5 }).hits.map((h) => h.cardId)).toEqual([corpus.byCite('Joseph Choi').id]);
+    expect(new CardSearch(corpus.library.db, corpus.library.cards).search({ query: 'author:Choi', limit: 5 }).hits.map((h) => h.cardId)).toEqual([corpus.byCite('Joseph Choi').id]);
   });
 });

@@ -7,7 +7,7 @@ import { corpusText } from '../../helpers/corpus.js';
 // The 003 block as an open brief, and a speech doc holding one of its cards.
 const { block, cards } = blockCards(corpusText('block'));
 const saved = cards.map((c, i) => ({ ...c, id: i + 1 }));
-const brief = { briefId: 1, title: 'Russia cooperation aff', doc: { type: 'doc', content: [headingNode('hat', 'Syria'), headingNode('block', block), ...saved.map(cardNode)] } };
+const brief = { briefId: 1, title: 'Russia cooperation aff', doc: { type: 'doc', content: [headingNode('hat', 'Syria'), headingNode('block', block), ...saved.map((c) => cardNode(c))] } };
 const speech = { briefId: 2, title: '1AC', doc: { type: 'doc', content: [headingNode('pocket', '1AC'), cardNode(saved[7]!)] } };
 const find = QuickFind.build([brief, speech]);
 

@@ -19,12 +19,14 @@ async function cli(...args: string[]) {
 }
 
 describe('cardfile search', () => {
-  test('prints id, tag, short cite and a snippet with the matches bracketed, best first', async () => {
+  test('prints id, tag, short cite, a snippet with the matches bracketed and where the card lives, best first', async () => {
     const { code, out } = await cli('search', '"de', 'facto', 'partition"', '--limit', '1');
     expect(code).toBe(0);
     const [first, summary] = out.split('\n');
     expect(first!.split('\t').slice(0, 3)).toEqual([String(corpus.byCite('Thai News Service, 9-16').id), 'Russia opposes the US in Syria now', 'Thai News Service 21']);
     expect(first).toContain('[de facto partition]');
+    // The block's card is filed twice, among the cut cards and in the brief: one hit, two places.
+    expect(first!.split('\t')[4]).toBe('cut cards (+1 more place)');
     expect(summary).toMatch(/^1\+ cards in [\d.]+ ms$/);
   });
 

@@ -1,10 +1,14 @@
 // "Did you mean": corrections from the index's own vocabulary, on a real library of the corpus.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Suggester } from '../../../electron/services/search/suggest.js';
+import { plainText } from '../../../shared/schema.js';
 import { buildCorpusLibrary } from './corpus-library.js';
 
 const corpus = buildCorpusLibrary();
-const suggester = new Suggester(corpus.library.db);
+const suggester = new Suggester(corpus.library.db, (id) => {
+  const card = corpus.library.cards.get(id);
+  return `${card.tag} ${plainText(card.body)}`;
+});
 afterAll(() => corpus.library.close());
 
 describe('search suggestions from the index vocabulary', () => {

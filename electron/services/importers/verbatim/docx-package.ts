@@ -9,6 +9,11 @@ import { ImportError } from '../import-error.js';
 export const MAX_DOCX_BYTES = 100 * 1024 * 1024;
 /** The most bytes all the parts read from one file may inflate to, together. */
 export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+/**
+ * The most one part may unpack to. A 1.8 MB, 360-card brief holds an 8 MB document.xml; a part
+ * eight times that is no brief, and reading it would take gigabytes once parsed and stored.
+ */
+export const MAX_PART_BYTES = 64 * 1024 * 1024;
 const INFLATE_SLICE = 16 * 1024;
 
 interface ZipEntry {
@@ -42,6 +47,11 @@ export function openDocxPackage(bytes: Uint8Array, source: string): DocxPackage 
       if (!entry) return null;
       if (inflatedSoFar + entry.declaredSize > MAX_INFLATED_BYTES) {
         fail(`it claims to unpack to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB (a zip bomb?).`);
+      }
+      // Checked against the declared size before inflating anything; inflateEntry stops a part
+      // that unpacks to more than it declares.
+      if (entry.declaredSize > MAX_PART_BYTES) {
+        fail(`its ${name} unpacks to ${Math.round(entry.declaredSize / 1024 / 1024)} MB; parts over ${MAX_PART_BYTES / 1024 / 1024} MB are refused (the largest real briefs hold about 10 MB).`);
       }
       const data = entryData(bytes, entry, fail);
       const out = inflateEntry(data, entry, fail);

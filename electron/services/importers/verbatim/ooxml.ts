@@ -21,7 +21,7 @@ const parser = new XMLParser({
  * entity expansion is the classic way to turn a small XML file into a huge one.
  */
 export function parseXmlPart(xml: string, part: string, source: string): XmlNode[] {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml.slice(0, 4096))) throw new ImportError(source, `its ${part} declares a DTD, which Word never writes; refused as unsafe.`);
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new ImportError(source, `its ${part} declares a DTD, which Word never writes; refused as unsafe.`);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new ImportError(source, `its ${part} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}).`);
   return parser.parse(xml) as XmlNode[];

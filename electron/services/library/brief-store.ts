@@ -1,0 +1,225 @@
+// Briefs and speech docs. A brief is stored as its outline (headings, and for each card only its
+// uid) plus its cards' rows, which hold their content once. Saving a brief writes only the cards
+// that changed, so an autosave of a 1,000-card brief costs what the edit costs.
+import type Database from 'better-sqlite3';
+import type { Brief, BriefFields, BriefKind, BriefSummary, DocJSON } from '../../../shared/model.js';
+import { citeNode } from '../../../shared/brief-doc.js';
+import { nodeFromJSON, schema } from '../../../shared/schema.js';
+import { cardParts, contentHashOf, decodeContent, newUid } from './card-content.js';
+import type { BriefCardPlace, CardRow, CardStore } from './card-store.js';
+import { LibraryError } from './library-error.js';
+import type { Db } from './open-library.js';
+
+interface BriefRow { id: number; title: string; kind: BriefKind; doc: string; created_at: string; updated_at: string }
+interface SummaryRow { id: number; title: string; kind: BriefKind; cards: number; created_at: string; updated_at: string }
+
+const HEADING_RANK: Record<string, number> = { pocket: 0, hat: 1, block: 2 };
+
+/** The headings above each card: pocket › hat › block, a higher heading clearing the lower ones. */
+class HeadingTrail {
+  private readonly trail: string[] = [];
+
+  see(node: DocJSON): void {
+    const rank = HEADING_RANK[node.type];
+    if (rank === undefined) return;
+    this.trail.length = rank;
+    this.trail[rank] = (node.content ?? []).map((t) => t.text ?? '').join('');
+  }
+
+  get text(): string {
+    return this.trail.filter((t) => t !== undefined && t !== '').join(' › ');
+  }
+}
+
+/** The uid a card node of a saved brief points at. */
+const uidOf = (node: DocJSON): string | null => (typeof node.attrs?.['cardId'] === 'string' ? node.attrs['cardId'] : null);
+
+export class BriefStore {
+  private readonly one: Database.Statement<[number], BriefRow>;
+  private readonly summaries: Database.Statement<{ kind: BriefKind | null }, SummaryRow>;
+  private readonly insertRow: Database.Statement<{ id: number | null; title: string; kind: BriefKind; importHash: string | null; now: string }>;
+  private readonly imported: Database.Statement<[string], { id: number; title: string }>;
+  private readonly updateRow: Database.Statement<{ id: number; title: string; kind: BriefKind; doc: string; now: string }>;
+  private readonly deleteRow: Database.Statement<[number]>;
+  private readonly countRows: Database.Statement<[], number>;
+  private readonly everyBrief: Database.Statement<[], BriefRow>;
+  private readonly cardHeads: Database.Statement<[], { uid: string; tag: string; short_cite: string; full_cite: string }>;
+
+  constructor(db: Db, private readonly tx: <T>(fn: () => T) => T, private readonly cards: CardStore) {
+    this.one = db.prepare('SELECT * FROM briefs WHERE id = ?');
+    this.summaries = db.prepare(`SELECT b.id, b.title, b.kind, b.created_at, b.updated_at,
+        (SELECT count(*) FROM cards c WHERE c.brief_id = b.id) AS cards
+      FROM briefs b WHERE @kind IS NULL OR b.kind = @kind ORDER BY b.updated_at DESC, b.id DESC`);
+    this.insertRow = db.prepare(`INSERT INTO briefs (id, title, kind, doc, created_at, updated_at, import_hash)
+      VALUES (@id, @title, @kind, '{"type":"doc","content":[]}', @now, @now, @importHash)`);
+    this.imported = db.prepare('SELECT id, title FROM briefs WHERE import_hash = ? LIMIT 1');
+    this.updateRow = db.prepare('UPDATE briefs SET title = @title, kind = @kind, doc = @doc, updated_at = @now WHERE id = @id');
+    this.deleteRow = db.prepare('DELETE FROM briefs WHERE id = ?');
+    this.countRows = db.prepare('SELECT count(*) FROM briefs').pluck() as Database.Statement<[], number>;
+    this.everyBrief = db.prepare('SELECT * FROM briefs ORDER BY updated_at DESC, id DESC');
+    this.cardHeads = db.prepare('SELECT uid, tag, short_cite, full_cite FROM cards WHERE brief_id IS NOT NULL');
+  }
+
+  /** Briefs and speech docs (or one kind), touched last first, without their documents. */
+  list(kind?: BriefKind): BriefSummary[] {
+    return this.summaries.all({ kind: kind ?? null }).map((r) => ({
+      id: r.id, title: r.title, kind: r.kind, cards: r.cards, createdAt: r.created_at, updatedAt: r.updated_at,
+    }));
+  }
+
+  /** The brief a file import with this document hash made, if any. */
+  findImported(importHash: string): { id: number; title: string } | null {
+    return this.imported.get(importHash) ?? null;
+  }
+
+  /** Every brief's outline with each card's tag and cite, no bodies: what quick find searches. */
+  outlines(): Pick<Brief, 'id' | 'title' | 'kind' | 'doc'>[] {
+    const heads = new Map<string, { tag: string; short_cite: string; full_cite: string }>();
+    for (const c of this.cardHeads.all()) heads.set(c.uid, c);
+    return this.everyBrief.all().map((row) => {
+      const content = ((JSON.parse(row.doc) as DocJSON).content ?? []).flatMap((node): DocJSON[] => {
+        if (node.type !== 'card') return [node];
+        const card = heads.get(uidOf(node) ?? '');
+        if (!card) return [];
+        const tag: DocJSON = { type: 'tag', content: card.tag ? [{ type: 'text', text: card.tag }] : [] };
+        return [{ type: 'card', attrs: node.attrs ?? {}, content: [tag, citeNode(card.short_cite, card.full_cite)] }];
+      });
+      return { id: row.id, title: row.title, kind: row.kind, doc: { type: 'doc', content } };
+    });
+  }
+
+  /** The brief with its cards put back in their places. */
+  get(id: number): Brief {
+    const row = this.row(id);
+    const byUid = new Map(this.cards.rowsOfBrief(id).map((c) => [c.uid, c]));
+    const content: DocJSON[] = [];
+    for (const node of (JSON.parse(row.doc) as DocJSON).content ?? []) {
+      if (node.type !== 'card') {
+        content.push(node);
+        continue;
+      }
+      const card = byUid.get(uidOf(node) ?? '');
+      // A card deleted on its own (deleteCard) has left the brief.
+      if (card) content.push({ ...decodeContent(card.content), attrs: { cardId: card.uid, copiedFrom: card.copied_from } });
+    }
+    return this.toBrief(row, { type: 'doc', content });
+  }
+
+  /**
+   * A new brief; `id` is given only by a library import, which keeps it; `importHash` names the
+   * document a file import read, so reading the same file again is known as a duplicate.
+   */
+  insert(fields: BriefFields & { id?: number; importHash?: string }): Brief {
+    return this.tx(() => {
+      const now = new Date().toISOString();
+      const id = Number(this.insertRow.run({ id: fields.id ?? null, title: fields.title, kind: fields.kind, importHash: fields.importHash ?? null, now }).lastInsertRowid);
+      return this.save(id, fields);
+    });
+  }
+
+  update(id: number, patch: Partial<BriefFields>): Brief {
+    return this.tx(() => {
+      const row = this.row(id);
+      const title = patch.title ?? row.title;
+      if (patch.doc) return this.save(id, { title, kind: patch.kind ?? row.kind, doc: patch.doc });
+      // A new title is part of every card's place: save the stored document under it.
+      return this.save(id, { title, kind: patch.kind ?? row.kind, doc: this.get(id).doc });
+    });
+  }
+
+  delete(id: number): { deleted: number } {
+    return this.tx(() => {
+      this.row(id);
+      for (const card of this.cards.rowsOfBrief(id)) this.cards.delete(card.id);
+      this.deleteRow.run(id);
+      return { deleted: id };
+    });
+  }
+
+  count(): number {
+    return this.countRows.get()!;
+  }
+
+  /**
+   * Writes a brief's document: cards that are new or changed are written and re-indexed, cards
+   * gone from it are deleted, unchanged ones are left alone. A card node without a uid, or with
+   * the uid of a card that lives elsewhere (pasted from another brief) or twice in this one, is a
+   * new card: it gets a fresh uid and remembers the one it came from. The returned brief carries
+   * the uids as stored.
+   */
+  private save(id: number, fields: BriefFields): Brief {
+    const doc = fields.doc;
+    if (doc.type !== 'doc') throw new LibraryError('invalid', `Expected a doc document, got "${doc.type}".`);
+    const existing = new Map(this.cards.rowsOfBrief(id).map((c) => [c.uid, c]));
+    const kept = new Set<string>();
+    const named = new Set((doc.content ?? []).map(uidOf).filter((u): u is string => u !== null));
+    // A card pasted from elsewhere was saved here before as a copy of it: an editor that did not
+    // take the new uid back sends the source's uid again, and gets the same copy, not another.
+    const copies = new Map<string, CardRow>();
+    for (const row of existing.values()) if (row.copied_from && !named.has(row.uid)) copies.set(row.copied_from, row);
+    const trail = new HeadingTrail();
+    const outline: DocJSON[] = [];
+    const saved: DocJSON[] = [];
+    let match = schema.nodes.doc.contentMatch;
+    const retitled = fields.title !== this.row(id).title;
+    for (const node of doc.content ?? []) {
+      const type = schema.nodes[node.type];
+      const next = type ? match.matchType(type) : null;
+      if (!next) throw new LibraryError('invalid', `The doc document does not fit the card schema: a ${node.type} cannot stand at the top of a brief.`);
+      match = next;
+      if (node.type !== 'card') {
+        checkNode(node);
+        trail.see(node);
+        outline.push(node);
+        saved.push(node);
+        continue;
+      }
+      const place: BriefCardPlace = { briefId: id, briefTitle: fields.title, headings: trail.text };
+      const { uid, copiedFrom } = this.identity(node, existing, kept, copies);
+      kept.add(uid);
+      const old = existing.get(uid);
+      if (old && old.content_hash === contentHashOf(node) && old.copied_from === copiedFrom) {
+        if (old.headings !== place.headings || retitled) this.cards.moveBriefCard(old, place);
+      } else {
+        this.cards.putBriefCard(old?.id ?? null, uid, copiedFrom, cardParts(node), place, old);
+      }
+      const attrs = { cardId: uid, copiedFrom };
+      outline.push({ type: 'card', attrs });
+      saved.push({ ...node, attrs });
+    }
+    if (!match.validEnd) throw new LibraryError('invalid', 'The doc document does not fit the card schema: it ends unfinished.');
+    for (const [uid, row] of existing) if (!kept.has(uid)) this.cards.delete(row.id);
+    this.updateRow.run({ id, title: fields.title, kind: fields.kind, doc: JSON.stringify({ type: 'doc', content: outline }), now: new Date().toISOString() });
+    return this.toBrief(this.row(id), { type: 'doc', content: saved });
+  }
+
+  private identity(node: DocJSON, existing: Map<string, CardRow>, kept: Set<string>, copies: Map<string, CardRow>): { uid: string; copiedFrom: string | null } {
+    const given = uidOf(node);
+    const copiedFrom = typeof node.attrs?.['copiedFrom'] === 'string' ? node.attrs['copiedFrom'] : null;
+    if (given === null) return { uid: newUid(), copiedFrom };
+    if (kept.has(given)) return { uid: newUid(), copiedFrom: given };
+    // A uid this library does not know (a card from another library's export) is kept as it is.
+    if (existing.has(given) || !this.cards.rowByUid(given)) return { uid: given, copiedFrom };
+    const earlier = copies.get(given);
+    if (earlier && !kept.has(earlier.uid)) return { uid: earlier.uid, copiedFrom: given };
+    return { uid: newUid(), copiedFrom: given };
+  }
+
+  private row(id: number): BriefRow {
+    const row = this.one.get(id);
+    if (!row) throw new LibraryError('not-found', `No brief with id ${id} in this library.`);
+    return row;
+  }
+
+  private toBrief(row: BriefRow, doc: DocJSON): Brief {
+    return { id: row.id, title: row.title, kind: row.kind, doc, createdAt: row.created_at, updatedAt: row.updated_at };
+  }
+}
+
+function checkNode(node: DocJSON): void {
+  try {
+    nodeFromJSON(node);
+  } catch (err) {
+    throw new LibraryError('invalid', `The doc document does not fit the card schema: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,102 @@
+// A card's stored content: the card node (tag, cite, body) as deflated JSON, the one copy of its
+// words and marks. Everything else kept about a card (tag and cite columns, fingerprint, search
+// fields) is derived from it here, at write time, by the functions the editor uses too.
+import { createHash, randomUUID } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Node as PMNode } from 'prosemirror-model';
+import { citeNode, cardNode } from '../../../shared/brief-doc.js';
+import { labelOfTag, splitCite } from '../../../shared/card-doc.js';
+import type { CardFields, DocJSON } from '../../../shared/model.js';
+import { nodeFromJSON, schema } from '../../../shared/schema.js';
+import { LibraryError } from './library-error.js';
+
+/** A new globally unique card id. */
+export const newUid = (): string => randomUUID();
+
+// Level 1: about a third of the JSON's size already; higher levels cost insert speed for little.
+const encode = (json: string): Buffer => deflateRawSync(json, { level: 1 });
+export const decodeContent = (blob: Buffer): DocJSON => JSON.parse(inflateRawSync(blob).toString('utf8')) as DocJSON;
+
+const hash = (text: string): string => createHash('sha1').update(text).digest('base64url').slice(0, 22);
+
+/** Hash of a card node's stored JSON (attrs aside): equal hashes, nothing to write. */
+export function contentHashOf(node: DocJSON): string {
+  const { attrs: _attrs, ...content } = node;
+  return hash(JSON.stringify(content));
+}
+
+/** What a card node is made of, read once from the checked node. */
+export interface CardParts {
+  /** The card node without attrs, deflated: what is stored. */
+  stored: Buffer;
+  tag: string;
+  shortCite: string;
+  fullCite: string;
+  /** The body node's JSON, or an empty body for an analytic. */
+  body: DocJSON;
+  /** Paragraphs of the body, separated by newlines. */
+  bodyText: string;
+  /** Hash of the stored JSON: an unchanged card is not rewritten or re-indexed. */
+  contentHash: string;
+  fingerprint: string;
+}
+
+const EMPTY_BODY: DocJSON = { type: 'body', attrs: { shrinkPt: null }, content: [{ type: 'paragraph' }] };
+
+/**
+ * Evidence identity: the same cite and the same words, however they are marked up. Case and
+ * spacing are folded so a re-typed space does not split one card into two.
+ */
+export function fingerprintOf(shortCite: string, fullCite: string, bodyText: string): string {
+  const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  return hash(`${fold(shortCite)} ${fold(fullCite)}\n${fold(bodyText)}`);
+}
+
+function bodyTextOf(body: PMNode): string {
+  const lines: string[] = [];
+  body.forEach((p) => lines.push(p.textContent));
+  return lines.join('\n');
+}
+
+/** Checks a card node against the schema and derives what the store keeps beside it. */
+export function cardParts(json: DocJSON): CardParts {
+  if (json.type !== 'card') throw new LibraryError('invalid', `Expected a card, got "${json.type}".`);
+  let node: PMNode;
+  try {
+    node = nodeFromJSON(json);
+  } catch (err) {
+    throw new LibraryError('invalid', `The card does not fit the card schema: ${(err as Error).message}`);
+  }
+  let tag = '';
+  let cite = { shortCite: '', fullCite: '' };
+  let body: PMNode | null = null;
+  node.forEach((child) => {
+    if (child.type === schema.nodes.tag) tag = child.textContent;
+    else if (child.type === schema.nodes.cite) cite = splitCite(child);
+    else if (child.type === schema.nodes.body) body = child;
+  });
+  const { attrs: _attrs, ...content } = json;
+  const text = JSON.stringify(content);
+  const bodyText = body ? bodyTextOf(body) : '';
+  return {
+    stored: encode(text), tag, ...cite,
+    body: json.content?.find((c) => c.type === 'body') ?? EMPTY_BODY,
+    bodyText,
+    contentHash: hash(text),
+    fingerprint: fingerprintOf(cite.shortCite, cite.fullCite, bodyText),
+  };
+}
+
+/** The card node of a cut card's fields: the same shape a brief holds. */
+export function nodeOfFields(fields: Pick<CardFields, 'tag' | 'shortCite' | 'fullCite' | 'body'>): DocJSON {
+  if (fields.body.type !== 'body') throw new LibraryError('invalid', `Expected a body document, got "${fields.body.type}".`);
+  const node = cardNode(fields);
+  // A cut card always keeps its cite and body, even empty, so the Cutter has somewhere to type.
+  const content = node.content ?? [];
+  if (!content.some((c) => c.type === 'cite')) content.splice(1, 0, citeNode(fields.shortCite, fields.fullCite));
+  if (!content.some((c) => c.type === 'body')) content.push(fields.body);
+  return { type: 'card', content };
+}
+
+/** The label a brief card's tag states (brief cards have no separately picked label). */
+export const labelOfBriefCard = (tag: string): string | null => labelOfTag(tag, null);

@@ -1,0 +1,238 @@
+// Cards, wherever they live: one row each, its content stored once (card-content.ts), its search
+// fields written to the index in the same transaction. Brief cards are written through
+// BriefStore.save, which owns their order and headings; this store owns the rows and the index.
+import type Database from 'better-sqlite3';
+import type { Card, CardFields, CardPlace } from '../../../shared/model.js';
+import type { CardIndex } from '../search/card-index.js';
+import { searchFields, type ArticleForIndex } from '../search/search-fields.js';
+import { definedOnly } from './article-store.js';
+import { cardParts, decodeContent, labelOfBriefCard, newUid, nodeOfFields, type CardParts } from './card-content.js';
+import { LibraryError } from './library-error.js';
+import type { Db } from './open-library.js';
+
+export interface CardRow {
+  id: number; uid: string; brief_id: number | null; copied_from: string | null; fingerprint: string; content_hash: string;
+  tag: string; label: string | null; short_cite: string; full_cite: string; content: Buffer; headings: string;
+  article_id: number | null; passage_start: number | null; passage_end: number | null; text_edited: number;
+  created_at: string; updated_at: string;
+}
+
+/** A card row's values as written: everything but id and created_at. */
+interface RowValues {
+  uid: string; brief_id: number | null; copied_from: string | null; fingerprint: string; content_hash: string;
+  tag: string; label: string | null; short_cite: string; full_cite: string; content: Buffer; headings: string;
+  article_id: number | null; passage_start: number | null; passage_end: number | null; text_edited: number; now: string;
+}
+
+const COLUMNS = ['uid', 'brief_id', 'copied_from', 'fingerprint', 'content_hash', 'tag', 'label', 'short_cite', 'full_cite',
+  'content', 'headings', 'article_id', 'passage_start', 'passage_end', 'text_edited'] as const;
+
+/** Where a brief card sits: given by BriefStore, which walks the brief. */
+export interface BriefCardPlace {
+  briefId: number;
+  briefTitle: string;
+  headings: string;
+}
+
+/** A card as read back: the node's own body, the row's metadata. */
+export function toCard(row: CardRow): Card {
+  const node = decodeContent(row.content);
+  const body = node.content?.find((c) => c.type === 'body') ?? { type: 'body', attrs: { shrinkPt: null }, content: [{ type: 'paragraph' }] };
+  return {
+    id: row.id, uid: row.uid, briefId: row.brief_id, copiedFrom: row.copied_from, fingerprint: row.fingerprint,
+    tag: row.tag, label: row.label, shortCite: row.short_cite, fullCite: row.full_cite, body,
+    articleId: row.article_id,
+    passage: row.passage_start === null || row.passage_end === null ? null : { start: row.passage_start, end: row.passage_end },
+    textEdited: row.text_edited === 1, createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+export interface CardListOptions {
+  articleId?: number | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export class CardStore {
+  private readonly one: Database.Statement<[number], CardRow>;
+  private readonly byUid: Database.Statement<[string], CardRow>;
+  private readonly cut: Database.Statement<{ limit: number; offset: number }, CardRow>;
+  private readonly cutOfArticle: Database.Statement<{ articleId: number; limit: number; offset: number }, CardRow>;
+  private readonly ofBrief: Database.Statement<[number], CardRow>;
+  private readonly idsOfArticle: Database.Statement<[number], number>;
+  private readonly sameEvidence: Database.Statement<[string], CardPlace & { briefTitle: string | null }>;
+  private readonly insertRow: Database.Statement<RowValues & { id: number | null }>;
+  private readonly updateRow: Database.Statement<RowValues & { id: number }>;
+  private readonly detachRows: Database.Statement<[number]>;
+  private readonly deleteRow: Database.Statement<[number]>;
+  private readonly countRows: Database.Statement<[], number>;
+  private readonly articleOf: Database.Statement<[number], { authors: string; published_date: string }>;
+  private readonly briefTitle: Database.Statement<[number], string>;
+
+  constructor(db: Db, private readonly tx: <T>(fn: () => T) => T, private readonly index: CardIndex) {
+    this.one = db.prepare('SELECT * FROM cards WHERE id = ?');
+    this.byUid = db.prepare('SELECT * FROM cards WHERE uid = ?');
+    this.cut = db.prepare('SELECT * FROM cards WHERE brief_id IS NULL ORDER BY updated_at DESC, id DESC LIMIT @limit OFFSET @offset');
+    this.cutOfArticle = db.prepare(`SELECT * FROM cards WHERE brief_id IS NULL AND article_id = @articleId
+      ORDER BY updated_at DESC, id DESC LIMIT @limit OFFSET @offset`);
+    this.ofBrief = db.prepare('SELECT * FROM cards WHERE brief_id = ?');
+    this.idsOfArticle = db.prepare('SELECT id FROM cards WHERE article_id = ?').pluck() as Database.Statement<[number], number>;
+    this.sameEvidence = db.prepare(`SELECT c.id AS cardId, c.uid, c.brief_id AS briefId, b.title AS briefTitle, c.headings
+      FROM cards c LEFT JOIN briefs b ON b.id = c.brief_id WHERE c.fingerprint = ? ORDER BY c.brief_id IS NOT NULL, b.title, c.id`);
+    this.insertRow = db.prepare(`INSERT INTO cards (id, ${COLUMNS.join(', ')}, created_at, updated_at)
+      VALUES (@id, ${COLUMNS.map((c) => '@' + c).join(', ')}, @now, @now)`);
+    this.updateRow = db.prepare(`UPDATE cards SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`);
+    this.detachRows = db.prepare('UPDATE cards SET article_id = NULL WHERE article_id = ?');
+    this.deleteRow = db.prepare('DELETE FROM cards WHERE id = ?');
+    this.countRows = db.prepare('SELECT count(*) FROM cards').pluck() as Database.Statement<[], number>;
+    this.articleOf = db.prepare('SELECT authors, published_date FROM articles WHERE id = ?');
+    this.briefTitle = db.prepare('SELECT title FROM briefs WHERE id = ?').pluck() as Database.Statement<[number], string>;
+  }
+
+  get(id: number): Card {
+    return toCard(this.row(id));
+  }
+
+  row(id: number): CardRow {
+    const row = this.one.get(id);
+    if (!row) throw new LibraryError('not-found', `No card with id ${id} in this library.`);
+    return row;
+  }
+
+  rowByUid(uid: string): CardRow | undefined {
+    return this.byUid.get(uid);
+  }
+
+  /** The cut cards (the Cutter's library), newest first; of one article when given. */
+  list(options: CardListOptions = {}): Card[] {
+    const page = { limit: options.limit ?? -1, offset: options.offset ?? 0 };
+    const rows = options.articleId === undefined ? this.cut.all(page) : this.cutOfArticle.all({ ...page, articleId: options.articleId });
+    return rows.map(toCard);
+  }
+
+  rowsOfBrief(briefId: number): CardRow[] {
+    return this.ofBrief.all(briefId);
+  }
+
+  /** Every card holding the same evidence (its fingerprint), cut cards first. */
+  placesOf(fingerprint: string): CardPlace[] {
+    return this.sameEvidence.all(fingerprint);
+  }
+
+  /**
+   * A new cut card. `id`, `uid` and `copiedFrom` are given only by a library import or a
+   * migration, which keep them; otherwise the id is the next never-used one.
+   */
+  insert(fields: CardFields & { id?: number; uid?: string; copiedFrom?: string | null }): Card {
+    return this.tx(() => {
+      const parts = cardParts(nodeOfFields(fields));
+      const values = this.values(parts, fields, { uid: fields.uid ?? newUid(), copiedFrom: fields.copiedFrom ?? null, place: null });
+      const id = this.insertValues(values, parts, null, fields.id ?? null);
+      // Built from what was written: reading it back would inflate what was just deflated.
+      return {
+        id, uid: values.uid, briefId: null, copiedFrom: values.copied_from, fingerprint: values.fingerprint,
+        tag: parts.tag, label: values.label, shortCite: parts.shortCite, fullCite: parts.fullCite, body: parts.body,
+        articleId: values.article_id, passage: fields.passage, textEdited: values.text_edited === 1,
+        createdAt: values.now, updatedAt: values.now,
+      };
+    });
+  }
+
+  /** Changes a card's fields. A brief card changes in its brief too: that is where it is stored. */
+  update(id: number, patch: Partial<CardFields>): Card {
+    return this.tx(() => {
+      const row = this.row(id);
+      const current = toCard(row);
+      const next = { ...current, ...definedOnly(patch) };
+      const parts = cardParts(nodeOfFields(next));
+      const place = row.brief_id === null ? null : { briefId: row.brief_id, briefTitle: this.briefTitle.get(row.brief_id) ?? '', headings: row.headings };
+      const values = this.values(parts, next, { uid: row.uid, copiedFrom: row.copied_from, place });
+      this.updateRow.run({ ...values, id });
+      this.index.put(id, this.fieldsOf(values, parts, place));
+      return this.get(id);
+    });
+  }
+
+  delete(id: number): { deleted: number } {
+    return this.tx(() => {
+      this.row(id);
+      this.deleteRow.run(id);
+      this.index.remove(id);
+      return { deleted: id };
+    });
+  }
+
+  count(): number {
+    return this.countRows.get()!;
+  }
+
+  /** Writes a brief card's node (BriefStore.save): inserted when `id` is null, else replaced. */
+  putBriefCard(id: number | null, uid: string, copiedFrom: string | null, parts: CardParts, place: BriefCardPlace, keep?: CardRow): number {
+    const values = this.values(parts, {
+      label: labelOfBriefCard(parts.tag), articleId: keep?.article_id ?? null,
+      passage: keep && keep.passage_start !== null && keep.passage_end !== null ? { start: keep.passage_start, end: keep.passage_end } : null,
+      textEdited: keep?.text_edited === 1,
+    }, { uid, copiedFrom, place });
+    if (id === null) return this.insertValues(values, parts, place);
+    this.updateRow.run({ ...values, id });
+    this.index.put(id, this.fieldsOf(values, parts, place));
+    return id;
+  }
+
+  /** A brief card whose place changed but whose content did not: only its headings are re-indexed. */
+  moveBriefCard(row: CardRow, place: BriefCardPlace): void {
+    const parts = cardParts({ ...decodeContent(row.content), attrs: {} });
+    this.putBriefCard(row.id, row.uid, row.copied_from, parts, place, row);
+  }
+
+  /** The cards cut from an article are re-indexed when its authors or date change, or it goes. */
+  articleChanging(articleId: number, change: 'cite-fields' | 'deleted'): void {
+    const ids = this.idsOfArticle.all(articleId);
+    if (change === 'deleted') this.detachRows.run(articleId);
+    for (const id of ids) this.reindex(this.row(id));
+  }
+
+  /** Rewrites one card's index row from what is stored (index rebuilds, article changes). */
+  reindex(row: CardRow): void {
+    const parts = cardParts({ ...decodeContent(row.content), attrs: {} });
+    const place = row.brief_id === null ? null : { briefId: row.brief_id, briefTitle: this.briefTitle.get(row.brief_id) ?? '', headings: row.headings };
+    this.index.put(row.id, searchFields({ ...parts, label: row.label, headings: headingsField(place) }, this.article(row.article_id)));
+  }
+
+  private insertValues(values: RowValues, parts: CardParts, place: BriefCardPlace | null, givenId: number | null = null): number {
+    const id = Number(this.insertRow.run({ ...values, id: givenId }).lastInsertRowid);
+    this.index.add(id, this.fieldsOf(values, parts, place));
+    return id;
+  }
+
+  private values(
+    parts: CardParts,
+    fields: Pick<CardFields, 'label' | 'articleId' | 'passage' | 'textEdited'>,
+    who: { uid: string; copiedFrom: string | null; place: BriefCardPlace | null },
+  ): RowValues {
+    return {
+      uid: who.uid, brief_id: who.place?.briefId ?? null, copied_from: who.copiedFrom, fingerprint: parts.fingerprint,
+      content_hash: parts.contentHash, tag: parts.tag, label: fields.label, short_cite: parts.shortCite, full_cite: parts.fullCite,
+      content: parts.stored, headings: who.place?.headings ?? '', article_id: fields.articleId,
+      passage_start: fields.passage?.start ?? null, passage_end: fields.passage?.end ?? null,
+      text_edited: fields.textEdited ? 1 : 0, now: new Date().toISOString(),
+    };
+  }
+
+  private fieldsOf(values: RowValues, parts: CardParts, place: BriefCardPlace | null) {
+    return searchFields({ ...parts, label: values.label, headings: headingsField(place) }, this.article(values.article_id));
+  }
+
+  private article(id: number | null): ArticleForIndex | null {
+    if (id === null) return null;
+    const row = this.articleOf.get(id);
+    if (!row) return null;
+    return { authors: (JSON.parse(row.authors) as { name: string }[]).map((a) => a.name), publishedDate: row.published_date };
+  }
+}
+
+/** What the index's headings column holds: the brief's title and the headings above the card. */
+function headingsField(place: BriefCardPlace | null): string {
+  return place ? `${place.briefTitle}\n${place.headings}` : '';
+}
+
