@@ -6,6 +6,7 @@ import type { Article, BackupInfo, Brief, BriefSummary, Card, DocJSON, LibraryIn
 import { WORD_HIGHLIGHTS } from './highlight-colours.js';
 import type { ImportOutcome } from './import-outcome.js';
 import type { SearchResult } from './search.js';
+import { EXPORT_VARIANTS } from './export-variants.js';
 import type { JobStatus } from './jobs.js';
 import type { ArticleSummary } from './summaries.js';
 import { settingsPatch, type Settings } from './settings.js';
@@ -197,7 +198,7 @@ export const apiInputs = {
   getCiteTemplate: none,
   setCiteTemplate: z.object({ template: z.string().max(2_000) }).strict(),
   /** A brief as a file to save or download: Verbatim .docx, HTML (print view) or PDF. */
-  exportBrief: z.object({ id, format: z.enum(['docx', 'html', 'pdf']) }).strict(),
+  exportBrief: z.object({ id, format: z.enum(['docx', 'html', 'pdf']), variant: z.enum(EXPORT_VARIANTS).optional() }).strict(),
   /** Library search (FTS5): ranked cards with snippets; filters by label, brief and year range. */
   search: z.object({
     query: z.string().max(2_000),
@@ -207,6 +208,8 @@ export const apiInputs = {
     yearFrom: z.number().int().min(1000).max(3000).optional(),
     yearTo: z.number().int().min(1000).max(3000).optional(),
   }).strict(),
+  /** "Did you mean …?": a corrected query from the index's vocabulary, for a search that finds nothing. */
+  suggest: z.object({ query: z.string().max(2_000) }).strict(),
 } as const;
 
 /**
@@ -263,6 +266,7 @@ export interface ApiResults {
   setCiteTemplate: { template: string };
   exportBrief: { name: string; dataBase64: string };
   search: SearchResult;
+  suggest: { suggestion: string | null };
 }
 
 /** What a caller passes (defaults may be left out). */

@@ -1,7 +1,7 @@
 // Brief editing commands: Verbatim's outline keys on the shared schema. Each is a ProseMirror
 // command `(state, dispatch?) => boolean`: without dispatch it only answers "would this apply here?".
 import type { Node as PMNode } from 'prosemirror-model';
-import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
+import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { indexAt, moveRange, positionOf, rankOf, unitRange } from './outline.js';
 import { schema } from './schema.js';
 
@@ -169,6 +169,33 @@ export function insertCards(cards: readonly PMNode[]): Command {
   };
 }
 
+const isBlankCard = (node: PMNode): boolean => node.type.name === 'card' && node.childCount === 1 && node.content.size === 2;
+
+/**
+ * A send arriving in the speech doc: the card or heading with all it owns goes after the unit at
+ * the speech doc's cursor (Verbatim's "send to where the cursor is"), as one transaction and so
+ * one undo step there. A speech doc that is only the blank tag offered to type in is replaced.
+ */
+export function receiveUnits(nodes: readonly PMNode[]): Command {
+  return (state, dispatch) => {
+    if (nodes.length === 0) return false;
+    if (dispatch) {
+      const doc = state.doc;
+      if (doc.childCount === 0 || (doc.childCount === 1 && isBlankCard(doc.child(0)))) {
+        dispatch(withCursor(state.tr.replaceWith(0, doc.content.size, nodes), 1));
+        return true;
+      }
+      const { end } = unitRange(doc, indexAt(doc, state.selection.from));
+      const pos = positionOf(doc, end);
+      const size = nodes.reduce((sum, n) => sum + n.nodeSize, 0);
+      // The cursor ends in the last node sent, so the next send lands after it.
+      const tr = state.tr.insert(pos, nodes);
+      dispatch(tr.setSelection(Selection.near(tr.doc.resolve(pos + size), -1)).scrollIntoView());
+    }
+    return true;
+  };
+}
+
 /** What "send to speech" copies: the card at the cursor, or the heading with all it owns. */
 export function unitAtCursor(state: EditorState): PMNode[] {
   const doc = state.doc;
@@ -184,15 +211,19 @@ export interface HiddenRange {
   to: number;
   /** The whole paragraph (it has no highlighted text), not a run inside it. */
   paragraph: boolean;
+  /** A run that holds a word break: hidden, it still leaves a space between the words around it. */
+  spaced: boolean;
 }
 
 /**
  * Invisibility mode: what is not read aloud. Headings, tags and cites stay; in card bodies
- * only highlighted text stays, and paragraphs with none go entirely.
+ * only highlighted text stays, and paragraphs with none go entirely. Positions count from
+ * `contentStart`, where the content of `doc` (a doc, or one top-level node of it) begins.
  */
-export function hiddenRanges(doc: PMNode): HiddenRange[] {
+export function hiddenRanges(doc: PMNode, contentStart = 0): HiddenRange[] {
   const ranges: HiddenRange[] = [];
-  doc.descendants((node, pos) => {
+  doc.descendants((node, relative) => {
+    const pos = contentStart + relative;
     if (node.type.name !== 'paragraph') return true;
     const runs: HiddenRange[] = [];
     let lit = false;
@@ -202,12 +233,15 @@ export function hiddenRanges(doc: PMNode): HiddenRange[] {
         return;
       }
       const from = pos + 1 + offset;
+      const spaced = /\s/.test(inline.text ?? '');
       const last = runs[runs.length - 1];
-      if (last && last.to === from) last.to = from + inline.nodeSize;
-      else runs.push({ from, to: from + inline.nodeSize, paragraph: false });
+      if (last && last.to === from) {
+        last.to = from + inline.nodeSize;
+        last.spaced ||= spaced;
+      } else runs.push({ from, to: from + inline.nodeSize, paragraph: false, spaced });
     });
     if (lit) ranges.push(...runs);
-    else ranges.push({ from: pos, to: pos + node.nodeSize, paragraph: true });
+    else ranges.push({ from: pos, to: pos + node.nodeSize, paragraph: true, spaced: false });
     return false;
   });
   return ranges;

@@ -34,11 +34,39 @@ export const COMMANDS = [
   { id: 'pasteAsCard', title: 'Paste as card', hint: 'Clipboard text as a new card', keys: ['F2'], scope: 'app' },
   { id: 'editText', title: 'Edit text', hint: "Unlock the card body's words (the card is marked edited)", keys: [], scope: 'app' },
   { id: 'showSource', title: 'Show source', hint: 'Open the article at the passage', keys: [], scope: 'app' },
+  { id: 'refreshCite', title: 'Refresh cite from article', hint: "The card's cite made again from its article's details", keys: [], scope: 'app' },
   { id: 'palette', title: 'Command palette', hint: 'Every command with its key', keys: ['Mod-Shift-p'], scope: 'app' },
   { id: 'settings', title: 'Settings', hint: 'Highlight colour, speed, keys', keys: [], scope: 'app' },
 ] as const satisfies readonly CommandInfo[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
+
+export interface FixedKey {
+  key: string;
+  title: string;
+  /** Where the key works. */
+  where: 'Briefs' | 'Search' | 'Everywhere';
+}
+
+// Keys that are not rebindable: Verbatim's outline keys in a brief, the search keys, the areas.
+// The brief editor binds the first ones from this table; Settings and the README list them all.
+export const FIXED_KEYS = [
+  { key: 'F4', title: 'Pocket', where: 'Briefs' },
+  { key: 'F5', title: 'Hat', where: 'Briefs' },
+  { key: 'F6', title: 'Block', where: 'Briefs' },
+  { key: 'Ctrl-Alt-ArrowUp', title: 'Move up', where: 'Briefs' },
+  { key: 'Ctrl-Alt-ArrowDown', title: 'Move down', where: 'Briefs' },
+  { key: '`', title: 'Send to the speech doc', where: 'Briefs' },
+  { key: 'Alt-b', title: 'Put the card in a brief, under the chosen heading (the cursor\'s by default)', where: 'Search' },
+  { key: 'Alt-s', title: 'Send the card to the speech doc', where: 'Search' },
+  { key: 'Mod-k', title: 'Search', where: 'Everywhere' },
+  { key: 'Alt-1', title: 'Library (Alt+2 Cutter, Alt+3 Briefs, Alt+4 Search)', where: 'Everywhere' },
+] as const satisfies readonly FixedKey[];
+
+/** The fixed key with this title (the brief editor binds its keys from the table). */
+export function fixedKey(title: (typeof FIXED_KEYS)[number]['title']): string {
+  return FIXED_KEYS.find((k) => k.title === title)!.key;
+}
 export type EditorCommandId = Extract<(typeof COMMANDS)[number], { scope: 'editor' }>['id'];
 
 /** Each command's keys: the defaults, with the debater's overrides applied. */
@@ -65,6 +93,7 @@ export function editorCommands(settings: Pick<Settings, 'highlightColour'>): Rec
 }
 
 const MODIFIER_ORDER = ['Alt', 'Ctrl', 'Meta', 'Shift'] as const;
+const DISPLAY_ORDER = ['Ctrl', 'Meta', 'Alt', 'Shift'];
 
 /**
  * One spelling per key, so a binding and a key press compare as strings: modifiers in a fixed
@@ -115,7 +144,12 @@ export function keyOfEvent(e: KeyPress): string {
 export function displayKey(spec: string, mac: boolean): string {
   const normal = normalizeKey(spec, mac);
   if (!normal) return spec;
-  return normal.split('-').map((p) => (p.length === 1 ? p.toUpperCase() : p === 'Meta' && mac ? 'Cmd' : p)).join('+');
+  // Shown as Word writes keys: Ctrl, Alt, Shift first, and arrows by their direction.
+  const parts = normal.split('-');
+  const key = parts.pop()!;
+  const mods = [...parts].sort((a, b) => DISPLAY_ORDER.indexOf(a) - DISPLAY_ORDER.indexOf(b));
+  const name = key.length === 1 ? key.toUpperCase() : key.replace(/^Arrow/, '');
+  return [...mods.map((m) => (m === 'Meta' && mac ? 'Cmd' : m)), name].join('+');
 }
 
 /** Keys bound to more than one command, with the commands that share each. */

@@ -30,15 +30,40 @@ export interface OutlineEntry {
   level: OutlineLevel;
   /** The heading text, or the card's tag. */
   title: string;
-  /** Index among the doc's top-level nodes. */
+  /** Index among the doc's top-level nodes (positionOf gives its document position). */
   index: number;
   /** One past the last top-level node this entry owns. */
   end: number;
-  /** Document position just before the node. */
-  pos: number;
   /** An analytic, or a card with no cite and no body: the debater's own argument. */
   analytic: boolean;
   totals: Totals;
+}
+
+/** What the outline needs of one top-level node: computed once per node, never per keystroke. */
+export interface NodeSummary {
+  level: OutlineLevel;
+  title: string;
+  analytic: boolean;
+  /** A card node: what the totals count (an analytic node is not evidence). */
+  card: boolean;
+  /** A blank line kept from a Word file: it moves with its heading but is no outline entry. */
+  blank: boolean;
+  /** Highlighted words of a card (0 for a heading). */
+  highlighted: number;
+}
+
+export function summarise(node: PMNode): NodeSummary {
+  rankOf(node);
+  const isCard = node.type.name === 'card';
+  const atCardLevel = isCard || node.type.name === 'analytic' || node.type.name === 'blank';
+  return {
+    level: atCardLevel ? 'card' : (node.type.name as OutlineLevel),
+    title: isCard ? node.firstChild!.textContent : node.textContent,
+    analytic: node.type.name === 'analytic' || (isCard && node.childCount === 1),
+    card: isCard,
+    blank: node.type.name === 'blank',
+    highlighted: isCard ? wordCounts(node).highlighted : 0,
+  };
 }
 
 /** The top-level index range [index, end) of the node at index with everything it owns. */
@@ -49,35 +74,70 @@ export function unitRange(doc: PMNode, index: number): { index: number; end: num
   return { index, end };
 }
 
-/** Every heading, card and analytic of a brief in order (blank lines left out), with the totals of what each owns. */
-export function outline(doc: PMNode, wpm: number = DEFAULT_WPM): OutlineEntry[] {
-  const positions: number[] = [];
-  doc.forEach((_node, offset) => positions.push(offset));
-  const words: number[] = [];
-  doc.forEach((node) => words.push(node.type.name === 'card' ? wordCounts(node).highlighted : 0));
+const sameEntry = (a: OutlineEntry, b: OutlineEntry): boolean =>
+  a.level === b.level && a.title === b.title && a.index === b.index && a.end === b.end && a.analytic === b.analytic
+  && a.totals.cards === b.totals.cards && a.totals.highlightedWords === b.totals.highlightedWords && a.totals.seconds === b.totals.seconds;
+
+/**
+ * The outline of summarised nodes, in one pass (a stack finds where each heading's unit ends,
+ * prefix sums give its totals). An entry equal to `previous`'s at the same index is that very
+ * object, so a view redraws only the entries an edit changed.
+ */
+export function entriesOf(nodes: readonly NodeSummary[], wpm: number = DEFAULT_WPM, previous: readonly OutlineEntry[] = []): OutlineEntry[] {
+  const n = nodes.length;
+  const ends = new Array<number>(n).fill(n);
+  const open: number[] = [];
+  const cards = [0];
+  const words = [0];
+  nodes.forEach((node, i) => {
+    const rank = RANK[node.level]!;
+    while (open.length > 0 && RANK[nodes[open[open.length - 1]!]!.level]! >= rank) ends[open.pop()!] = i;
+    open.push(i);
+    cards.push(cards[i]! + (node.card ? 1 : 0));
+    words.push(words[i]! + node.highlighted);
+  });
+  // Blank lines have no entry, so `previous` is looked up by node index, not array position.
+  const previousAt = new Map(previous.map((e) => [e.index, e]));
   const entries: OutlineEntry[] = [];
-  doc.forEach((node, _offset, index) => {
-    if (node.type.name === 'blank') return;
-    const { end } = unitRange(doc, index);
-    let cards = 0;
-    let highlighted = 0;
-    for (let i = index; i < end; i++) {
-      if (doc.child(i).type.name === 'card') cards++;
-      highlighted += words[i]!;
-    }
-    const isCard = node.type.name === 'card';
-    const isAnalytic = node.type.name === 'analytic';
-    entries.push({
-      level: isAnalytic ? 'card' : (node.type.name as OutlineLevel),
-      title: isCard ? node.firstChild!.textContent : node.textContent,
-      index,
-      end,
-      pos: positions[index]!,
-      analytic: isAnalytic || (isCard && node.childCount === 1),
-      totals: { cards, highlightedWords: highlighted, seconds: readingSeconds(highlighted, wpm) },
-    });
+  nodes.forEach((node, index) => {
+    if (node.blank) return;
+    const end = ends[index]!;
+    const highlightedWords = words[end]! - words[index]!;
+    const entry: OutlineEntry = {
+      level: node.level, title: node.title, index, end, analytic: node.analytic,
+      totals: { cards: cards[end]! - cards[index]!, highlightedWords, seconds: readingSeconds(highlightedWords, wpm) },
+    };
+    const before = previousAt.get(index);
+    entries.push(before && sameEntry(before, entry) ? before : entry);
   });
   return entries;
+}
+
+/** Every heading, card and analytic of a brief in order (blank lines left out), with the totals of what each owns. */
+export function outline(doc: PMNode, wpm: number = DEFAULT_WPM): OutlineEntry[] {
+  const nodes: NodeSummary[] = [];
+  doc.forEach((node) => nodes.push(summarise(node)));
+  return entriesOf(nodes, wpm);
+}
+
+/**
+ * The top-level nodes an edit replaced: [from, oldEnd) of the old doc became [from, newEnd) of
+ * the new one. Unchanged nodes are shared between the two docs, so comparing them is a pointer
+ * test: null when every node is the same.
+ */
+export function changedRange(before: PMNode, after: PMNode): { from: number; oldEnd: number; newEnd: number } | null {
+  if (before === after) return null;
+  const shortest = Math.min(before.childCount, after.childCount);
+  let from = 0;
+  while (from < shortest && before.child(from) === after.child(from)) from++;
+  if (from === before.childCount && from === after.childCount) return null;
+  let oldEnd = before.childCount;
+  let newEnd = after.childCount;
+  while (oldEnd > from && newEnd > from && before.child(oldEnd - 1) === after.child(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { from, oldEnd, newEnd };
 }
 
 /** "Answers to: X", "AT: X", "A2: X" → {answers: true, claim: X}; any other title as it is. */

@@ -30,7 +30,7 @@ const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).fi
 const stem = (word: string) => lunr.stemmer(new lunr.Token(word, {})).toString();
 
 /** Levenshtein distance, giving up (returning max + 1) once it exceeds max. */
-function distance(a: string, b: string, max: number): number {
+export function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

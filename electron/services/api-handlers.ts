@@ -13,6 +13,8 @@ import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
 import { articleSummaries } from './library/summaries.js';
 import { librarySearch } from './search/library-search.js';
+import { Suggester } from './search/suggest.js';
+import { plainText } from '../../shared/schema.js';
 import { openLibraryStatusHandlers } from './library-status.js';
 import { readSettings, SETTING_NAMES } from '../../shared/settings.js';
 
@@ -27,6 +29,10 @@ export interface HandlerOptions {
 export function createHandlers(library: Library, options: HandlerOptions = {}): ApiHandlers {
   const pdfPrinter = options.pdfPrinter ?? chromiumPrinter();
   const search = librarySearch(library);
+  const suggester = new Suggester(library.db, (id) => {
+    const card = library.cards.get(id);
+    return `${card.tag} ${plainText(card.body)}`;
+  });
   const jobs = options.jobs ?? new JobRunner(library.path, pdfPrinter);
   const appendCards = (brief: Brief, cardIds: number[], position?: number): Brief => {
     const nodes = cardIds.map((cardId) => copyOfCard(library.cards.get(cardId)));
@@ -84,6 +90,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       return { template: value };
     },
     search,
+    suggest: ({ query }) => ({ suggestion: suggester.suggest(query) }),
     ...openLibraryStatusHandlers(library),
   };
 }

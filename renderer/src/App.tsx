@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { BriefsView } from './BriefsView';
+import { BriefsView, type BriefRequest } from './BriefsView';
 import { CutterView } from './CutterView';
 import { LibraryView } from './LibraryView';
 import { SearchView } from './SearchView';
@@ -12,15 +12,31 @@ const AREAS: { id: Area; label: string; key: string }[] = [
   { id: 'search', label: 'Search', key: '4' },
 ];
 
+const OPEN_ARTICLE = 'cardfile.cutter.article';
+const STATUS_MS = 8000;
+
 export interface Status {
   kind: 'info' | 'error';
   text: string;
+  /** Something the debater can do about it ("Refresh 3 cards"); such a notice stays until used or dismissed. */
+  action?: { label: string; run: () => void };
 }
 
 export function App() {
   const [area, setArea] = useState<Area>('library');
-  const [articleId, setArticleId] = useState<number>();
+  // The Cutter's article survives a reload: debaters come back to what they were cutting.
+  const [articleId, setArticleId] = useState<number | undefined>(() => Number(localStorage.getItem(OPEN_ARTICLE)) || undefined);
+  useEffect(() => {
+    if (articleId === undefined) localStorage.removeItem(OPEN_ARTICLE);
+    else localStorage.setItem(OPEN_ARTICLE, String(articleId));
+  }, [articleId]);
   const [status, setStatus] = useState<Status>();
+  // Information fades after a while; an error stays until dismissed.
+  useEffect(() => {
+    if (status?.kind !== 'info' || status.action) return;
+    const timer = setTimeout(() => setStatus((s) => (s === status ? undefined : s)), STATUS_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
   const tabRefs = useRef<Record<Area, HTMLButtonElement | null>>({ library: null, cutter: null, briefs: null, search: null });
 
   const go = useCallback((next: Area) => {
@@ -65,6 +81,17 @@ export function App() {
     }
   };
 
+  const [cardRequest, setCardRequest] = useState<{ id: number }>();
+  const [briefRequest, setBriefRequest] = useState<BriefRequest>();
+  const openBrief = useCallback((briefId: number, index: number) => {
+    setBriefRequest({ briefId, index });
+    setArea('briefs');
+  }, []);
+  const openCard = useCallback((id: number) => {
+    setCardRequest({ id });
+    setArea('cutter');
+  }, []);
+
   const openArticle = useCallback((id: number) => {
     setArticleId(id);
     setArea('cutter');
@@ -92,17 +119,18 @@ export function App() {
           ))}
         </nav>
         {status && (
-          <output className={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+          <output className={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} title={status.text}>
             {status.text}
+            {status.action && <button className="link action" onClick={() => { setStatus(undefined); status.action!.run(); }}>{status.action.label}</button>}
             <button className="link" aria-label="Dismiss" onClick={() => setStatus(undefined)}>×</button>
           </output>
         )}
       </header>
       <main id={`area-${area}`} role="tabpanel" aria-labelledby={`tab-${area}`}>
-        {area === 'library' && <LibraryView onOpenArticle={openArticle} onStatus={setStatus} />}
-        {area === 'cutter' && <CutterView articleId={articleId} onPickArticle={() => go('library')} />}
-        {area === 'briefs' && <BriefsView onStatus={setStatus} />}
-        {area === 'search' && <SearchView focusRequest={searchRequest} onStatus={setStatus} onOpenBrief={() => setArea('briefs')} />}
+        {area === 'library' && <LibraryView onOpenArticle={openArticle} onOpenCard={openCard} onStatus={setStatus} />}
+        {area === 'cutter' && <CutterView articleId={articleId} cardRequest={cardRequest} onPickArticle={() => go('library')} />}
+        {area === 'briefs' && <BriefsView request={briefRequest} onStatus={setStatus} />}
+        {area === 'search' && <SearchView focusRequest={searchRequest} onStatus={setStatus} onOpenBrief={openBrief} />}
       </main>
     </div>
   );

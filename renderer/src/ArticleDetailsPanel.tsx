@@ -3,6 +3,7 @@ import { buildCite, DEFAULT_CITE_TEMPLATE } from '../../shared/cite-builder';
 import type { Author } from '../../shared/model';
 import type { ArticleSummary } from '../../shared/summaries';
 import { api } from './api';
+import { staleCites } from '../../shared/cite-refresh';
 import type { Status } from './App';
 
 interface Props {
@@ -51,10 +52,22 @@ export function ArticleDetailsPanel({ articles, onSaved, onStatus }: Props) {
     setSaving(true);
     try {
       const authors = draft.authors.map((a) => ({ name: a.name.trim(), quals: a.quals.trim() })).filter((a) => a.name);
-      await api.updateArticle({ id: article.id, patch: { ...draft, authors } });
-      await api.setCiteTemplate({ template });
+      const saved = await api.updateArticle({ id: article.id, patch: { ...draft, authors } });
+      const { template: used } = await api.setCiteTemplate({ template });
       onSaved();
-      onStatus({ kind: 'info', text: `Saved the details of “${draft.title}”` });
+      // Cards cut before these details were right keep their old cite until asked: offer it.
+      const stale = staleCites(await api.listCards({ articleId: article.id }), article.id, saved, used);
+      const refresh = async () => {
+        try {
+          for (const { card, patch } of stale) await api.updateCard({ id: card.id, patch });
+          onStatus({ kind: 'info', text: `Refreshed the cites of ${stale.length} card${stale.length === 1 ? '' : 's'} from “${saved.title}”` });
+        } catch (err) {
+          onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+        }
+      };
+      onStatus(stale.length === 0
+        ? { kind: 'info', text: `Saved the details of “${draft.title}”` }
+        : { kind: 'info', text: `Saved the details of “${draft.title}”. ${stale.length} card${stale.length === 1 ? ' cut from it has' : 's cut from it have'} an older cite.`, action: { label: `Refresh ${stale.length === 1 ? 'its cite' : `all ${stale.length}`}`, run: () => void refresh() } });
     } catch (err) {
       onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
     } finally {

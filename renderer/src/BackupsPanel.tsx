@@ -38,10 +38,10 @@ export function BackupsPanel({ onStatus, onRestored }: Props) {
   return (
     <section className="panel backups" aria-labelledby="backups-heading">
       <h2 id="backups-heading">Backups {backups.data && <span className="count">{backups.data.length}</span>}</h2>
-      <p className="hint">Taken when the library opens and every hour it changes; the last ten are kept beside the library.</p>
+      <p className="hint">Taken when the library opens and every hour, whenever it holds something new since the last one; the last ten are kept beside the library.</p>
       <button onClick={() => void backUp()} disabled={busy}>{busy ? 'Working…' : 'Back up now'}</button>
       {backups.error && <p role="alert" className="error">{backups.error}</p>}
-      {backups.data?.length === 0 && <p className="empty">No backups yet.</p>}
+      {backups.data?.length === 0 && <p className="empty">No backups yet: an empty library has nothing to keep. The first is taken once it holds your work (or now, with Back up now).</p>}
       <BackupList backups={backups.data} busy={busy} question="Replace the library with this backup?" onRestore={restore} />
     </section>
   );

@@ -1,23 +1,57 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import type { Node as PMNode } from 'prosemirror-model';
 import type { Brief, BriefSummary, DocJSON } from '../../shared/model';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { api } from './api';
 import type { Status } from './App';
-import { BriefEditor } from './briefs/BriefEditor';
+import { BriefEditor, type BriefDocPatch, type BriefEditorHandle } from './briefs/BriefEditor';
 import { BriefList } from './briefs/BriefList';
 import { useAutosaver } from './use-autosaver';
 import './briefs/briefs.css';
 import { useApiData } from './use-api-data';
+import { PaneToggle, usePane } from './panes';
+
+const UNTITLED = 'Untitled brief';
+
+/** The text of a doc's first pocket, hat or block: the name a new brief takes. */
+function firstHeading(doc: PMNode): string | null {
+  for (let i = 0; i < doc.childCount; i++) {
+    const node = doc.child(i);
+    if (node.type.name !== 'card' && node.textContent.trim()) return node.textContent.trim();
+  }
+  return null;
+}
+
+/** A place to open: a brief at one of its top-level nodes (a quick-find hit). */
+export interface BriefRequest {
+  briefId: number;
+  index: number;
+}
 
 /** Briefs and speech docs: the list on the left, the open one in the editor with its outline. */
-export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
+export function BriefsView({ request, onStatus }: { request?: BriefRequest | undefined; onStatus: (s: Status) => void }) {
   const briefs = useApiData(() => api.listBriefs({}), []);
   const settings = useApiData(() => api.getSettings({}), []);
   // One saver for every brief opened here: switching briefs never drops an unsaved edit.
-  const autosave = useAutosaver((id, patch: { doc: DocJSON }) => api.updateBrief({ id, patch }));
-  const [openId, setOpenId] = useState<number>();
+  const listRef = useRef<readonly BriefSummary[]>([]);
+  // The doc is serialised here, when the saver writes it, never on each keystroke. A brief still
+  // called "Untitled brief" takes the name of its first heading, until the debater renames it.
+  const autosave = useAutosaver(async (id, patch: BriefDocPatch) => {
+    const before = listRef.current.find((b) => b.id === id);
+    const named = before?.title === UNTITLED ? firstHeading(patch.doc) : null;
+    const saved = await api.updateBrief({ id, patch: { doc: patch.doc.toJSON() as DocJSON, ...(named ? { title: named } : {}) } });
+    // The list shows speech docs' card counts and titles: keep it true.
+    if (named || saved.kind === 'speech') briefs.reload();
+    return saved;
+  });
+  const [openId, setOpenId] = useState<number | undefined>(request?.briefId);
+  useEffect(() => { if (request) setOpenId(request.briefId); }, [request]);
   const [chosenSpeech, setChosenSpeech] = useState<number>();
   const list = briefs.data ?? [];
+  listRef.current = list;
+  const [listOpen, toggleList] = usePane('briefs');
+  const [speechOpen, toggleSpeech] = usePane('speech');
+  const speechPane = useRef<BriefEditorHandle | null>(null);
   const speeches = list.filter((b) => b.kind === 'speech');
   // The debater's pick, else the speech doc touched last (the Api's "current" one).
   const speechId = speeches.find((b) => b.id === chosenSpeech)?.id ?? speeches[0]?.id;
@@ -25,7 +59,7 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
   const fail = useCallback((err: unknown) => onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) }), [onStatus]);
   const create = async (kind: Brief['kind']) => {
     try {
-      const brief = await api.createBrief({ title: kind === 'speech' ? 'Speech doc' : 'Untitled brief', kind });
+      const brief = await api.createBrief({ title: kind === 'speech' ? 'Speech doc' : UNTITLED, kind });
       briefs.reload();
       setOpenId(brief.id);
       if (kind === 'speech') setChosenSpeech(brief.id);
@@ -72,8 +106,10 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
   }, [briefs.reload]);
 
   return (
-    <div className="briefs">
-      <BriefList
+    <div className={`briefs${listOpen ? '' : ' list-folded'}`}>
+      <div className="side">
+      <PaneToggle label="briefs" open={listOpen} onToggle={toggleList} />
+      {listOpen && <BriefList
         briefs={list}
         openId={openId}
         speechId={speechId}
@@ -83,14 +119,22 @@ export function BriefsView({ onStatus }: { onStatus: (s: Status) => void }) {
         onDelete={(b) => void remove(b)}
         onMakeCurrentSpeech={setChosenSpeech}
         onImport={(file) => void importFile(file)}
-      />
+      />}
+      </div>
       {briefs.error && <p role="alert" className="error">{briefs.error}</p>}
       {openId === undefined || (!settings.data && !settings.error) ? (
         <div className="panel empty-state">
           <p>Open a brief, or start a new one. F4 pocket, F5 hat, F6 block, F7 tag, F8 cite; ` sends to the speech doc.</p>
         </div>
       ) : (
-        <BriefEditor key={openId} briefId={openId} speechId={speechId} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} />
+        <Desk
+          speech={list.find((b) => b.id === openId)?.kind === 'brief' && speechId !== undefined && speechOpen ? speechId : undefined}
+          brief={<BriefEditor key={openId} briefId={openId} at={request?.briefId === openId ? request.index : undefined} speechId={speechId} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} speechPane={speechPane} />}
+          speechEditor={(id) => <BriefEditor key={id} ref={speechPane} briefId={id} speechId={id} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} />}
+          speechOpen={speechOpen}
+          canShowSpeech={speechId !== undefined && list.find((b) => b.id === openId)?.kind === 'brief'}
+          onToggleSpeech={toggleSpeech}
+        />
       )}
     </div>
   );
@@ -104,4 +148,65 @@ function base64Of(file: File): Promise<string> {
     reader.onerror = () => reject(new Error(`${file.name} could not be read: ${reader.error?.message ?? 'unknown error'}`));
     reader.readAsDataURL(file);
   });
+}
+
+interface DeskProps {
+  /** The speech doc shown beside the brief, if any. */
+  speech: number | undefined;
+  brief: ReactNode;
+  speechEditor: (id: number) => ReactNode;
+  speechOpen: boolean;
+  canShowSpeech: boolean;
+  onToggleSpeech: () => void;
+}
+
+// The brief's share of the width: dragged (or moved with the arrow keys) on the divider.
+const MIN_SHARE = 0.25;
+const MAX_SHARE = 0.75;
+
+/** The brief and, beside it, the speech doc that sends go to: resizable, the speech side foldable. */
+function Desk({ speech, brief, speechEditor, speechOpen, canShowSpeech, onToggleSpeech }: DeskProps) {
+  const [share, setShare] = useState(0.5);
+  const desk = useRef<HTMLDivElement>(null);
+  const clamp = (x: number) => Math.min(MAX_SHARE, Math.max(MIN_SHARE, x));
+  const drag = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.buttons !== 1 || !desk.current) return;
+    const box = desk.current.getBoundingClientRect();
+    setShare(clamp((e.clientX - box.left) / box.width));
+  };
+  const key = (e: KeyboardEvent<HTMLDivElement>) => {
+    const step = e.key === 'ArrowLeft' ? -0.05 : e.key === 'ArrowRight' ? 0.05 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    setShare((s) => clamp(s + step));
+  };
+  return (
+    <div className="desk" ref={desk} style={speech !== undefined ? { gridTemplateColumns: `minmax(0, ${share}fr) 8px minmax(0, ${1 - share}fr)` } : undefined}>
+      <div className="desk-pane">
+        {canShowSpeech && !speechOpen && <button className="desk-toggle" onClick={onToggleSpeech} aria-expanded={false}>Show speech doc »</button>}
+        {brief}
+      </div>
+      {speech !== undefined && (
+        <>
+          <div
+            className="splitter"
+            role="separator"
+            aria-orientation="vertical"
+            aria-label="Resize brief and speech doc"
+            aria-valuenow={Math.round(share * 100)}
+            aria-valuemin={MIN_SHARE * 100}
+            aria-valuemax={MAX_SHARE * 100}
+            tabIndex={0}
+            onPointerDown={(e) => e.currentTarget.setPointerCapture(e.pointerId)}
+            onPointerMove={drag}
+            onKeyDown={key}
+          />
+          <div className="desk-pane speech-pane" aria-label="Speech doc">
+            <button className="desk-toggle" onClick={onToggleSpeech} aria-expanded={true} aria-label="Hide speech doc">Hide speech doc «</button>
+            {speechEditor(speech)}
+          </div>
+        </>
+      )}
+    </div>
+  );
 }

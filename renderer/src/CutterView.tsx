@@ -3,6 +3,9 @@ import type { SaveState } from '../../shared/autosaver';
 import { useAutosaver } from './use-autosaver';
 import { cardFromPassage } from '../../shared/card-from-article';
 import { buildCite, DEFAULT_CITE_TEMPLATE } from '../../shared/cite-builder';
+import { parseCite } from '../../shared/cite-parser';
+import { refreshedCite } from '../../shared/cite-refresh';
+import { findPassage } from '../../shared/find-passage';
 import { COMMANDS, displayKey, keyOfEvent, normalizeKey, resolveKeys, type CommandId, type EditorCommandId } from '../../shared/keymap';
 import type { Article, Card, CardFields, Passage } from '../../shared/model';
 import type { ArticleSummary } from '../../shared/summaries';
@@ -10,16 +13,19 @@ import { bodyFromParagraphs } from '../../shared/schema';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../shared/settings';
 import { splitParagraphs } from '../../shared/text';
 import { api } from './api';
-import { ArticleReader, selectedPassage } from './cutter/ArticleReader';
+import { ArticleReader, type ArticleReaderHandle } from './cutter/ArticleReader';
 import { CardEditor, type CardEditorHandle, type CardPatch } from './cutter/CardEditor';
 import { CardLibrary } from './cutter/CardLibrary';
 import { CommandPalette } from './cutter/CommandPalette';
 import { IS_MAC } from './cutter/platform';
 import { SettingsDialog } from './cutter/SettingsDialog';
 import './cutter/cutter.css';
+import { PaneToggle, usePane } from './panes';
 
 interface Props {
   articleId: number | undefined;
+  /** A card to open (picked in the Library); a new object each time it is asked. */
+  cardRequest?: { id: number };
   onPickArticle: () => void;
 }
 
@@ -37,7 +43,7 @@ const fieldsOf = (c: Card): CardFields => ({
 });
 
 /** The screen debaters live in: the article on the left, the card being cut, their cards. */
-export function CutterView({ articleId, onPickArticle }: Props) {
+export function CutterView({ articleId, cardRequest, onPickArticle }: Props) {
   const [shownArticleId, setShownArticleId] = useState(articleId);
   const [article, setArticle] = useState<Article>();
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
@@ -47,15 +53,26 @@ export function CutterView({ articleId, onPickArticle }: Props) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [citeTemplate, setCiteTemplate] = useState(DEFAULT_CITE_TEMPLATE);
   const [notice, setNotice] = useState<{ text: string; undo?: () => void; error?: boolean }>();
-  const [dialog, setDialog] = useState<'palette' | 'settings' | 'paste'>();
+  const [dialog, setDialog] = useState<'palette' | 'settings' | 'paste' | 'cite'>();
+  // Text pasted with F2 that is not in the open article waits here for its cite line.
+  const [uncited, setUncited] = useState<string[]>();
+  const [citeLine, setCiteLine] = useState('');
+  // A card whose fields changed outside its editor (cite refreshed) is opened afresh.
+  const [generation, setGeneration] = useState(0);
   const [pasteText, setPasteText] = useState('');
-  const reader = useRef<HTMLDivElement>(null);
+  const reader = useRef<ArticleReaderHandle>(null);
   const editor = useRef<CardEditorHandle>(null);
   const focusTagOnOpen = useRef(false);
+  const [cardsOpen, toggleCards] = usePane('cutter-cards');
 
   const { saver, state: save } = useAutosaver<CardPatch>((id, patch) => api.updateCard({ id, patch }));
 
-  useEffect(() => setShownArticleId(articleId), [articleId]);
+  // An article picked in the Library is opened to cut from: the caret goes into it.
+  const [focusReader, setFocusReader] = useState(false);
+  useEffect(() => {
+    setShownArticleId(articleId);
+    setFocusReader(true);
+  }, [articleId]);
   useEffect(() => {
     api.getSettings({}).then(setSettings, (err: unknown) => setNotice({ text: message(err), error: true }));
     api.getCiteTemplate({}).then((t) => setCiteTemplate(t.template), () => undefined);
@@ -82,10 +99,21 @@ export function CutterView({ articleId, onPickArticle }: Props) {
 
   const open = useCallback((card: Card, focusTag = false) => {
     focusTagOnOpen.current = focusTag;
+    setFocusReader(false);
     setCurrent(card);
     setSource(null);
     if (card.articleId !== null) setShownArticleId(card.articleId);
   }, []);
+
+  useEffect(() => {
+    if (!cardRequest) return;
+    let live = true;
+    api.getCard({ id: cardRequest.id }).then(
+      (card) => { if (live) open(card, true); },
+      (err: unknown) => { if (live) setNotice({ text: message(err), error: true }); },
+    );
+    return () => { live = false; };
+  }, [cardRequest, open]);
 
   const createCard = useCallback(async (fields: CardFields) => {
     try {
@@ -99,24 +127,54 @@ export function CutterView({ articleId, onPickArticle }: Props) {
 
   const cutPassage = useCallback(() => {
     if (!article) return setNotice({ text: 'Open an article to cut from.', error: true });
-    const passage = selectedPassage(reader.current, article.text);
-    if (!passage) return setNotice({ text: 'Select a passage of the article first.', error: true });
-    window.getSelection()?.removeAllRanges();
+    const passage = reader.current?.selectedPassage() ?? null;
+    if (!passage) return setNotice({ text: 'Select a passage of the article first (click in it, then Shift+arrows).', error: true });
+    reader.current?.collapse();
     void createCard(cardFromPassage(article, passage, citeTemplate));
   }, [article, createCard, citeTemplate]);
 
   const cardFromText = useCallback((text: string) => {
     const paragraphs = splitParagraphs(text);
     if (paragraphs.length === 0) return setNotice({ text: 'The clipboard holds no text.', error: true });
-    // Pasted text found verbatim in the open article keeps its place there.
-    const at = article ? article.text.indexOf(text.trim()) : -1;
-    const cite = article ? buildCite(article, citeTemplate) : { shortCite: '', fullCite: '' };
+    // Only text found in the open article takes its cite (and its place there); other text asks for one.
+    const passage = article ? findPassage(article.text, text) : null;
+    if (!article || !passage) {
+      setUncited(paragraphs);
+      setCiteLine('');
+      setDialog('cite');
+      return;
+    }
+    const cite = buildCite(article, citeTemplate);
     void createCard({
       tag: '', label: null, shortCite: cite.shortCite, fullCite: cite.fullCite,
-      body: bodyFromParagraphs(paragraphs), articleId: article?.id ?? null,
-      passage: at >= 0 ? { start: at, end: at + text.trim().length } : null,
+      body: bodyFromParagraphs(paragraphs), articleId: article.id, passage,
     });
   }, [article, createCard, citeTemplate]);
+
+  const cardWithCite = useCallback((line: string) => {
+    if (!uncited) return;
+    const parsed = parseCite(line);
+    setDialog(undefined);
+    setUncited(undefined);
+    void createCard({ tag: '', label: null, shortCite: parsed.shortCite, fullCite: line.trim(), body: bodyFromParagraphs(uncited), articleId: null, passage: null });
+  }, [uncited, createCard]);
+
+  const refreshCite = useCallback(async () => {
+    if (!current || current.articleId === null) return setNotice({ text: 'This card was not cut from an article in the library.', error: true });
+    try {
+      await saver.flush();
+      const source = await api.getArticle({ id: current.articleId });
+      const patch = refreshedCite(cards.find((c) => c.id === current.id) ?? current, source, citeTemplate);
+      if (!patch) return setNotice({ text: `The cite already matches “${source.title}”.` });
+      const updated = await api.updateCard({ id: current.id, patch });
+      setCards((cs) => cs.map((c) => (c.id === updated.id ? updated : c)));
+      setCurrent(updated);
+      setGeneration((g) => g + 1);
+      setNotice({ text: `Cite refreshed from “${source.title}”: ${patch.shortCite || 'no short cite'}` });
+    } catch (err) {
+      setNotice({ text: message(err), error: true });
+    }
+  }, [current, cards, saver, citeTemplate]);
 
   const pasteAsCard = useCallback(async () => {
     try {
@@ -178,15 +236,17 @@ export function CutterView({ articleId, onPickArticle }: Props) {
     else if (id === 'pasteAsCard') void pasteAsCard();
     else if (id === 'editText') editor.current?.toggleTextLock();
     else if (id === 'showSource') showSource();
+    else if (id === 'refreshCite') void refreshCite();
     else if (id === 'palette') setDialog('palette');
     else if (id === 'settings') setDialog('settings');
-  }, [cutPassage, pasteAsCard, showSource]);
+  }, [cutPassage, pasteAsCard, showSource, refreshCite]);
 
   const enabled = (id: CommandId): boolean => {
     if (isEditorCommand(id)) return editor.current?.can(id) ?? false;
     if (id === 'cutPassage') return article !== undefined;
     if (id === 'editText') return current !== undefined;
     if (id === 'showSource') return current?.passage != null;
+    if (id === 'refreshCite') return current?.articleId != null;
     return true;
   };
 
@@ -228,8 +288,8 @@ export function CutterView({ articleId, onPickArticle }: Props) {
           <button className="link" aria-label="Dismiss" onClick={() => setNotice(undefined)}>×</button>
         </p>
       )}
-      <div className="cutter-grid">
-        <article className="panel reader" ref={reader} aria-label="Article">
+      <div className={`cutter-grid${cardsOpen ? '' : ' cards-folded'}`}>
+        <article className="panel reader" aria-label="Article">
           {article ? (
             <>
               <h2>{article.title}</h2>
@@ -250,7 +310,7 @@ export function CutterView({ articleId, onPickArticle }: Props) {
               <p className="article-cite">
                 <strong>{articleCite?.shortCite}</strong> {articleCite?.fullCite}
               </p>
-              <ArticleReader article={article} source={source} />
+              <ArticleReader ref={reader} article={article} source={source} autoFocus={focusReader} />
             </>
           ) : (
             <div className="empty-state">
@@ -262,7 +322,7 @@ export function CutterView({ articleId, onPickArticle }: Props) {
         <div className="panel editor-pane">
           {current ? (
             <CardEditor
-              key={current.id}
+              key={`${current.id}:${generation}`}
               ref={editor}
               card={current}
               settings={settings}
@@ -274,17 +334,44 @@ export function CutterView({ articleId, onPickArticle }: Props) {
             <p className="empty">Select a passage and press Cut card, or open a card from the list.</p>
           )}
         </div>
-        <CardLibrary
-          cards={cards}
-          articles={articles}
-          currentId={current?.id}
-          onOpen={(c) => open(c)}
-          onDuplicate={(c) => void duplicate(c)}
-          onDelete={(c) => void remove(c)}
-        />
+        <div className="side">
+          <PaneToggle label="cards" open={cardsOpen} onToggle={toggleCards} />
+          {cardsOpen && (
+            <CardLibrary
+              cards={cards}
+              articles={articles}
+              currentId={current?.id}
+              onOpen={(c) => open(c)}
+              onDuplicate={(c) => void duplicate(c)}
+              onDelete={(c) => void remove(c)}
+            />
+          )}
+        </div>
       </div>
       {dialog === 'palette' && <CommandPalette keys={keys} enabled={enabled} onRun={runCommand} onClose={() => setDialog(undefined)} />}
       {dialog === 'settings' && <SettingsDialog settings={settings} onSave={saveSettings} onClose={() => setDialog(undefined)} />}
+      {dialog === 'cite' && uncited && (
+        <div className="overlay" onMouseDown={() => setDialog(undefined)}>
+          <form
+            className="panel paste-card"
+            role="dialog"
+            aria-label="Cite for the pasted text"
+            onMouseDown={(e) => e.stopPropagation()}
+            onKeyDown={(e) => { if (e.key === 'Escape') setDialog(undefined); }}
+            onSubmit={(e) => { e.preventDefault(); cardWithCite(citeLine); }}
+          >
+            <h2>Where is this from?</h2>
+            <p className="hint">{article ? `The pasted text is not in “${article.title}”, so its cite would be wrong.` : 'No article is open.'} Paste the cite line (author, date, publication, title); the short cite is read from it.</p>
+            <input autoFocus aria-label="Cite line" value={citeLine} placeholder="Joseph Choi, 9-2-21, The Hill, Kremlin says…" onChange={(e) => setCiteLine(e.target.value)} />
+            {citeLine.trim() && <p className="cite-preview"><strong>{parseCite(citeLine).shortCite || '(no short cite)'}</strong> {citeLine}</p>}
+            <div className="actions">
+              <button type="submit">Make card</button>
+              <button type="button" onClick={() => cardWithCite('')}>Make card without a cite</button>
+              <button type="button" onClick={() => setDialog(undefined)}>Cancel</button>
+            </div>
+          </form>
+        </div>
+      )}
       {dialog === 'paste' && (
         <div className="overlay" onMouseDown={() => setDialog(undefined)}>
           <div className="panel paste-card" role="dialog" aria-label="Paste as card" onMouseDown={(e) => e.stopPropagation()}>

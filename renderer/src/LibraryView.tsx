@@ -1,19 +1,38 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api } from './api';
 import { ArticleDetailsPanel } from './ArticleDetailsPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { ImportPanel } from './ImportPanel';
 import type { Status } from './App';
 import { useApiData } from './use-api-data';
+import { useVirtualRows } from './virtual-rows';
+import { tagWithLabel } from '../../shared/card-doc';
+import { CiteWarning } from './CiteWarning';
+import type { Card } from '../../shared/model';
 
 interface Props {
   onOpenArticle: (id: number) => void;
+  onOpenCard: (id: number) => void;
   onStatus: (status: Status) => void;
 }
 
-export function LibraryView({ onOpenArticle, onStatus }: Props) {
+export function LibraryView({ onOpenArticle, onOpenCard, onStatus }: Props) {
   const articles = useApiData(() => api.listArticles({}), []);
-  const cards = useApiData(() => api.listCards({}), []);
+  const cards = useApiData(() => api.listCards({ limit: CARD_PAGE }), []);
+  // Later pages of cards, fetched as the list is scrolled near its end.
+  const [later, setLater] = useState<Card[]>([]);
+  const [more, setMore] = useState(true);
+  const fetching = useRef(false);
+  const loaded = useMemo(() => [...(cards.data ?? []), ...later], [cards.data, later]);
+  useEffect(() => { setLater([]); setMore((cards.data?.length ?? 0) === CARD_PAGE); }, [cards.data]);
+  const loadMore = useCallback(() => {
+    if (!more || fetching.current || !cards.data) return;
+    fetching.current = true;
+    api.listCards({ offset: loaded.length, limit: CARD_PAGE }).then(
+      (page) => { setLater((l) => [...l, ...page]); setMore(page.length === CARD_PAGE); },
+      (err: unknown) => onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) }),
+    ).finally(() => { fetching.current = false; });
+  }, [more, cards.data, loaded.length, onStatus]);
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
@@ -80,21 +99,40 @@ export function LibraryView({ onOpenArticle, onStatus }: Props) {
       </section>
 
       <section className="panel" aria-labelledby="cards-heading">
-        <h2 id="cards-heading">Cards {cards.data && <span className="count">{cards.data.length}</span>}</h2>
+        <h2 id="cards-heading">Cards {cards.data && <span className="count">{loaded.length}{more ? '+' : ''}</span>}</h2>
         {cards.error && <p role="alert" className="error">{cards.error}</p>}
         {cards.data?.length === 0 && <p className="empty">No cards yet. Open an article in the Cutter to cut one.</p>}
-        <ul className="list" aria-label="Cards">
-          {cards.data?.map((c) => (
-            <li key={c.id} className="row">
-              <span className="title">{c.label && <span className="label">{c.label}</span>}{c.tag || 'Untagged card'}</span>
-              <span className="meta">{c.shortCite}</span>
-            </li>
-          ))}
-        </ul>
+        <CardRows cards={loaded} onOpen={onOpenCard} onNearEnd={loadMore} />
       </section>
       <ImportPanel onImported={() => articles.reload()} />
       {articles.data && articles.data.length > 0 && <ArticleDetailsPanel articles={articles.data} onSaved={() => articles.reload()} onStatus={onStatus} />}
       <BackupsPanel onStatus={onStatus} onRestored={() => { articles.reload(); cards.reload(); }} />
+    </div>
+  );
+}
+
+/** Cards fetched per call: the list grows a page at a time as it is scrolled. */
+const CARD_PAGE = 500;
+
+/** Height of a card row in px (styles.css .card-list-row): the list draws only the rows in view. */
+const CARD_ROW = 56;
+
+/** The library's cards, drawn a screenful at a time; a card opens in the Cutter. */
+function CardRows({ cards, onOpen, onNearEnd }: { cards: readonly Card[]; onOpen: (id: number) => void; onNearEnd: () => void }) {
+  const rows = useVirtualRows<HTMLDivElement>(cards.length, CARD_ROW);
+  useEffect(() => { if (cards.length > 0 && rows.end >= cards.length - 20) onNearEnd(); }, [rows.end, cards.length, onNearEnd]);
+  return (
+    <div className="scroll" ref={rows.ref} onScroll={rows.onScroll}>
+      <ul className="list" aria-label="Cards" style={{ paddingTop: rows.padTop, paddingBottom: rows.padBottom }}>
+        {cards.slice(rows.start, rows.end).map((c) => (
+          <li key={c.id} className="card-list-row">
+            <button className="row" onClick={() => onOpen(c.id)} title="Open in the Cutter">
+              <span className="title">{c.label && <span className="label">{c.label}</span>}{tagWithLabel(c.tag, c.label, null) || 'Untagged card'}</span>
+              <span className="meta">{c.shortCite} <CiteWarning shortCite={c.shortCite} fullCite={c.fullCite} /></span>
+            </button>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -3,6 +3,10 @@ import type { Card } from '../../shared/model';
 import { QuickFind, type QuickFindHit } from '../../shared/quick-find';
 import type { SearchHit, SearchResult, SnippetPart } from '../../shared/search';
 import { api } from './api';
+import { CiteWarning } from './CiteWarning';
+import { cursorIn } from './briefs/last-cursor';
+import { outline } from '../../shared/outline';
+import { nodeFromJSON } from '../../shared/schema';
 import type { Status } from './App';
 import { useApiData } from './use-api-data';
 
@@ -28,6 +32,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
   const [selected, setSelected] = useState(0);
   const [opened, setOpened] = useState<Card>();
   const [targetBrief, setTargetBrief] = useState<number>();
+  const [suggestion, setSuggestion] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const briefs = useApiData(() => api.briefOutlines({}), []);
 
@@ -47,8 +52,29 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
     );
   }, [query]);
 
+  // A search that finds nothing asks the index for the words it holds nearest to the typed ones.
+  useEffect(() => {
+    setSuggestion(null);
+    if (!result || result.hits.length > 0 || !query.trim()) return;
+    let live = true;
+    api.suggest({ query }).then((r) => { if (live) setSuggestion(r.suggestion); }, () => undefined);
+    return () => { live = false; };
+  }, [result, query]);
+
   const briefList = useMemo(() => (briefs.data ?? []).filter((b) => b.kind === 'brief'), [briefs.data]);
   const target = targetBrief ?? briefList[0]?.id;
+  // Where in the target brief: one of its headings (the card goes after what it owns), or the end.
+  const places = useMemo(() => {
+    const doc = briefList.find((b) => b.id === target)?.doc;
+    return doc ? outline(nodeFromJSON(doc)).filter((e) => e.level !== 'card') : [];
+  }, [briefList, target]);
+  const [chosenPlace, setChosenPlace] = useState<number | 'end'>();
+  useEffect(() => setChosenPlace(undefined), [target]);
+  const cursorAt = target === undefined ? undefined : cursorIn(target);
+  // By default the heading the brief's cursor was under, the block first (as Verbatim's cursor would be).
+  const defaultPlace = cursorAt === undefined ? undefined : [...places].reverse().find((e) => e.index <= cursorAt && e.end > cursorAt)?.index;
+  const place = chosenPlace ?? defaultPlace ?? 'end';
+  const placeEntry = places.find((e) => e.index === place);
   const quickFind = useMemo(() => QuickFind.build((briefs.data ?? []).map((b) => ({ briefId: b.id, title: b.title, doc: b.doc }))), [briefs.data]);
   const quickHits = useMemo(() => quickFind.find(query, 8), [quickFind, query]);
 
@@ -76,9 +102,9 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
   };
   const insertIntoBrief = (hit: SearchHit) => act(async () => {
     if (target === undefined) throw new Error('Create a brief first: there is no brief to insert the card into.');
-    const brief = await api.appendCardsToBrief({ briefId: target, cardIds: [hit.cardId] });
+    const brief = await api.appendCardsToBrief({ briefId: target, cardIds: [hit.cardId], ...(placeEntry ? { position: placeEntry.end } : {}) });
     briefs.reload();
-    return `Inserted “${hit.tag}” into “${brief.title}”`;
+    return `Inserted “${hit.tag}” into “${brief.title}”${placeEntry ? ` under “${placeEntry.title}”` : ' at the end'}`;
   });
   const sendToSpeech = (hit: SearchHit) => act(async () => {
     const speech = await api.sendToSpeech({ cardIds: [hit.cardId] });
@@ -121,6 +147,11 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
         <select aria-label="Brief to insert into" value={target ?? ''} onChange={(e) => setTargetBrief(Number(e.target.value))}>
           {briefList.map((b) => <option key={b.id} value={b.id}>{b.title}</option>)}
         </select>{' '}
+        under{' '}
+        <select aria-label="Where in the brief" value={String(place)} onChange={(e) => setChosenPlace(e.target.value === 'end' ? 'end' : Number(e.target.value))}>
+          {places.map((e) => <option key={e.index} value={e.index}>{'\u00a0'.repeat(e.level === 'pocket' ? 0 : e.level === 'hat' ? 2 : 4)}{e.title || 'Untitled'}{e.index === defaultPlace ? ' (cursor)' : ''}</option>)}
+          <option value="end">the end of the brief</option>
+        </select>{' '}
         · Alt+S send to speech
         {result && ` · ${hits.length}${result.more ? '+' : ''} cards in ${result.tookMs.toFixed(1)} ms`}
         {result?.readAs === 'plain-words' && ' (searched as plain words)'}
@@ -142,6 +173,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
               <>
                 <span className="title">{row.hit.tag}</span>
                 <span className="meta">{row.hit.shortCite || 'no cite'}{row.hit.label ? ` · ${row.hit.label}` : ''}</span>
+                <CiteWarning shortCite={row.hit.shortCite} fullCite={row.hit.fullCite} />
                 <Snippet parts={row.hit.snippet} />
               </>
             ) : (
@@ -153,6 +185,11 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
           </li>
         ))}
       </ul>
+      {suggestion && (
+        <p className="suggestion">
+          Did you mean <button className="link" onClick={() => { setQuery(suggestion); input.current?.focus(); }}>{suggestion}</button>?
+        </p>
+      )}
       {query.trim() && result && rows.length === 0 && <p className="empty">Nothing matches “{query}”.</p>}
       {opened && (
         <article className="card-preview" aria-label="Card">

@@ -7,8 +7,10 @@ import { Autosaver, type SaveState } from '../../shared/autosaver';
  */
 export function useAutosaver<P extends object>(save: (id: number, patch: P) => Promise<unknown>): { saver: Autosaver<P>; state: SaveState } {
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
+  // Each edit reports "saving" again: keeping the same state object then spares React a redraw per keystroke.
+  const onState = (next: SaveState) => setState((prev) => (prev.kind === next.kind && next.kind !== 'failed' ? prev : next));
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const saver = useMemo(() => new Autosaver<P>({ save, onState: setState }), []);
+  const saver = useMemo(() => new Autosaver<P>({ save, onState }), []);
   useEffect(() => {
     const flush = () => { void saver.flush(); };
     const onHidden = () => { if (document.visibilityState === 'hidden') flush(); };

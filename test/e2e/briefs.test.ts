@@ -13,6 +13,9 @@ const para = (...runs: [string, string[]][]): DocJSON => ({
 
 /** Nodes as the schema writes them (default attrs filled), as the editor saves them. */
 const normal = (nodes: DocJSON[]): DocJSON[] => nodes.map((n) => nodeFromJSON(n).toJSON() as DocJSON);
+/** Nodes with card ids blanked: the editor gives every card its own uid, checked apart. */
+const withoutIds = (nodes: DocJSON[] | undefined): DocJSON[] => (nodes ?? []).map((n) => (n.type === 'card' ? { ...n, attrs: { ...n.attrs, cardId: null, copiedFrom: null } } : n));
+const idsOf = (nodes: DocJSON[] | undefined) => (nodes ?? []).filter((n) => n.type === 'card').map((n) => n.attrs!.cardId as string);
 
 const BLOCK = 'Answers to: Russia Won’t Cooperate on Syria if the US puts pressure on Russia';
 
@@ -32,13 +35,15 @@ describe('the brief editor, end to end in Chromium', () => {
 
     await page.getByRole('tab', { name: 'Briefs' }).click();
     await page.getByRole('button', { name: 'New brief' }).click();
-    const editor = page.locator('.brief-editor .ProseMirror');
+    // The brief's side of the desk (the speech doc opens beside it after the first send).
+    const pane = page.locator('.desk-pane').first();
+    const editor = pane.locator('.brief-editor .ProseMirror');
     await editor.waitFor();
     await editor.click();
     await page.keyboard.type(BLOCK);
     await page.keyboard.press('F6');
     await expect.poll(() => editor.locator('h3.block').innerText()).toContain(BLOCK);
-    await expect.poll(() => page.getByRole('navigation', { name: 'Outline' }).locator('.at').count()).toBe(1);
+    await expect.poll(() => pane.getByRole('navigation', { name: 'Outline' }).locator('.at').count()).toBe(1);
 
     // Library cards go into the block at the cursor, in the order the picker lists them (newest first).
     await page.getByRole('button', { name: 'Add cards' }).click();
@@ -50,7 +55,7 @@ describe('the brief editor, end to end in Chromium', () => {
     await expect.poll(() => tags.allInnerTexts()).toEqual([sanctions.tag, talks.tag]);
 
     // Dragging an outline entry to the end of the outline reorders the brief.
-    const outline = page.getByRole('navigation', { name: 'Outline' });
+    const outline = pane.getByRole('navigation', { name: 'Outline' });
     await outline.getByRole('button', { name: sanctions.tag }).dragTo(outline.locator('li.end'));
     await expect.poll(() => tags.allInnerTexts()).toEqual([talks.tag, sanctions.tag]);
 
@@ -59,17 +64,19 @@ describe('the brief editor, end to end in Chromium', () => {
     await expect.poll(() => outline.locator('li.current').innerText()).toContain(sanctions.tag);
     await page.keyboard.press('Control+Alt+ArrowUp');
     await expect.poll(() => tags.allInnerTexts()).toEqual([sanctions.tag, talks.tag]);
-    await expect.poll(() => page.locator('.brief-editor h3.block').getAttribute('data-totals')).toBe('2 cards · 7 highlighted words · 0:02');
+    await expect.poll(() => pane.locator('.brief-editor h3.block').getAttribute('data-totals')).toBe('2 cards · 7 highlighted words · 0:02');
 
     // The backtick sends the card at the cursor to the speech doc (made on the first send).
     await page.keyboard.press('`');
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Sent the card “Sanctions already bite” to “Speech doc”');
     const speech = (await api.listBriefs({})).find((b) => b.kind === 'speech')!;
-    expect((await api.getBrief({ id: speech.id })).doc.content).toEqual(normal([cardNode(sanctions)]));
+    const sent = (await api.getBrief({ id: speech.id })).doc.content;
+    expect(withoutIds(sent)).toEqual(normal([cardNode(sanctions)]));
+    expect(idsOf(sent)[0]).toMatch(/^[0-9a-f-]{36}$/);
 
     // Copy puts the card on the clipboard as rich text (highlight kept) and as plain text.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    await page.getByRole('button', { name: 'Copy' }).click();
+    await pane.getByRole('button', { name: 'Copy' }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Copied the card “Sanctions already bite”');
     const copied = await page.evaluate(async () => {
       const [item] = await navigator.clipboard.read();
@@ -80,7 +87,7 @@ describe('the brief editor, end to end in Chromium', () => {
     expect(copied.html).toMatch(/background(-color)?:\s*#?[0-9a-f]*[^;]*;?[^>]*>sanctions cut revenue/i);
 
     // Invisibility mode: unread body text hidden, highlighted text, tags and cites still shown.
-    await page.getByRole('button', { name: 'Invisibility' }).click();
+    await pane.getByRole('button', { name: 'Invisibility' }).click();
     await expect.poll(() => editor.getByText('Moscow said').isVisible()).toBe(false);
     await expect.poll(() => editor.getByText('Officials conceded').isVisible()).toBe(false);
     await expect.poll(() => editor.getByText('the talks had collapsed').isVisible()).toBe(true);
@@ -88,23 +95,29 @@ describe('the brief editor, end to end in Chromium', () => {
     const shot = await screenshot(page, 'briefs-invisibility');
     expect(shot).toMatch(/briefs-invisibility\.png$/);
 
-    await expect.poll(() => page.locator('.save-state').innerText()).toBe('Saved');
+    await expect.poll(() => pane.locator('.save-state').innerText()).toBe('Saved');
     const expected = normal([{ type: 'block', content: [{ type: 'text', text: BLOCK }] }, cardNode(sanctions), cardNode(talks)]);
     const brief = (await api.listBriefs({})).find((b) => b.kind === 'brief')!;
-    expect((await api.getBrief({ id: brief.id })).doc.content).toEqual(expected);
+    const saved = (await api.getBrief({ id: brief.id })).doc.content;
+    expect(withoutIds(saved)).toEqual(expected);
+    // Every card has its own id; the one sent lives on in the speech doc as a copy of it.
+    expect(new Set([...idsOf(saved), ...idsOf(sent)]).size).toBe(3);
+    expect(sent![0]!.attrs!.copiedFrom).toBe(idsOf(saved)[0]);
 
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: '.docx', exact: true }).click();
+    await pane.getByRole('button', { name: '.docx', exact: true }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.docx$/);
     expect(fs.statSync((await file.path())).size).toBeGreaterThan(2_000);
 
     await page.reload();
     await page.getByRole('tab', { name: 'Briefs' }).click();
-    await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: 'Untitled brief' }).click();
+    // A new brief is named after its first heading until renamed.
+    expect(brief.title).toBe(BLOCK);
+    await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: 'Answers to: Russia' }).click();
     await expect.poll(() => editor.locator('h4.tag').allInnerTexts()).toEqual([sanctions.tag, talks.tag]);
     await expect.poll(() => editor.locator('h3.block').innerText()).toContain(BLOCK);
-    expect((await api.getBrief({ id: brief.id })).doc.content).toEqual(expected);
+    expect(withoutIds((await api.getBrief({ id: brief.id })).doc.content)).toEqual(expected);
     await screenshot(page, 'briefs-reloaded');
   });
 

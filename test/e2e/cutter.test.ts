@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shortCiteOf } from '../../shared/cite-builder.js';
+import { COMMANDS } from '../../shared/keymap.js';
 import type { DocJSON } from '../../shared/model.js';
 import { corpusText } from '../helpers/corpus.js';
 import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
@@ -131,7 +132,7 @@ describe('the Cutter, end to end in Chromium', () => {
     await page.keyboard.press('Control+Shift+P');
     const palette = page.getByRole('dialog', { name: 'Command palette' });
     await palette.waitFor();
-    expect(await palette.getByRole('option').count()).toBe(16);
+    expect(await palette.getByRole('option').count()).toBe(COMMANDS.length);
     expect(await palette.getByRole('option', { name: /^Highlight/ }).innerText()).toContain('F11');
     await page.keyboard.press('Escape');
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DocJSON } from '../../shared/model.js';
 import { corpusText } from '../helpers/corpus.js';
 import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
 
@@ -44,5 +45,69 @@ describe('search in Chromium', () => {
 
     const speeches = (await api.listBriefs({})).filter((b) => b.kind === 'speech');
     expect(speeches.map((b) => b.cards)).toEqual([1]);
+  });
+});
+
+describe('search that forgives', () => {
+  it('offers "Did you mean" from the index for a typo that finds nothing, and a quick-find hit opens its brief at the heading', async () => {
+    const app = await launchApp();
+    const { page } = app;
+    const api = httpApi(app.url);
+    await api.importData({ name: 'russia-block.txt', dataBase64: Buffer.from(corpusText('block')).toString('base64') });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Rusia mediaton');
+    const offer = page.locator('.suggestion');
+    await expect.poll(() => offer.innerText()).toMatch(/^Did you mean Russia mediation\?$/i);
+    await screenshot(page, 'search-did-you-mean-1440');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await screenshot(page, 'search-did-you-mean-1024');
+    await offer.getByRole('button').click();
+    const rows = page.getByRole('listbox', { name: 'Results' }).getByRole('option');
+    await expect.poll(() => rows.filter({ has: page.locator('.snippet') }).count()).toBeGreaterThan(0);
+
+    // A place in a brief (quick find): Enter opens the brief with the cursor at that heading.
+    await page.getByRole('searchbox', { name: 'Search the library' }).fill('Answers to Russia Cooperate');
+    const place = rows.filter({ hasText: /block in/ }).first();
+    await place.waitFor();
+    const index = await rows.evaluateAll((els, p) => els.indexOf(p as HTMLElement), await place.elementHandle());
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.desk-pane').first().locator('.brief-editor .ProseMirror');
+    await editor.waitFor();
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('h3')?.textContent ?? '')).toContain('Russia Won’t Cooperate');
+  });
+});
+
+describe('Alt+B puts a card where the brief\'s cursor was', () => {
+  it('offers the block the cursor was in as the default place and inserts the card after its cards', async () => {
+    const app = await launchApp();
+    const { page } = app;
+    const api = httpApi(app.url);
+    await api.importData({ name: 'russia-block.txt', dataBase64: Buffer.from(corpusText('block')).toString('base64') });
+    const analytic = (tag: string): DocJSON => ({ type: 'card', content: [{ type: 'tag', content: [{ type: 'text', text: tag }] }] });
+    const brief = await api.createBrief({ title: 'Aff', kind: 'brief', doc: { type: 'doc', content: [
+      { type: 'block', content: [{ type: 'text', text: 'AT: Ryabkov' }] }, analytic('First answer'),
+      { type: 'block', content: [{ type: 'text', text: 'AT: Partition' }] }, analytic('Second answer'),
+    ] } });
+    // The debater was working in the first block.
+    await page.getByRole('tab', { name: 'Briefs' }).click();
+    await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: 'Aff' }).click();
+    await page.locator('.desk-pane').first().locator('h4.tag', { hasText: 'First answer' }).click();
+    await page.waitForTimeout(300);
+
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Ryabkov');
+    await page.getByRole('listbox', { name: 'Results' }).getByRole('option').filter({ has: page.locator('.snippet') }).first().waitFor();
+    await page.getByLabel('Brief to insert into').selectOption({ label: 'Aff' });
+    await expect.poll(() => page.getByLabel('Where in the brief').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]!.text)).toContain('AT: Ryabkov (cursor)');
+    await page.getByRole('searchbox', { name: 'Search the library' }).focus();
+    await page.keyboard.press('Alt+b');
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('under “AT: Ryabkov”');
+    const doc = (await api.getBrief({ id: brief.id })).doc.content!;
+    expect(doc.map((n) => n.type)).toEqual(['block', 'card', 'card', 'block', 'card']);
+    expect(doc[2]!.content![0]!.content![0]!.text).not.toBe('Second answer');
+    await screenshot(page, 'search-alt-b-1440');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await screenshot(page, 'search-alt-b-1024');
   });
 });

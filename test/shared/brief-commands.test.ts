@@ -1,7 +1,7 @@
 import type { Command } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import {
-  hiddenRanges, insertCards, moveUnit, newAnalyticAfter, setCite, setHeading, setTag, unitAtCursor,
+  hiddenRanges, insertCards, moveUnit, newAnalyticAfter, receiveUnits, setCite, setHeading, setTag, unitAtCursor,
 } from '../../shared/brief-commands.js';
 import type { DocJSON } from '../../shared/model.js';
 import { nodeFromJSON } from '../../shared/schema.js';
@@ -99,14 +99,22 @@ describe('the unit at the cursor (what send to speech copies)', () => {
 
 describe('invisibility mode hides what is not read aloud', () => {
   it('keeps headings, tags, cites and highlighted runs; hides the rest of each body', () => {
-    const state = stateOf(block('AT: x'), card('Tag', 'Ace 21', [['Unread ', hl('spoken words'), ' unread tail'], ['Paragraph with nothing highlighted']]));
+    const state = stateOf(block('AT: x'), card('Tag', 'Ace 21', [['Unread ', hl('spoken'), 'ly', hl('words'), ' unread tail'], ['Paragraph with nothing highlighted']]));
     const doc = state.doc;
-    const hidden = hiddenRanges(doc).map((r) => ({ text: doc.textBetween(r.from, r.to), paragraph: r.paragraph }));
+    const hidden = hiddenRanges(doc).map((r) => ({ text: doc.textBetween(r.from, r.to), paragraph: r.paragraph, spaced: r.spaced }));
     expect(hidden).toEqual([
-      { text: 'Unread ', paragraph: false },
-      { text: ' unread tail', paragraph: false },
-      { text: 'Paragraph with nothing highlighted', paragraph: true },
+      { text: 'Unread ', paragraph: false, spaced: true },
+      // Hiding part of a word joins nothing that was apart; hiding " unread tail" keeps a space.
+      { text: 'ly', paragraph: false, spaced: false },
+      { text: ' unread tail', paragraph: false, spaced: true },
+      { text: 'Paragraph with nothing highlighted', paragraph: true, spaced: false },
     ]);
+  });
+
+  it('gives the same ranges for one top-level node as for the whole doc', () => {
+    const doc = stateOf(block('AT: x'), card('Tag', 'Ace 21', [['Unread ', hl('spoken words'), ' tail']])).doc;
+    const cardPos = doc.child(0).nodeSize;
+    expect(hiddenRanges(doc.child(1), cardPos + 1)).toEqual(hiddenRanges(doc));
   });
 
   it('hides nothing in a brief of headings and analytics', () => {
@@ -128,5 +136,23 @@ describe('F8 in a card with an undertag', () => {
     expect(state.doc.eq(docNode)).toBe(true);
     expect(state.selection.$from.parent.type.name).toBe('cite');
     expect(state.selection.$from.parentOffset).toBe(6);
+  });
+});
+
+describe('a send arriving in the speech doc', () => {
+  const sent = stateOf(block('AT: sanctions'), card('Sent one', 'Cite', [['words']]), card('Sent two')).doc;
+  const nodes = [sent.child(0), sent.child(1), sent.child(2)];
+
+  it.each([
+    { name: 'goes after the card at the cursor', before: [card('Fir|st'), card('Second')], tags: ['First', 'AT: sanctions', 'Sent one', 'Sent two', 'Second'] },
+    { name: 'goes after everything the heading at the cursor owns', before: [block('B|lock'), card('Owned'), block('Next')], tags: ['Block', 'Owned', 'AT: sanctions', 'Sent one', 'Sent two', 'Next'] },
+    { name: 'replaces the blank tag of an empty speech doc', before: [card('|')], tags: ['AT: sanctions', 'Sent one', 'Sent two'] },
+  ])('$name', ({ before, tags }) => {
+    const state = stateOf(...before);
+    let next = state;
+    expect(receiveUnits(nodes)(state, (tr) => { next = state.apply(tr); })).toBe(true);
+    const got: string[] = [];
+    next.doc.forEach((n) => got.push(n.type.name === 'card' ? n.firstChild!.textContent : n.textContent));
+    expect(got).toEqual(tags);
   });
 });

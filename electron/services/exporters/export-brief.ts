@@ -1,5 +1,6 @@
 // One entry for every export format: the Api, the CLI and the app's menu call this.
 import { briefToHtml } from '../../../shared/brief-html.js';
+import { exportVariant, type ExportVariant } from '../../../shared/export-variants.js';
 import type { PdfPrinter } from './pdf-printer.js';
 import { PAGE_NUMBER_FOOTER } from './pdf-printer.js';
 import { briefToDocx, type ExportableBrief } from './verbatim-docx-export.js';
@@ -13,7 +14,10 @@ export interface ExportedFile {
   data: Uint8Array;
 }
 
-export async function exportBrief(brief: ExportableBrief, format: ExportFormat, printer: PdfPrinter): Promise<ExportedFile> {
+export async function exportBrief(whole: ExportableBrief, format: ExportFormat, printer: PdfPrinter, variant?: ExportVariant): Promise<ExportedFile> {
+  // A reading copy or cite request is the brief transformed first, then written like any brief.
+  const made = variant ? exportVariant(whole.doc, variant) : null;
+  const brief = made ? { ...whole, title: `${whole.title} (${made.suffix})`, doc: made.doc } : whole;
   const name = `${fileStem(brief.title)}.${format}`;
   if (format === 'docx') return { name, data: await briefToDocx(brief) };
   const html = briefToHtml(brief, { contents: true });

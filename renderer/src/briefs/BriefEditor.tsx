@@ -1,13 +1,16 @@
 import { Node as PMNode } from 'prosemirror-model';
-import { EditorState, TextSelection, type Command } from 'prosemirror-state';
+import { EditorState, Selection, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { insertCards, unitAtCursor } from '../../../shared/brief-commands';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
+import { insertCards, receiveUnits, unitAtCursor } from '../../../shared/brief-commands';
 import { copyOfCard } from '../../../shared/brief-doc';
 import { clipboardContent } from '../../../shared/clipboard';
 import { COMMANDS, displayKey, editorCommands, resolveKeys } from '../../../shared/keymap';
+import type { ExportVariant } from '../../../shared/export-variants';
 import type { Brief, Card, DocJSON } from '../../../shared/model';
-import { dropTarget, indexAt, moveRange, outline, unitRange, type OutlineEntry } from '../../../shared/outline';
+import { cardIds, copiesOf } from '../../../shared/card-ids';
+import { changedRange, dropTarget, indexAt, moveRange, positionOf, unitRange, type OutlineEntry } from '../../../shared/outline';
+import { outlineKey, outlineOf, outlinePlugin, setOutlineWpm } from '../../../shared/outline-plugin';
 import { nodeFromJSON, schema } from '../../../shared/schema';
 import type { Settings } from '../../../shared/settings';
 import { textGuard } from '../../../shared/text-guard';
@@ -16,21 +19,63 @@ import { api } from '../api';
 import type { Status } from '../App';
 import { useApiData } from '../use-api-data';
 import { IS_MAC } from '../cutter/platform';
-import { BRIEF_KEYS, basePlugins, blockTotals, briefKeymap, invisibility, invisibilityKey, setInvisible } from './brief-plugins';
+import { BRIEF_KEYS, SEND_KEY, basePlugins, blockTotals, citeWarnings, briefKeymap, invisibility, isInvisible, setInvisible } from './brief-plugins';
 import { CardPicker } from './CardPicker';
+import { rememberCursor } from './last-cursor';
 import { NavigationPane } from './NavigationPane';
+import { PaneToggle, usePane } from '../panes';
 
 interface Props {
   briefId: number;
   /** The speech doc cards are sent to; undefined until there is one (the Api then makes one). */
   speechId: number | undefined;
   settings: Settings;
-  saver: Autosaver<{ doc: DocJSON }>;
+  saver: Autosaver<BriefDocPatch>;
   saveState: SaveState;
   onStatus: (status: Status) => void;
-  /** A speech doc changed (or was created) by a send. */
+  /** A speech doc changed (or was created) by a send through the Api (no speech pane open). */
   onSent: (speech: Brief) => void;
+  /** Top-level node to open at (a quick-find hit): the cursor goes there. */
+  at?: number | undefined;
+  /** The speech doc open beside this brief: sends go to its cursor. */
+  speechPane?: RefObject<BriefEditorHandle | null>;
+  ref?: Ref<BriefEditorHandle>;
 }
+
+export interface BriefEditorHandle {
+  /** Takes a send at the cursor, as one undo step here; returns this doc's title. */
+  receive(nodes: readonly PMNode[]): string;
+}
+
+/** An edited brief waiting to be saved: serialised only when the autosaver writes it. */
+export interface BriefDocPatch {
+  doc: PMNode;
+}
+
+/** What the toolbar and outline show of the editor: React redraws only when this changes. */
+interface Snapshot {
+  entries: readonly OutlineEntry[];
+  /** Index of the top-level node holding the cursor. */
+  current: number;
+  invisible: boolean;
+  empty: boolean;
+  /** Whether each toolbar command applies, in toolbar order. */
+  enabled: readonly boolean[];
+}
+
+function snapshotOf(state: EditorState, commands: readonly Command[]): Snapshot {
+  return {
+    entries: outlineOf(state),
+    current: indexAt(state.doc, state.selection.from),
+    invisible: isInvisible(state),
+    empty: state.doc.childCount === 0,
+    enabled: commands.map((command) => command(state)),
+  };
+}
+
+const sameSnapshot = (a: Snapshot | undefined, b: Snapshot): boolean =>
+  a !== undefined && a.entries === b.entries && a.current === b.current && a.invisible === b.invisible && a.empty === b.empty
+  && a.enabled.every((on, i) => on === b.enabled[i]);
 
 /** Loads a brief and opens it in the editor. */
 export function BriefEditor(props: Props) {
@@ -53,26 +98,44 @@ function describeSent(nodes: readonly PMNode[]): string {
 
 const CARD_COMMANDS = COMMANDS.filter((c) => c.scope === 'editor');
 
-function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent }: Props & { brief: Brief }) {
+function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent, speechPane, at, ref }: Props & { brief: Brief }) {
   const wpm = settings.wpm;
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const [state, setState] = useState<EditorState>();
+  const [snapshot, setSnapshot] = useState<Snapshot>();
   const [picking, setPicking] = useState(false);
+  const [outlineOpen, toggleOutline] = usePane(`outline-${brief.kind}`);
   const isSpeech = brief.kind === 'speech';
-  const wpmRef = useRef(wpm);
-  wpmRef.current = wpm;
+  const cardCommands = useMemo(() => editorCommands(settings), [settings]);
+  const cardKeys = useMemo(() => resolveKeys(settings.keys), [settings.keys]);
+  const toolbarCommands = useMemo(() => [...BRIEF_KEYS.map((k) => k.command), ...CARD_COMMANDS.map((c) => cardCommands[c.id])], [cardCommands]);
+  const toolbarRef = useRef(toolbarCommands);
+  toolbarRef.current = toolbarCommands;
 
   const sendToSpeech = useCallback(async (nodes: PMNode[]) => {
     if (nodes.length === 0 || isSpeech) return;
+    const pane = speechPane?.current;
+    if (pane) {
+      onStatus({ kind: 'info', text: `Sent ${describeSent(nodes)} to “${pane.receive(nodes)}”` });
+      return;
+    }
     try {
-      const speech = await api.sendNodesToSpeech({ nodes: nodes.map((n) => n.toJSON() as DocJSON), speechId });
+      // Sent cards are new cards in the speech doc, each copied from its original here.
+      const speech = await api.sendNodesToSpeech({ nodes: copiesOf(nodes).map((n) => n.toJSON() as DocJSON), speechId });
       onSent(speech);
       onStatus({ kind: 'info', text: `Sent ${describeSent(nodes)} to “${speech.title}”` });
     } catch (err) {
       onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
     }
-  }, [isSpeech, speechId, onSent, onStatus]);
+  }, [isSpeech, speechId, onSent, onStatus, speechPane]);
+
+  useImperativeHandle(ref, () => ({
+    receive: (nodes) => {
+      const view = viewRef.current;
+      if (view) receiveUnits(copiesOf(nodes))(view.state, view.dispatch);
+      return brief.title;
+    },
+  }), [brief.title]);
   const copy = async (nodes: PMNode[]) => {
     if (nodes.length === 0) return;
     const { html, text } = clipboardContent(nodes.map((n) => n.toJSON() as DocJSON));
@@ -87,11 +150,14 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
     }
   };
 
+  const [variant, setVariant] = useState<ExportVariant | ''>('');
   const exportAs = async (format: 'docx' | 'pdf' | 'html') => {
     try {
       // The file holds every edit: what is still waiting to be saved is written first.
       await saver.flush();
-      const file = await api.exportBrief({ id: brief.id, format });
+      onStatus({ kind: 'info', text: `Exporting “${brief.title}” as .${format}…` });
+      const file = await api.exportBrief({ id: brief.id, format, ...(variant ? { variant } : {}) });
+      onStatus({ kind: 'info', text: `Exported ${file.name}` });
       download(file.name, file.dataBase64);
     } catch (err) {
       onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
@@ -119,27 +185,56 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
       doc,
       plugins: [
         // Card bodies are the source's words here as in the Cutter: markup only, never rewording.
-        textGuard({ onBlocked: () => onStatus({ kind: 'info', text: 'Card text is the source’s words: only markup can change here (edit the text in the Cutter).' }) }),
-        briefKeymap(settings, { '`': send }),
+        textGuard({ onBlocked: () => onStatus({ kind: 'info', text: 'Words are locked — the card’s words are the source’s: only markup changes in a brief.' }) }),
+        briefKeymap(settings, { [SEND_KEY]: send }),
         ...basePlugins(),
+        cardIds(),
+        outlinePlugin(wpm),
         invisibility(),
-        blockTotals(() => wpmRef.current),
+        blockTotals(),
+        citeWarnings(),
       ],
     });
+    // React, on every commit while a contenteditable has focus, measures the selection by walking
+    // the text before the cursor: in a long brief that is most of a keystroke's cost. So the
+    // outline and toolbar catch up when typing pauses, never per key.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const publish = (next: EditorState) => {
+      const snap = snapshotOf(next, toolbarRef.current);
+      rememberCursor(brief.id, snap.current);
+      setSnapshot((prev) => (sameSnapshot(prev, snap) ? prev : snap));
+    };
+    const publishSoon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => publish(view.state), PUBLISH_PAUSE_MS);
+    };
     const view = new EditorView(mount.current!, {
       state: editorState,
       dispatchTransaction(tr) {
         const next = view.state.apply(tr);
         view.updateState(next);
-        setState(next);
-        if (tr.docChanged) saver.queue(brief.id, { doc: next.doc.toJSON() as DocJSON });
+        // Typing inside one heading or card waits for a pause; a change of structure (a card
+        // added, moved or removed) shows at once, so the outline never offers a stale place.
+        const range = tr.docChanged ? changedRange(tr.before, next.doc) : null;
+        if (range && (range.oldEnd - range.from !== 1 || range.newEnd - range.from !== 1)) {
+          clearTimeout(timer);
+          publish(next);
+        } else publishSoon();
+        // The doc itself is queued: it is turned into JSON only when the autosaver writes it.
+        if (next.doc !== tr.before) saver.queue(brief.id, { doc: next.doc });
       },
       attributes: { 'aria-label': `Brief: ${brief.title}`, role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
     });
     viewRef.current = view;
-    setState(view.state);
+    if (at !== undefined && at < view.state.doc.childCount) {
+      const pos = positionOf(view.state.doc, at);
+      view.dispatch(view.state.tr.setSelection(Selection.near(view.state.doc.resolve(pos + 1))));
+      requestAnimationFrame(() => (view.nodeDOM(pos) as HTMLElement | null)?.scrollIntoView({ block: 'start' }));
+    }
+    publish(view.state);
     view.focus();
     return () => {
+      clearTimeout(timer);
       view.destroy();
       viewRef.current = null;
     };
@@ -147,24 +242,27 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [brief.id]);
 
+  useEffect(() => {
+    const view = viewRef.current;
+    if (view && outlineKey.getState(view.state)?.wpm !== wpm) view.dispatch(setOutlineWpm(view.state.tr, wpm));
+  }, [wpm]);
+
   const run = (command: Command) => {
     const view = viewRef.current;
     if (!view) return;
     command(view.state, view.dispatch, view);
     view.focus();
   };
-
-  const entries = useMemo(() => (state ? outline(state.doc, wpm) : []), [state?.doc, wpm]);
-  const current = state ? indexAt(state.doc, state.selection.from) : -1;
-  const invisible = state ? invisibilityKey.getState(state) === true : false;
+  const atCursor = (): PMNode[] => (viewRef.current ? unitAtCursor(viewRef.current.state) : []);
 
   const jump = (entry: OutlineEntry) => {
     const view = viewRef.current;
     if (!view) return;
     // A card's text starts inside its tag; a heading's or analytic's inside the node itself.
-    const inside = entry.pos + (view.state.doc.nodeAt(entry.pos)?.type.name === 'card' ? 2 : 1);
+    const pos = positionOf(view.state.doc, entry.index);
+    const inside = pos + (view.state.doc.nodeAt(pos)?.type.name === 'card' ? 2 : 1);
     view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, inside)));
-    (view.nodeDOM(entry.pos) as HTMLElement | null)?.scrollIntoView({ block: 'start' });
+    (view.nodeDOM(pos) as HTMLElement | null)?.scrollIntoView({ block: 'start' });
     view.focus();
   };
 
@@ -183,44 +281,47 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
     setPicking(false);
   };
 
-  const can = (command: Command) => (state ? command(state) : false);
-  const cardCommands = useMemo(() => editorCommands(settings), [settings]);
-  const cardKeys = useMemo(() => resolveKeys(settings.keys), [settings.keys]);
+  const enabled = (i: number) => snapshot?.enabled[i] === true;
+  const empty = !snapshot || snapshot.empty;
+  const invisible = snapshot?.invisible === true;
   return (
-    <div className="brief-workspace">
-      <NavigationPane entries={entries} current={current} onJump={jump} onDrop={drop} />
+    <div className={`brief-workspace${outlineOpen ? '' : ' outline-folded'}`}>
+      <div className="side">
+        <PaneToggle label="outline" open={outlineOpen} onToggle={toggleOutline} />
+        {outlineOpen && <NavigationPane entries={snapshot?.entries ?? NO_ENTRIES} current={snapshot?.current ?? -1} onJump={jump} onDrop={drop} />}
+      </div>
       <section className="brief-main" aria-label={`Editing ${brief.title}`}>
         <div className="toolbar" role="toolbar" aria-label="Brief tools">
-          {BRIEF_KEYS.map(({ key, label, command }) => (
-            <button key={key} title={`${label} (${displayKey(key, IS_MAC)})`} disabled={!can(command)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(command)}>
-              {label}
+          {BRIEF_KEYS.map(({ key, label, command }, i) => (
+            <button key={key} title={`${label} (${displayKey(key, IS_MAC)})`} disabled={!enabled(i)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(command)}>
+              {label}{/^F\d+$/.test(key) && <kbd>{key}</kbd>}
             </button>
           ))}
-          {CARD_COMMANDS.map(({ id, title, hint }) => (
+          {CARD_COMMANDS.map(({ id, title, hint }, i) => (
             <button
               key={id}
               title={`${hint}${cardKeys[id][0] ? ` (${displayKey(cardKeys[id][0], IS_MAC)})` : ''}`}
-              disabled={!can(cardCommands[id])}
+              disabled={!enabled(BRIEF_KEYS.length + i)}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => run(cardCommands[id])}
             >
-              {title}
+              {title}{/^F\d+$/.test(cardKeys[id][0] ?? '') && <kbd>{cardKeys[id][0]}</kbd>}
             </button>
           ))}
           <span className="sep" />
           <button
             title={isSpeech ? 'This is a speech doc' : 'Send the card or block at the cursor to the speech doc (`)'}
-            disabled={isSpeech || !state || state.doc.childCount === 0}
+            disabled={isSpeech || empty}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => state && void sendToSpeech(unitAtCursor(state))}
+            onClick={() => void sendToSpeech(atCursor())}
           >
-            Send to speech
+            Send to speech<kbd>{SEND_KEY}</kbd>
           </button>
           <button
             title="Copy the card or block at the cursor as rich text"
-            disabled={!state || state.doc.childCount === 0}
+            disabled={empty}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => state && void copy(unitAtCursor(state))}
+            onClick={() => void copy(atCursor())}
           >
             Copy
           </button>
@@ -234,8 +335,13 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
             Invisibility
           </button>
           <span className="sep" />
+          <select aria-label="What to export" value={variant} onChange={(e) => setVariant(e.target.value as ExportVariant | '')}>
+            <option value="">Brief</option>
+            <option value="reading">Reading copy</option>
+            <option value="citeRequest">Cite request</option>
+          </select>
           {(['docx', 'pdf', 'html'] as const).map((format) => (
-            <button key={format} title={`Download the brief as .${format}`} onClick={() => void exportAs(format)}>.{format}</button>
+            <button key={format} title={`Download the ${variant === 'reading' ? 'reading copy' : variant === 'citeRequest' ? 'cite request' : 'brief'} as .${format}`} onClick={() => void exportAs(format)}>.{format}</button>
           ))}
           <span className={`save-state ${saveState.kind}`} title={saveState.kind === 'failed' ? saveState.error : undefined} aria-live="polite">{saveLabel(saveState)}</span>
         </div>
@@ -245,6 +351,10 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent 
     </div>
   );
 }
+
+const NO_ENTRIES: readonly OutlineEntry[] = [];
+/** Pause in typing after which the outline and toolbar show the editor's state. */
+const PUBLISH_PAUSE_MS = 150;
 
 /** Hands a file from the Api to the browser's download (Electron saves it the same way). */
 function download(name: string, dataBase64: string): void {

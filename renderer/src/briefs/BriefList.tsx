@@ -41,7 +41,7 @@ export function BriefList({ briefs, openId, speechId, onOpen, onCreate, onRename
                 <button className="row" aria-current={b.id === openId} onClick={() => onOpen(b.id)} onDoubleClick={() => setRenaming(b.id)}>
                   <span className="title">{b.title}</span>
                   <span className="meta">
-                    {kind === 'speech' ? `${b.cards} sent${b.id === speechId ? ' · current speech doc' : ''}` : 'brief'}
+                    {kind === 'speech' ? `${b.cards} card${b.cards === 1 ? '' : 's'}${b.id === speechId ? ' · current speech doc' : ''}` : 'brief'}
                   </span>
                 </button>
               )}

@@ -2,13 +2,16 @@
 import { baseKeymap, chainCommands } from 'prosemirror-commands';
 import { history } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
+import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { hiddenRanges, moveUnit, newAnalyticAfter, setHeading } from '../../../shared/brief-commands';
-import { editorBindings, editorCommands, resolveKeys } from '../../../shared/keymap';
-import { blockTitle, outline } from '../../../shared/outline';
+import { editorBindings, editorCommands, fixedKey, resolveKeys } from '../../../shared/keymap';
+import { blockTitle, changedRange, positionOf, type OutlineEntry } from '../../../shared/outline';
+import { outlineOf } from '../../../shared/outline-plugin';
 import type { Settings } from '../../../shared/settings';
 import { formatDuration } from '../../../shared/word-counts';
+import { citeWarning } from '../../../shared/cite-check';
 import { IS_MAC } from '../cutter/platform';
 
 export interface BriefKey {
@@ -20,12 +23,14 @@ export interface BriefKey {
 // The outline keys of a brief; the card keys (F7 to F12, F3, undo) come from shared/keymap.ts,
 // as in the Cutter. Keys and the toolbar read these tables, so a button names its key.
 export const BRIEF_KEYS: BriefKey[] = [
-  { key: 'F4', label: 'Pocket', command: setHeading('pocket') },
-  { key: 'F5', label: 'Hat', command: setHeading('hat') },
-  { key: 'F6', label: 'Block', command: setHeading('block') },
-  { key: 'Ctrl-Alt-ArrowUp', label: 'Move up', command: moveUnit('up') },
-  { key: 'Ctrl-Alt-ArrowDown', label: 'Move down', command: moveUnit('down') },
+  { key: fixedKey('Pocket'), label: 'Pocket', command: setHeading('pocket') },
+  { key: fixedKey('Hat'), label: 'Hat', command: setHeading('hat') },
+  { key: fixedKey('Block'), label: 'Block', command: setHeading('block') },
+  { key: fixedKey('Move up'), label: 'Move up', command: moveUnit('up') },
+  { key: fixedKey('Move down'), label: 'Move down', command: moveUnit('down') },
 ];
+
+export const SEND_KEY = fixedKey('Send to the speech doc');
 
 // Function keys do browser things (F5 reloads, F6 focuses the address bar) when a command
 // does not apply; the editor keeps them either way.
@@ -46,27 +51,80 @@ export function basePlugins(): Plugin[] {
   return [history(), keymap({ ...baseKeymap, Enter: chainCommands(newAnalyticAfter, baseKeymap.Enter!) })];
 }
 
-export const invisibilityKey = new PluginKey<boolean>('invisibility');
+export const invisibilityKey = new PluginKey<Invisibility>('invisibility');
+
+interface Invisibility {
+  on: boolean;
+  /** What is hidden while on (empty while off), mapped through each edit. */
+  hidden: DecorationSet;
+}
 
 export function setInvisible(tr: Transaction, on: boolean): Transaction {
   return tr.setMeta(invisibilityKey, on);
 }
 
-/** Invisibility mode: what is not read aloud is hidden by decorations; the doc is untouched. */
-export function invisibility(): Plugin<boolean> {
-  return new Plugin<boolean>({
+export function isInvisible(state: EditorState): boolean {
+  return invisibilityKey.getState(state)?.on === true;
+}
+
+function gap(): HTMLElement {
+  const span = document.createElement('span');
+  span.className = 'gap';
+  span.textContent = ' ';
+  return span;
+}
+
+function hiddenDecorations(node: PMNode, contentStart: number): Decoration[] {
+  return hiddenRanges(node, contentStart).flatMap((r) => {
+    if (r.paragraph) return [Decoration.node(r.from, r.to, { class: 'unread' })];
+    const run = Decoration.inline(r.from, r.to, { class: 'unread' });
+    // Hidden words between read ones leave a space, so "admitted … deliberately" never runs together.
+    return r.spaced ? [run, Decoration.widget(r.from, gap, { side: -1, key: 'gap' })] : [run];
+  });
+}
+
+/** The decorations of `set` lying within [from, to] (find also returns those only touching it). */
+function within(set: DecorationSet, from: number, to: number): Decoration[] {
+  return set.find(from, to).filter((d) => d.from >= from && d.to <= to);
+}
+
+/** Decorations of the top-level nodes [from, to) of doc, replacing what `set` had there. */
+export function redecorate(set: DecorationSet, doc: PMNode, from: number, to: number, decorate: (node: PMNode, pos: number) => Decoration[]): DecorationSet {
+  const start = positionOf(doc, from);
+  let pos = start;
+  const added: Decoration[] = [];
+  for (let i = from; i < to; i++) {
+    added.push(...decorate(doc.child(i), pos));
+    pos += doc.child(i).nodeSize;
+  }
+  return set.remove(within(set, start, pos)).add(doc, added);
+}
+
+/**
+ * Invisibility mode: what is not read aloud is hidden by decorations; the doc is untouched.
+ * They are computed for the whole doc when the mode is turned on, then only for the top-level
+ * nodes each edit replaces.
+ */
+export function invisibility(): Plugin<Invisibility> {
+  return new Plugin<Invisibility>({
     key: invisibilityKey,
     state: {
-      init: () => false,
-      apply: (tr, on) => (tr.getMeta(invisibilityKey) as boolean | undefined) ?? on,
+      init: () => ({ on: false, hidden: DecorationSet.empty }),
+      apply(tr, value, oldState, newState) {
+        const asked = tr.getMeta(invisibilityKey) as boolean | undefined;
+        if (asked === false) return { on: false, hidden: DecorationSet.empty };
+        if (asked === true && !value.on) {
+          return { on: true, hidden: redecorate(DecorationSet.empty, newState.doc, 0, newState.doc.childCount, (node, pos) => hiddenDecorations(node, pos + 1)) };
+        }
+        const range = value.on && tr.docChanged ? changedRange(oldState.doc, newState.doc) : null;
+        if (!range) return value;
+        const mapped = value.hidden.map(tr.mapping, tr.doc);
+        return { on: true, hidden: redecorate(mapped, tr.doc, range.from, range.newEnd, (node, pos) => hiddenDecorations(node, pos + 1)) };
+      },
     },
     props: {
-      decorations(state: EditorState) {
-        if (!invisibilityKey.getState(state)) return null;
-        return DecorationSet.create(state.doc, hiddenRanges(state.doc).map((r) =>
-          r.paragraph ? Decoration.node(r.from, r.to, { class: 'unread' }) : Decoration.inline(r.from, r.to, { class: 'unread' })));
-      },
-      attributes: (state): Record<string, string> => (invisibilityKey.getState(state) ? { class: 'invisibility' } : {}),
+      decorations: (state) => invisibilityKey.getState(state)?.hidden ?? null,
+      attributes: (state): Record<string, string> => (isInvisible(state) ? { class: 'invisibility' } : {}),
     },
   });
 }
@@ -75,19 +133,87 @@ export function totalsText(cards: number, words: number, seconds: number): strin
   return `${cards} card${cards === 1 ? '' : 's'} · ${words} highlighted word${words === 1 ? '' : 's'} · ${formatDuration(seconds)}`;
 }
 
-/** Each block heading shows its totals beside it, and "Answers to" titles are marked as such. */
-export function blockTotals(wpm: () => number): Plugin {
-  return new Plugin({
-    props: {
-      decorations(state: EditorState) {
-        const decorations = outline(state.doc, wpm())
-          .filter((e) => e.level === 'block')
-          .map((e) => Decoration.node(e.pos, e.pos + state.doc.child(e.index).nodeSize, {
-            'data-totals': totalsText(e.totals.cards, e.totals.highlightedWords, e.totals.seconds),
-            class: blockTitle(e.title).answers ? 'answers' : '',
-          }));
-        return DecorationSet.create(state.doc, decorations);
+const blockTotalsKey = new PluginKey<DecorationSet>('blockTotals');
+
+function blockDecoration(entry: OutlineEntry, pos: number, node: PMNode): Decoration {
+  return Decoration.node(pos, pos + node.nodeSize, {
+    'data-totals': totalsText(entry.totals.cards, entry.totals.highlightedWords, entry.totals.seconds),
+    class: blockTitle(entry.title).answers ? 'answers' : '',
+  });
+}
+
+/**
+ * Each block heading shows its totals beside it, and "Answers to" titles are marked as such.
+ * Read from the outline plugin's state (which must come first): a block is redecorated only
+ * when its outline entry changed.
+ */
+export function blockTotals(): Plugin<DecorationSet> {
+  const all = (doc: PMNode, entries: readonly OutlineEntry[]) => {
+    const decorations: Decoration[] = [];
+    doc.forEach((node, pos, i) => { if (entries[i]!.level === 'block') decorations.push(blockDecoration(entries[i]!, pos, node)); });
+    return DecorationSet.create(doc, decorations);
+  };
+  return new Plugin<DecorationSet>({
+    key: blockTotalsKey,
+    state: {
+      init: (_config, state) => all(state.doc, outlineOf(state)),
+      apply(tr, set, oldState, newState) {
+        const before = outlineOf(oldState);
+        const entries = outlineOf(newState);
+        if (entries === before && !tr.docChanged) return set;
+        let next = tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
+        // Nodes the edit replaced lost their decorations in the mapping; entries that changed
+        // (a retitled block, new totals) need new ones. Every other block keeps its own.
+        const range = tr.docChanged ? changedRange(oldState.doc, newState.doc) : null;
+        const changed: Decoration[] = [];
+        const stale: Decoration[] = [];
+        tr.doc.forEach((node, pos, i) => {
+          const replaced = range !== null && i >= range.from && i < range.newEnd;
+          if (!replaced && entries[i] === before[i]) return;
+          stale.push(...within(next, pos, pos + node.nodeSize));
+          if (entries[i]!.level === 'block') changed.push(blockDecoration(entries[i]!, pos, node));
+        });
+        if (stale.length > 0) next = next.remove(stale);
+        return changed.length > 0 ? next.add(tr.doc, changed) : next;
       },
     },
+    props: { decorations: (state) => blockTotalsKey.getState(state) ?? null },
+  });
+}
+
+/** The cite warning of a card node (its bold run is the short cite), or null: headings and analytics have none. */
+function cardCiteWarning(node: PMNode): string | null {
+  if (node.type.name !== 'card' || node.childCount < 2 || node.child(1).type.name !== 'cite') return null;
+  let short = '';
+  let full = '';
+  node.child(1).forEach((run) => {
+    if (run.marks.some((m) => m.type.name === 'strong')) short += run.text ?? '';
+    else full += run.text ?? '';
+  });
+  return citeWarning(short, full);
+}
+
+const citeWarningsKey = new PluginKey<DecorationSet>('citeWarnings');
+
+function citeDecorations(node: PMNode, pos: number): Decoration[] {
+  const warning = cardCiteWarning(node);
+  if (!warning) return [];
+  const cite = pos + 1 + node.child(0).nodeSize;
+  return [Decoration.node(cite, cite + node.child(1).nodeSize, { class: 'cite-gaps', 'data-cite-warning': warning })];
+}
+
+/** Cards whose cite lacks an author, date or source say so; redecorated only where an edit lands. */
+export function citeWarnings(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: citeWarningsKey,
+    state: {
+      init: (_config, state) => redecorate(DecorationSet.empty, state.doc, 0, state.doc.childCount, citeDecorations),
+      apply(tr, set, oldState, newState) {
+        const range = tr.docChanged ? changedRange(oldState.doc, newState.doc) : null;
+        if (!range) return set;
+        return redecorate(set.map(tr.mapping, tr.doc), tr.doc, range.from, range.newEnd, citeDecorations);
+      },
+    },
+    props: { decorations: (state) => citeWarningsKey.getState(state) ?? null },
   });
 }

@@ -1,70 +1,104 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { EditorState, Plugin, PluginKey, TextSelection } from 'prosemirror-state';
+import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { articleDoc, passageBetween, positionOfOffset, readOnly } from '../../../shared/article-doc';
 import type { Article, Passage } from '../../../shared/model';
-import { paragraphSpans, trimPassage } from '../../../shared/passage';
+
+export interface ArticleReaderHandle {
+  /** The passage selected in the article (by keys or mouse), or null when none is. */
+  selectedPassage(): Passage | null;
+  /** Drops the selection after a cut, keeping the caret where it ended. */
+  collapse(): void;
+}
 
 interface Props {
   article: Article;
   /** The passage to show and scroll to ("show source"). */
   source: Passage | null;
+  /** Put the caret in the article when it opens (it was picked to cut from). */
+  autoFocus?: boolean;
+  ref?: Ref<ArticleReaderHandle>;
 }
 
-// Each run of text is a span holding the exact slice of article.text it starts at, so a DOM
-// selection maps back to offsets in the text.
-function pieces(start: number, end: number, source: Passage | null): { start: number; end: number; inSource: boolean }[] {
-  if (!source || source.end <= start || source.start >= end) return [{ start, end, inSource: false }];
-  const cuts = [start, Math.max(start, source.start), Math.min(end, source.end), end];
-  return [
-    { start: cuts[0]!, end: cuts[1]!, inSource: false },
-    { start: cuts[1]!, end: cuts[2]!, inSource: true },
-    { start: cuts[2]!, end: cuts[3]!, inSource: false },
-  ].filter((p) => p.end > p.start);
+const sourceKey = new PluginKey<DecorationSet>('source');
+
+// The "show source" passage, marked by a decoration (the article itself never changes).
+function sourcePlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: sourceKey,
+    state: {
+      init: () => DecorationSet.empty,
+      apply: (tr, set) => (tr.getMeta(sourceKey) as DecorationSet | undefined) ?? set,
+    },
+    props: { decorations: (state) => sourceKey.getState(state) },
+  });
 }
 
-export function ArticleReader({ article, source }: Props) {
-  const spans = useMemo(() => paragraphSpans(article.text), [article.text]);
-  const root = useRef<HTMLDivElement>(null);
+/**
+ * The article as a read-only editor: a caret and Word's keyboard selection (Shift+arrows,
+ * Ctrl+Shift+arrows for words, Ctrl+Shift+Down for paragraphs, Shift+Home/End), so a card is
+ * cut with Alt+C from the keyboard alone.
+ */
+export function ArticleReader({ article, source, autoFocus = false, ref }: Props) {
+  const mount = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+
   useEffect(() => {
-    root.current?.querySelector('.source-passage')?.scrollIntoView({ block: 'center' });
+    const v = new EditorView(mount.current!, {
+      state: EditorState.create({ doc: articleDoc(article.text), plugins: [readOnly(), sourcePlugin()] }),
+      attributes: { class: 'article-doc', 'aria-label': `Article text: ${article.title}`, 'aria-readonly': 'true', spellcheck: 'false', role: 'textbox', 'aria-multiline': 'true' },
+      // The words are the source's: no typing, pasting, dropping or cutting, while copy still works.
+      handleTextInput: () => true,
+      handlePaste: () => true,
+      handleDrop: () => true,
+      handleDOMEvents: {
+        beforeinput: (_v, event) => {
+          event.preventDefault();
+          return true;
+        },
+        cut: (_v, event) => {
+          event.preventDefault();
+          return true;
+        },
+      },
+    });
+    view.current = v;
+    if (autoFocus) v.focus();
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+    // autoFocus counts only when the article opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [article.id, article.text, article.title]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    const doc = v.state.doc;
+    const set = source
+      ? DecorationSet.create(doc, [Decoration.inline(positionOfOffset(doc, source.start), positionOfOffset(doc, source.end), { class: 'source-passage' })])
+      : DecorationSet.empty;
+    v.dispatch(v.state.tr.setMeta(sourceKey, set));
+    if (source) {
+      const at = v.domAtPos(positionOfOffset(doc, source.start));
+      const el = at.node instanceof Element ? at.node : at.node.parentElement;
+      el?.scrollIntoView({ block: 'center' });
+    }
   }, [source, article.id]);
-  return (
-    <div className="article-text" ref={root} data-article-id={article.id}>
-      {spans.map((s) => (
-        <p key={s.start}>
-          {pieces(s.start, s.end, source).map((p) => (
-            <span key={p.start} data-start={p.start} className={p.inSource ? 'source-passage' : undefined}>
-              {article.text.slice(p.start, p.end)}
-            </span>
-          ))}
-        </p>
-      ))}
-    </div>
-  );
-}
 
-function offsetOf(node: Node, offset: number): number | null {
-  if (node.nodeType === Node.TEXT_NODE) {
-    const holder = node.parentElement?.closest<HTMLElement>('[data-start]');
-    return holder ? Number(holder.dataset.start) + offset : null;
-  }
-  const el = node as Element;
-  const after = el.childNodes[offset];
-  if (after) {
-    const first = after instanceof Element ? (after.matches('[data-start]') ? after : after.querySelector<HTMLElement>('[data-start]')) : null;
-    if (first instanceof HTMLElement) return Number(first.dataset.start);
-  }
-  const spansIn = el.querySelectorAll<HTMLElement>('[data-start]');
-  const last = spansIn[spansIn.length - 1];
-  return last ? Number(last.dataset.start) + (last.textContent ?? '').length : null;
-}
+  useImperativeHandle(ref, () => ({
+    selectedPassage: () => {
+      const v = view.current;
+      if (!v) return null;
+      const { from, to } = v.state.selection;
+      return passageBetween(v.state.doc, from, to, article.text);
+    },
+    collapse: () => {
+      const v = view.current;
+      if (v) v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, v.state.selection.to)));
+    },
+  }), [article.text]);
 
-/** The passage selected in the reader (across paragraphs too), or null when none is. */
-export function selectedPassage(reader: HTMLElement | null, text: string): Passage | null {
-  const selection = window.getSelection();
-  if (!reader || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
-  const range = selection.getRangeAt(0);
-  if (!reader.contains(range.startContainer) || !reader.contains(range.endContainer)) return null;
-  const start = offsetOf(range.startContainer, range.startOffset);
-  const end = offsetOf(range.endContainer, range.endOffset);
-  if (start === null || end === null) return null;
-  return trimPassage(text, { start: Math.min(start, end), end: Math.max(start, end) });
+  return <div className="article-text" ref={mount} data-article-id={article.id} />;
 }

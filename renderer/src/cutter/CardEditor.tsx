@@ -13,6 +13,9 @@ import { KNOWN_LABELS } from '../../../shared/tag-label';
 import { isUnlocked, lockText, textGuard, unlockText, wordsOf } from '../../../shared/text-guard';
 import { formatDuration, readingSeconds, wordCounts } from '../../../shared/word-counts';
 import { IS_MAC } from './platform';
+import { CiteWarning } from '../CiteWarning';
+
+export const LOCKED_HINT = 'Words are locked — Edit text to change them (only markup changes here).';
 
 export type CardPatch = Partial<Pick<CardFields, 'tag' | 'label' | 'shortCite' | 'fullCite' | 'body' | 'textEdited'>>;
 
@@ -33,6 +36,8 @@ interface Props {
   ref?: Ref<CardEditorHandle>;
 }
 
+const CUSTOM = '\u0000custom';
+
 const TOOLBAR: EditorCommandId[] = ['underline', 'emphasis', 'highlight', 'clearFormatting', 'condense', 'shrink', 'tag', 'cite', 'undo', 'redo'];
 
 function bodyOf(doc: PMNode): PMNode {
@@ -47,6 +52,8 @@ export function CardEditor({ card, settings, customLabels, onChange, onShowSourc
   const [picked, setPicked] = useState<string | null>(card.label);
   const [edited, setEdited] = useState(card.textEdited);
   const [blocked, setBlocked] = useState(false);
+  // "Custom…" asks for the label in place (Electron has no window.prompt).
+  const [naming, setNaming] = useState(false);
   const latest = useRef({ onChange, picked });
   latest.current = { onChange, picked };
 
@@ -154,11 +161,15 @@ export function CardEditor({ card, settings, customLabels, onChange, onShowSourc
   const pickLabel = (next: string) => {
     const v = view.current;
     if (!v) return;
-    let chosen: string | null = next || null;
-    if (next === '\u0000custom') {
-      chosen = window.prompt('Custom label')?.trim() || null;
-      if (!chosen) return;
+    if (next === CUSTOM) {
+      setNaming(true);
+      return;
     }
+    applyLabel(next || null);
+  };
+  const applyLabel = (chosen: string | null) => {
+    const v = view.current;
+    if (!v) return;
     setPicked(chosen);
     latest.current.picked = chosen;
     const tagNode = v.state.doc.firstChild!.firstChild!;
@@ -167,6 +178,7 @@ export function CardEditor({ card, settings, customLabels, onChange, onShowSourc
   };
 
   const counts = state ? wordCounts(bodyOf(state.doc)) : undefined;
+  const fields = state ? cardFieldsFromDoc(state.doc, picked) : undefined;
   const unlocked = state ? isUnlocked(state, card.id) : false;
   const labels = [...KNOWN_LABELS, ...customLabels.filter((l) => !(KNOWN_LABELS as readonly string[]).includes(l))];
   if (label && !labels.includes(label)) labels.push(label);
@@ -179,10 +191,26 @@ export function CardEditor({ card, settings, customLabels, onChange, onShowSourc
           <select value={label ?? ''} onChange={(e) => pickLabel(e.target.value)} aria-label="Argument label">
             <option value="">(none)</option>
             {labels.map((l) => <option key={l} value={l}>{l}</option>)}
-            <option value={'\u0000custom'}>Custom…</option>
+            <option value={CUSTOM}>Custom…</option>
           </select>
         </label>
+        {naming && (
+          <form
+            className="custom-label"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const name = String(new FormData(e.currentTarget).get('label') ?? '').trim();
+              setNaming(false);
+              if (name) applyLabel(name);
+            }}
+          >
+            <input name="label" aria-label="Custom label" placeholder="Custom label, Enter to use" autoFocus onKeyDown={(e) => { if (e.key === 'Escape') setNaming(false); }} />
+            <button type="submit">Use</button>
+            <button type="button" onClick={() => setNaming(false)}>Cancel</button>
+          </form>
+        )}
         {edited && <span className="badge edited" title="The body's words differ from the source">Text edited</span>}
+        {fields && <CiteWarning shortCite={fields.shortCite} fullCite={fields.fullCite} />}
         <span className="spacer" />
         <button onClick={toggleTextLock} aria-pressed={unlocked} title="Allow changing the body's words (the card is marked edited)">
           {unlocked ? 'Lock text' : 'Edit text'}
@@ -209,7 +237,7 @@ export function CardEditor({ card, settings, customLabels, onChange, onShowSourc
       </div>
       <div ref={mount} className={`card-mount${unlocked ? ' unlocked' : ''}`} />
       {blocked && !unlocked && (
-        <p className="hint" role="status">The body is the source's words: only markup changes. Use “Edit text” to change them.</p>
+        <p className="hint" role="status">{LOCKED_HINT}</p>
       )}
       {counts && (
         <p className="counts" aria-label="Word counts">

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { tagWithLabel } from '../../../shared/card-doc';
 import type { Card } from '../../../shared/model';
 import type { ArticleSummary } from '../../../shared/summaries';
+import { CiteWarning } from '../CiteWarning';
 
 interface Props {
   cards: readonly Card[];
@@ -66,6 +67,7 @@ export function CardLibrary({ cards, articles, currentId, onOpen, onDuplicate, o
             <button className="row" onClick={() => onOpen(c)} aria-current={c.id === currentId}>
               <span className="title">{c.label && <span className="label">{c.label}</span>}{tagWithLabel(c.tag, c.label, null) || 'Untagged card'}</span>
               <span className="meta">{[c.shortCite, c.createdAt.slice(0, 10), c.textEdited ? 'text edited' : ''].filter(Boolean).join(' · ')}</span>
+              <CiteWarning shortCite={c.shortCite} fullCite={c.fullCite} />
             </button>
             <span className="row-actions">
               <button className="link" onClick={() => onDuplicate(c)} aria-label={`Duplicate ${c.tag || 'card'}`}>Duplicate</button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { COMMANDS, displayKey, keyConflicts, normalizeKey, resolveKeys, type CommandId } from '../../../shared/keymap';
+import { COMMANDS, FIXED_KEYS, displayKey, keyConflicts, normalizeKey, resolveKeys } from '../../../shared/keymap';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../../shared/schema';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
 import { IS_MAC } from './platform';
@@ -18,16 +18,19 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
   const [wpm, setWpm] = useState(String(settings.wpm));
   const defaults = resolveKeys({});
   const current = resolveKeys(settings.keys);
-  const [keyText, setKeyText] = useState<Record<string, string>>(() => Object.fromEntries(COMMANDS.map((c) => [c.id, current[c.id].join(', ')])));
+  // One notation everywhere: keys are shown and typed as "Ctrl+Shift+P" (Ctrl-Shift-p works too).
+  const [keyText, setKeyText] = useState<Record<string, string>>(() => Object.fromEntries(COMMANDS.map((c) => [c.id, current[c.id].map((k) => displayKey(k, IS_MAC)).join(', ')])));
   const [error, setError] = useState<string>();
 
   const overrides: Record<string, string[]> = {};
+  const invalid: string[] = [];
   for (const c of COMMANDS) {
-    const keys = split(keyText[c.id] ?? '');
-    if (keys.join(',') !== defaults[c.id].join(',')) overrides[c.id] = keys;
+    const typed = split(keyText[c.id] ?? '');
+    invalid.push(...typed.filter((k) => normalizeKey(k, IS_MAC) === null));
+    const keys = typed.map((k) => normalizeKey(k, IS_MAC) ?? k);
+    if (keys.join(',') !== defaults[c.id].map((k) => normalizeKey(k, IS_MAC)).join(',')) overrides[c.id] = keys;
   }
   const resolved = resolveKeys(overrides);
-  const invalid = Object.values(overrides).flat().filter((k) => normalizeKey(k, IS_MAC) === null);
   const clashes = [...keyConflicts(resolved, IS_MAC)];
   const wpmNumber = Number(wpm);
   const wpmOk = Number.isInteger(wpmNumber) && wpmNumber >= 50 && wpmNumber <= 1000;
@@ -57,7 +60,7 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
           <input type="number" min={50} max={1000} value={wpm} onChange={(e) => setWpm(e.target.value)} aria-invalid={!wpmOk} style={{ width: '6rem' }} />
         </label>
         <h3>Keys</h3>
-        <p className="hint">Comma-separated, e.g. <code>F9, Alt-u</code>; <code>Mod</code> is {IS_MAC ? 'Cmd' : 'Ctrl'}.</p>
+        <p className="hint">Comma-separated, e.g. <code>F9, Alt+U</code>.</p>
         <table className="keys-table">
           <tbody>
             {COMMANDS.map((c) => (
@@ -66,7 +69,18 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
                 <td>
                   <input aria-label={`Keys for ${c.title}`} value={keyText[c.id] ?? ''} onChange={(e) => setKeyText({ ...keyText, [c.id]: e.target.value })} />
                 </td>
-                <td className="hint">{resolved[c.id as CommandId].map((k) => displayKey(k, IS_MAC)).join(' ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3>Fixed keys</h3>
+        <table className="keys-table" aria-label="Fixed keys">
+          <tbody>
+            {FIXED_KEYS.map((k) => (
+              <tr key={k.key}>
+                <th scope="row">{k.title}</th>
+                <td><kbd>{displayKey(k.key, IS_MAC)}</kbd></td>
+                <td className="hint">{k.where}</td>
               </tr>
             ))}
           </tbody>
