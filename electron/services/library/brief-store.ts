@@ -6,7 +6,7 @@ import type { Brief, BriefFields, BriefKind, BriefSummary, DocJSON } from '../..
 import { citeNode } from '../../../shared/brief-doc.js';
 import { nodeFromJSON, schema } from '../../../shared/schema.js';
 import { cardParts, contentHashOf, decodeContent, newUid } from './card-content.js';
-import type { BriefCardPlace, CardRow, CardStore } from './card-store.js';
+import type { BriefCardPlace, CardState, CardStore } from './card-store.js';
 import { LibraryError } from './library-error.js';
 import type { Db } from './open-library.js';
 
@@ -131,7 +131,7 @@ export class BriefStore {
   delete(id: number): { deleted: number } {
     return this.tx(() => {
       this.row(id);
-      for (const card of this.cards.rowsOfBrief(id)) this.cards.delete(card.id);
+      for (const card of this.cards.statesOfBrief(id)) this.cards.delete(card.id);
       this.deleteRow.run(id);
       return { deleted: id };
     });
@@ -151,12 +151,12 @@ export class BriefStore {
   private save(id: number, fields: BriefFields): Brief {
     const doc = fields.doc;
     if (doc.type !== 'doc') throw new LibraryError('invalid', `Expected a doc document, got "${doc.type}".`);
-    const existing = new Map(this.cards.rowsOfBrief(id).map((c) => [c.uid, c]));
+    const existing = new Map(this.cards.statesOfBrief(id).map((c) => [c.uid, c]));
     const kept = new Set<string>();
     const named = new Set((doc.content ?? []).map(uidOf).filter((u): u is string => u !== null));
     // A card pasted from elsewhere was saved here before as a copy of it: an editor that did not
     // take the new uid back sends the source's uid again, and gets the same copy, not another.
-    const copies = new Map<string, CardRow>();
+    const copies = new Map<string, CardState>();
     for (const row of existing.values()) if (row.copied_from && !named.has(row.uid)) copies.set(row.copied_from, row);
     const trail = new HeadingTrail();
     const outline: DocJSON[] = [];
@@ -194,7 +194,7 @@ export class BriefStore {
     return this.toBrief(this.row(id), { type: 'doc', ...docAttrs(doc), content: saved });
   }
 
-  private identity(node: DocJSON, existing: Map<string, CardRow>, kept: Set<string>, copies: Map<string, CardRow>): { uid: string; copiedFrom: string | null } {
+  private identity(node: DocJSON, existing: Map<string, CardState>, kept: Set<string>, copies: Map<string, CardState>): { uid: string; copiedFrom: string | null } {
     const given = uidOf(node);
     const copiedFrom = typeof node.attrs?.['copiedFrom'] === 'string' ? node.attrs['copiedFrom'] : null;
     if (given === null) return { uid: newUid(), copiedFrom };

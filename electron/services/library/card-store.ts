@@ -17,6 +17,9 @@ export interface CardRow {
   created_at: string; updated_at: string;
 }
 
+/** A card row without its content: what a brief save compares, without reading every card's words. */
+export type CardState = Omit<CardRow, 'content'>;
+
 /** A card row's values as written: everything but id and created_at. */
 interface RowValues {
   uid: string; brief_id: number | null; copied_from: string | null; fingerprint: string; content_hash: string;
@@ -59,6 +62,7 @@ export class CardStore {
   private readonly cut: Database.Statement<{ limit: number; offset: number }, CardRow>;
   private readonly cutOfArticle: Database.Statement<{ articleId: number; limit: number; offset: number }, CardRow>;
   private readonly ofBrief: Database.Statement<[number], CardRow>;
+  private readonly statesOfBriefRows: Database.Statement<[number], CardState>;
   private readonly idsOfArticle: Database.Statement<[number], number>;
   private readonly sameEvidence: Database.Statement<[string], CardPlace & { briefTitle: string | null }>;
   private readonly insertRow: Database.Statement<RowValues & { id: number | null }>;
@@ -76,6 +80,7 @@ export class CardStore {
     this.cutOfArticle = db.prepare(`SELECT * FROM cards WHERE brief_id IS NULL AND article_id = @articleId
       ORDER BY updated_at DESC, id DESC LIMIT @limit OFFSET @offset`);
     this.ofBrief = db.prepare('SELECT * FROM cards WHERE brief_id = ?');
+    this.statesOfBriefRows = db.prepare(`SELECT ${['id', ...COLUMNS.filter((c) => c !== 'content'), 'created_at', 'updated_at'].join(', ')} FROM cards WHERE brief_id = ?`);
     this.idsOfArticle = db.prepare('SELECT id FROM cards WHERE article_id = ?').pluck() as Database.Statement<[number], number>;
     this.sameEvidence = db.prepare(`SELECT c.id AS cardId, c.uid, c.brief_id AS briefId, b.title AS briefTitle, c.headings
       FROM cards c LEFT JOIN briefs b ON b.id = c.brief_id WHERE c.fingerprint = ? ORDER BY c.brief_id IS NOT NULL, b.title, c.id`);
@@ -112,6 +117,10 @@ export class CardStore {
 
   rowsOfBrief(briefId: number): CardRow[] {
     return this.ofBrief.all(briefId);
+  }
+
+  statesOfBrief(briefId: number): CardState[] {
+    return this.statesOfBriefRows.all(briefId);
   }
 
   /** Every card holding the same evidence (its fingerprint), cut cards first. */
@@ -167,7 +176,7 @@ export class CardStore {
   }
 
   /** Writes a brief card's node (BriefStore.save): inserted when `id` is null, else replaced. */
-  putBriefCard(id: number | null, uid: string, copiedFrom: string | null, parts: CardParts, place: BriefCardPlace, keep?: CardRow): number {
+  putBriefCard(id: number | null, uid: string, copiedFrom: string | null, parts: CardParts, place: BriefCardPlace, keep?: CardState): number {
     const values = this.values(parts, {
       label: labelOfBriefCard(parts.tag), articleId: keep?.article_id ?? null,
       passage: keep && keep.passage_start !== null && keep.passage_end !== null ? { start: keep.passage_start, end: keep.passage_end } : null,
@@ -180,7 +189,8 @@ export class CardStore {
   }
 
   /** A brief card whose place changed but whose content did not: only its headings are re-indexed. */
-  moveBriefCard(row: CardRow, place: BriefCardPlace): void {
+  moveBriefCard(state: CardState, place: BriefCardPlace): void {
+    const row = this.row(state.id);
     const parts = cardParts({ ...decodeContent(row.content), attrs: {} });
     this.putBriefCard(row.id, row.uid, row.copied_from, parts, place, row);
   }
