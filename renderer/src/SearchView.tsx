@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Card } from '../../shared/model';
+import type { Card, CardPlace } from '../../shared/model';
 import { QuickFind, type QuickFindHit } from '../../shared/quick-find';
 import type { SearchHit, SearchResult, SnippetPart } from '../../shared/search';
 import { api } from './api';
@@ -79,10 +79,13 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
   const quickHits = useMemo(() => quickFind.find(query, 8), [quickFind, query]);
 
   const hits = result?.hits ?? [];
+  // One row per piece of evidence: a quick-find hit on a card the library hits already list
+  // (same brief, same tag) would be the same card twice.
+  const listed = new Set(hits.flatMap((hit) => hit.places.map((p) => `${p.briefId}\u0000${hit.tag}`)));
   const rows: ({ kind: 'card'; hit: SearchHit } | { kind: 'place'; hit: QuickFindHit })[] = [
     // Library hits first: sending a card reloads the briefs, and the rows under the cursor must not shift.
     ...hits.map((hit) => ({ kind: 'card' as const, hit })),
-    ...quickHits.map((hit) => ({ kind: 'place' as const, hit })),
+    ...quickHits.filter((hit) => hit.kind !== 'card' || !listed.has(`${hit.briefId}\u0000${hit.text}`)).map((hit) => ({ kind: 'place' as const, hit })),
   ];
   const current = rows[Math.min(selected, rows.length - 1)];
 
@@ -175,6 +178,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
                 <span className="meta">{row.hit.shortCite || 'no cite'}{row.hit.label ? ` · ${row.hit.label}` : ''}</span>
                 <CiteWarning shortCite={row.hit.shortCite} fullCite={row.hit.fullCite} />
                 <Snippet parts={row.hit.snippet} />
+                <span className="places">{placesLine(row.hit)}</span>
               </>
             ) : (
               <>
@@ -200,4 +204,13 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
       )}
     </section>
   );
+}
+
+const whereOf = (place: Pick<CardPlace, 'briefTitle' | 'headings'>): string =>
+  place.briefTitle === null ? 'cut cards' : [place.briefTitle, place.headings].filter(Boolean).join(' › ');
+
+/** Where the card lives, and the other places the same evidence is filed. */
+function placesLine(hit: SearchHit): string {
+  const others = hit.places.filter((p) => p.cardId !== hit.cardId).map(whereOf);
+  return `in ${whereOf(hit)}${others.length > 0 ? ` · also in ${others.join('; ')}` : ''}`;
 }

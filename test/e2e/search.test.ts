@@ -28,6 +28,19 @@ describe('search in Chromium', () => {
 
     await box.fill('author:Choi');
     await expect.poll(() => cards.locator('.title').allInnerTexts()).toEqual([expect.stringContaining('US pressure on the Ukraine')]);
+    // The card says where it lives; quick find does not list the same card again as a place.
+    const block = (await api.listBriefs({}))[0]!.title;
+    expect(await cards.first().locator('.places').innerText()).toMatch(new RegExp(`^in ${block.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    await expect.poll(() => rows.count()).toBe(1);
+
+    // The same evidence filed again, in a brief of its own: one row, listing both places.
+    const choi = (await api.search({ query: 'author:Choi', limit: 1 })).hits[0]!;
+    const copy = await api.createBrief({ title: 'Ukraine neg', doc: { type: 'doc', content: [{ type: 'block', content: [{ type: 'text', text: 'AT: Escalation' }] }] } });
+    await api.appendCardsToBrief({ briefId: copy.id, cardIds: [choi.cardId] });
+    await box.fill('author:Cho');
+    await box.fill('author:Choi');
+    await expect.poll(() => cards.first().locator('.places').innerText()).toContain('Ukraine neg › AT: Escalation');
+    expect(await cards.count()).toBe(1);
 
     await box.fill('"de facto partition"');
     await expect.poll(() => cards.locator('.meta').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Press TV'), expect.stringContaining('Thai News Service')]));
