@@ -98,6 +98,8 @@ function sniff(bytes: Uint8Array): Format {
 }
 
 async function readBytes(bytes: Uint8Array, source: string, format: Format, charset = '', url = ''): Promise<Imported> {
+  // Said plainly, whatever the name promises: a 0-byte "PDF" has no header because it has nothing.
+  if (bytes.length === 0) throw new ImportError(source, 'the file is empty (0 bytes): save or download it again.');
   switch (format) {
     case 'pdf': {
       if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) throw new ImportError(source, 'it is not a PDF (it has no PDF header).');

@@ -73,7 +73,9 @@ const hostile: [string, () => Promise<{ name: string; bytes: Uint8Array } | { fi
   ['binary junk named .txt', async () => ({ name: 'notes.txt', bytes: deflateSync(new TextEncoder().encode('x'.repeat(10_000) + Math.random())) }), /not text \(it looks like a binary file\)/],
   ['an old .doc', async () => ({ name: 'brief.doc', bytes: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) }), /save it as \.docx/],
   ['HTML that is only scripts', async () => ({ name: 'page.html', bytes: Buffer.from('<html><body><script>document.write("<p>pwned pwned pwned</p>")</script><img src=x onerror="alert(1)"></body></html>') }), /no article text/],
-  ['an empty text file', async () => ({ name: 'empty.txt', bytes: new Uint8Array(0) }), /no text in it/],
+  ['an empty text file', async () => ({ name: 'empty.txt', bytes: new Uint8Array(0) }), /the file is empty \(0 bytes\)/],
+  ['an empty PDF', async () => ({ name: 'empty.pdf', bytes: new Uint8Array(0) }), /the file is empty \(0 bytes\)/],
+  ['an empty Word file', async () => ({ name: 'empty.docx', bytes: new Uint8Array(0) }), /the file is empty \(0 bytes\)/],
 ];
 
 describe('hostile input: one clear error naming the file, library unchanged', () => {
