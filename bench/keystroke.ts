@@ -2,7 +2,7 @@
 // browser mode, typed into by Chromium, and every main-thread task that a key press causes
 // (the key's events, the editor's dispatch, React's redraw, style, layout and paint) summed
 // from Chromium's own trace. Run on its own with `node dist/electron/bench/keystroke.js`, or
-// call benchKeystroke() from run.ts.
+// npm run bench calls benchKeystroke() (run.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
