@@ -3,6 +3,7 @@ import { api } from './api';
 import { ArticleDetailsPanel } from './ArticleDetailsPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { ImportPanel } from './ImportPanel';
+import { SampleEvidence } from './SampleEvidence';
 import type { Status } from './App';
 import { useApiData } from './use-api-data';
 import { useVirtualRows } from './virtual-rows';
@@ -83,7 +84,12 @@ export function LibraryView({ onOpenArticle, onOpenCard, onStatus }: Props) {
       <section className="panel" aria-labelledby="articles-heading">
         <h2 id="articles-heading">Articles {articles.data && <span className="count">{articles.data.length}</span>}</h2>
         {articles.error && <p role="alert" className="error">{articles.error}</p>}
-        {articles.data?.length === 0 && <p className="empty">No articles yet. Paste one to start cutting.</p>}
+        {articles.data?.length === 0 && (
+          <p className="empty">
+            No articles yet. Paste one to start cutting, or{' '}
+            <SampleEvidence onImported={() => { articles.reload(); cards.reload(); }} onStatus={onStatus} />
+          </p>
+        )}
         <ul className="list" aria-label="Articles">
           {articles.data?.map((a) => (
             <li key={a.id}>
