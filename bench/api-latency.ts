@@ -11,6 +11,7 @@ import { importInto } from '../electron/services/importers/import-into-library.j
 import { Library } from '../electron/services/library/library.js';
 import { startServer } from '../electron/server.js';
 import { generateVerbatimDocx } from './verbatim-generator.js';
+import { percentile } from './stats.js';
 
 export interface ApiLatencyRow {
   what: string;
@@ -28,11 +29,6 @@ export interface ApiLatencyRow {
 const SEED = 20_211_130;
 /** How often the bench asks while the import runs: about a UI's polling and typing rate. */
 const ASK_EVERY_MS = 10;
-
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-};
 
 function httpApi(url: string, token: string): Api {
   return apiClient(async (method: ApiMethod, input: unknown) => {

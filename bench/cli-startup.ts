@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Library } from '../electron/services/library/library.js';
+import { median } from './stats.js';
 
 export interface CliStartupRow {
   what: string;
@@ -22,8 +23,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
 const BIN = path.join(repo, 'bin', 'cardfile.js');
 const DIST = path.join(repo, 'dist', 'electron', 'electron');
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function wallMs(args: string[]): number {
   const started = performance.now();

@@ -17,6 +17,7 @@ import { Library } from '../electron/services/library/library.js';
 import { makeGenerator } from './card-generator.js';
 import { seededRandom } from './seeded-random.js';
 import { generateVerbatimDocx } from './verbatim-generator.js';
+import { median } from './stats.js';
 
 export interface FormatRow {
   what: string;
@@ -25,8 +26,6 @@ export interface FormatRow {
   runs: number;
   peer?: { name: string; medianMs: number };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function time(runs: number, fn: () => unknown): Promise<number> {
   const took: number[] = [];

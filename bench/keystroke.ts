@@ -13,6 +13,7 @@ import { createHandlers } from '../electron/services/api-handlers.js';
 import { Library } from '../electron/services/library/library.js';
 import { startServer } from '../electron/server.js';
 import { brief } from './formats.js';
+import { percentile } from './stats.js';
 
 export interface KeystrokeRow {
   cards: number;
@@ -43,10 +44,6 @@ const PACE_MS = 120;
 const TASKS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 const KEY_EVENTS = new Set(['keydown', 'keypress', 'input', 'textInput', 'beforeinput', 'keyup']);
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-};
 const round = (x: number) => Number(x.toFixed(2));
 
 /** Per keystroke: the main thread's task time and its key-event time, from a Chromium trace. */

@@ -18,6 +18,7 @@ import { benchFolderImport, folderImportTable, type FolderImportRow } from './fo
 import { benchKeystroke, keystrokeTable, type KeystrokeRow } from './keystroke.js';
 import { benchFormats, formatsTable, type FormatRow } from './formats.js';
 import { lunrQuery, QUERIES } from './queries.js';
+import { percentile } from './stats.js';
 
 const SEED = 20_210_915;
 // `npm run bench -- --scale` adds the 1M-card row (about an hour on two cores).
@@ -34,10 +35,6 @@ const repo = path.resolve(here, '../../..');
 
 const now = () => performance.now();
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 function cards(size: number): Generator<CardFields> {
