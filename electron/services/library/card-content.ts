@@ -53,10 +53,10 @@ export function fingerprintOf(shortCite: string, fullCite: string, bodyText: str
   return hash(`${fold(shortCite)} ${fold(fullCite)}\n${fold(bodyText)}`);
 }
 
-function bodyTextOf(body: PMNode): string {
-  const lines: string[] = [];
-  body.forEach((p) => lines.push(p.textContent));
-  return lines.join('\n');
+/** The words of a card node's body, a line per paragraph: what is indexed, fingerprinted and cut into snippets. */
+export function bodyTextOf(card: DocJSON): string {
+  const body = card.content?.find((c) => c.type === 'body');
+  return (body?.content ?? []).map((p) => (p.content ?? []).map((t) => t.text ?? '').join('')).join('\n');
 }
 
 /** Checks a card node against the schema and derives what the store keeps beside it. */
@@ -70,15 +70,13 @@ export function cardParts(json: DocJSON): CardParts {
   }
   let tag = '';
   let cite = { shortCite: '', fullCite: '' };
-  let body: PMNode | null = null;
   node.forEach((child) => {
     if (child.type === schema.nodes.tag) tag = child.textContent;
     else if (child.type === schema.nodes.cite) cite = splitCite(child);
-    else if (child.type === schema.nodes.body) body = child;
   });
   const { attrs: _attrs, ...content } = json;
   const text = JSON.stringify(content);
-  const bodyText = body ? bodyTextOf(body) : '';
+  const bodyText = bodyTextOf(json);
   return {
     stored: encode(text), tag, ...cite,
     body: json.content?.find((c) => c.type === 'body') ?? EMPTY_BODY,

@@ -6,7 +6,7 @@
 // fingerprint: the same evidence filed in several places is one hit listing its places.
 import type Database from 'better-sqlite3';
 import { type SearchHit, type SearchOptions, type SearchResult } from '../../../shared/search.js';
-import { decodeContent } from '../library/card-content.js';
+import { bodyTextOf, decodeContent } from '../library/card-content.js';
 import type { CardStore } from '../library/card-store.js';
 import { matchExpression, parseQuery, plainWords, type ParsedQuery, type Term } from './query-parser.js';
 import { snippetOf } from './snippet.js';
@@ -105,8 +105,7 @@ export class CardSearch {
   }
 
   private toHit(row: HitRow, query: ParsedQuery): SearchHit {
-    const body = decodeContent(row.content).content?.find((c) => c.type === 'body');
-    const text = (body?.content ?? []).map((p) => (p.content ?? []).map((t) => t.text ?? '').join('')).join('\n');
+    const text = bodyTextOf(decodeContent(row.content));
     return {
       cardId: row.id, uid: row.uid, briefId: row.brief_id, briefTitle: row.brief_title, headings: row.headings,
       tag: row.tag, label: row.label, shortCite: row.short_cite, fullCite: row.full_cite,
