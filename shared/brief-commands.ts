@@ -228,7 +228,8 @@ export function hiddenRanges(doc: PMNode, contentStart = 0): HiddenRange[] {
     const runs: HiddenRange[] = [];
     let lit = false;
     node.forEach((inline, offset) => {
-      if (inline.marks.some((m) => m.type.name === 'highlight')) {
+      // The marker stays in sight, as in a reading copy: it is where the speaker stopped.
+      if (inline.type.name === 'marker' || inline.marks.some((m) => m.type.name === 'highlight')) {
         lit = true;
         return;
       }

@@ -3,7 +3,7 @@
 // Word and Google Docs keep inline styles on paste and drop stylesheets; text is escaped.
 import { highlightCss } from './highlight-colours.js';
 import type { DocJSON } from './model.js';
-import { docxLookOf, type DocxLook } from './schema.js';
+import { docxLookOf, MARKER_COLOUR, MARKER_TEXT, type DocxLook } from './schema.js';
 
 export interface HtmlBrief {
   title: string;
@@ -98,6 +98,7 @@ function inlineHtml(block: DocJSON, cite = false): string {
 }
 
 function runHtml(text: DocJSON, cite: boolean): string {
+  if (text.type === 'marker') return MARKER_HTML;
   const styles: string[] = [];
   const marks = text.marks ?? [];
   const names = new Set(marks.map((m) => m.type));
@@ -119,6 +120,8 @@ function runHtml(text: DocJSON, cite: boolean): string {
   }
   return styles.length > 0 ? `<span style="${styles.join(';')}">${escaped}</span>` : escaped;
 }
+
+const MARKER_HTML = `<strong class="marker" style="font-weight:bold;color:#${MARKER_COLOUR}">${escapeHtml(MARKER_TEXT)}</strong>`;
 
 function contentsHtml(nodes: readonly DocJSON[]): string {
   const items = nodes.map((node, i) => {

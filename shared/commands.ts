@@ -4,11 +4,13 @@
 //
 // Exported for the brief editor as well as the Cutter:
 //   underline (F9), emphasis (F10), highlight(colour) (F11), clearFormatting (F12),
-//   condense (F3), shrink (Alt+F3 / Ctrl+8), boldCite (F8 on a selection in the cite).
+//   condense (F3), shrink (Alt+F3 / Ctrl+8), boldCite (F8 on a selection in the cite),
+//   markCard (Ctrl+Alt+M: where the speaker stopped reading).
 // The keys live in keymap.ts (data, rebindable); F7 tag and F8 "go to cite" are setTag and
 // setCite in brief-commands.ts, shared by both editors.
 import type { Mark, MarkType, NodeType, Node as PMNode, ResolvedPos } from 'prosemirror-model';
 import { Fragment } from 'prosemirror-model';
+import { closeHistory } from 'prosemirror-history';
 import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import { DEFAULT_HIGHLIGHT, schema } from './schema.js';
 
@@ -217,6 +219,44 @@ export const shrink: Command = (state, dispatch) => {
       return false;
     });
     dispatch(tr);
+  }
+  return true;
+};
+
+/** The card holding the cursor, and the position just before it. */
+function cardAtCursor(state: EditorState): { node: PMNode; pos: number } | null {
+  const { $from } = state.selection;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    if ($from.node(depth).type === schema.nodes.card) return { node: $from.node(depth), pos: $from.before(depth) };
+  }
+  return null;
+}
+
+/**
+ * Ctrl+Alt+M, Mark card: a marker at the cursor in a card's body, where the speaker stopped
+ * reading. A card has one: marking again moves it, and marking beside it takes it away.
+ */
+export const markCard: Command = (state, dispatch) => {
+  const { $from } = state.selection;
+  const card = cardAtCursor(state);
+  if (!card || $from.parent.type !== schema.nodes.paragraph) return false;
+  if (dispatch) {
+    const marker = schema.nodes.marker!;
+    const old: number[] = [];
+    card.node.descendants((node, offset) => {
+      if (node.type === marker) old.push(card.pos + 1 + offset);
+      return !node.isInline;
+    });
+    const beside = old.some((pos) => pos === $from.pos || pos + 1 === $from.pos);
+    const tr = state.tr;
+    for (const pos of old.reverse()) tr.delete(pos, pos + 1);
+    if (!beside) {
+      const at = tr.mapping.map($from.pos);
+      tr.insert(at, marker.create());
+      tr.setSelection(TextSelection.create(tr.doc, at + 1));
+    }
+    // Its own undo step, even pressed within moments of the last edit.
+    dispatch(closeHistory(tr).scrollIntoView());
   }
   return true;
 };

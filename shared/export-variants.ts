@@ -14,12 +14,15 @@ function mapCards(doc: DocJSON, card: (node: DocJSON) => DocJSON): DocJSON {
   return { ...doc, content: (doc.content ?? []).map((node) => (node.type === 'card' ? card(node) : node)) };
 }
 
-/** Highlighted runs of a paragraph; runs apart in the source are kept apart by a space. */
+/**
+ * Highlighted runs of a paragraph, and its marker (where the speaker stopped stays shown); runs
+ * apart in the source are kept apart by a space.
+ */
 function spokenRuns(paragraph: DocJSON): DocJSON[] {
   const runs: DocJSON[] = [];
   let gap = false;
   for (const run of paragraph.content ?? []) {
-    if (!isHighlighted(run)) {
+    if (run.type !== 'marker' && !isHighlighted(run)) {
       gap = runs.length > 0;
       continue;
     }

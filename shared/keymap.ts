@@ -6,7 +6,7 @@ import { chainCommands } from 'prosemirror-commands';
 import { redo, undo } from 'prosemirror-history';
 import type { Command } from 'prosemirror-state';
 import { setCite, setTag } from './brief-commands.js';
-import { boldCite, clearFormatting, condense, emphasis, highlight, shrink, underline } from './commands.js';
+import { boldCite, clearFormatting, condense, emphasis, highlight, markCard, shrink, underline } from './commands.js';
 import type { Settings } from './settings.js';
 
 export interface CommandInfo {
@@ -28,6 +28,7 @@ export const COMMANDS = [
   { id: 'clearFormatting', title: 'Clear formatting', hint: 'Back to plain text', keys: ['F12'], scope: 'editor' },
   { id: 'condense', title: 'Condense', hint: "Join the card's paragraphs into one", keys: ['F3'], scope: 'editor' },
   { id: 'shrink', title: 'Shrink', hint: 'Unmarked text 8, 7, 6, 5, 4 pt, then normal', keys: ['Alt-F3', 'Ctrl-8'], scope: 'editor' },
+  { id: 'markCard', title: 'Mark card', hint: 'Where you stopped reading: a marker at the cursor, in the doc and its exports', keys: ['Ctrl-Alt-m'], scope: 'editor' },
   { id: 'undo', title: 'Undo', hint: 'Undo the last change', keys: ['Mod-z'], scope: 'editor' },
   { id: 'redo', title: 'Redo', hint: 'Redo what was undone', keys: ['Mod-y', 'Mod-Shift-z'], scope: 'editor' },
   { id: 'cutPassage', title: 'Cut card', hint: 'The selected passage becomes a new card', keys: ['Alt-c'], scope: 'app' },
@@ -87,6 +88,7 @@ export function editorCommands(settings: Pick<Settings, 'highlightColour'>): Rec
     clearFormatting,
     condense,
     shrink,
+    markCard,
     undo,
     redo,
   };

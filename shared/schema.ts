@@ -3,6 +3,14 @@ import type { DocJSON } from './model.js';
 
 export const DEFAULT_HIGHLIGHT = 'cyan';
 
+/**
+ * A marker as Word files write it: the text the community Mark Card macro inserts, so cards
+ * marked in Word come in marked and cards marked here read the same in Word.
+ */
+export const MARKER_TEXT = '<<MARKED>>';
+/** Exports draw a marker in bold dark red, so it stands out from the card's words. */
+export const MARKER_COLOUR = 'C00000';
+
 // Word's highlight palette (w:highlight values): the colours a Verbatim file can carry.
 export const HIGHLIGHT_COLOURS = [
   'yellow', 'green', 'cyan', 'magenta', 'blue', 'red', 'darkBlue', 'darkCyan',
@@ -68,7 +76,16 @@ export const schema = new Schema({
     },
     // An empty paragraph between cards or headings: layout the debater made, kept as it was.
     blank: { atom: true, selectable: true, toDOM: () => ['p', { class: 'blank' }], parseDOM: [{ tag: 'p.blank' }] },
-    paragraph: { content: 'text*', marks: INLINE_MARKS, toDOM: () => ['p', 0], parseDOM: [{ tag: 'p' }] },
+    paragraph: { content: '(text | marker)*', marks: INLINE_MARKS, toDOM: () => ['p', 0], parseDOM: [{ tag: 'p' }] },
+    // Where the speaker stopped reading (Verbatim's Mark Card). It holds no text, so a card's
+    // words, fingerprint and search fields are the same marked or not.
+    marker: {
+      inline: true,
+      atom: true,
+      leafText: () => '',
+      toDOM: () => ['span', { class: 'marker', contenteditable: 'false', title: 'Marked: the speaker stopped reading here' }, 'MARKED'],
+      parseDOM: [{ tag: 'span.marker' }],
+    },
     text: {},
   },
   marks: {

@@ -18,9 +18,9 @@ interface GuardMeta {
 
 export const textGuardKey = new PluginKey<Unlocked>('textGuard');
 
-/** The words of a node's text, paragraphs and runs of whitespace counting as one space. */
+/** The words of a node's text, paragraphs and runs of whitespace counting as one space (a marker is no word). */
 export function wordsOf(node: PMNode): string {
-  return node.textBetween(0, node.content.size, ' ', ' ').split(/\s+/).filter(Boolean).join(' ');
+  return node.textBetween(0, node.content.size, ' ').split(/\s+/).filter(Boolean).join(' ');
 }
 
 interface BodyAt {

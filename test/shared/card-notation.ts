@@ -1,6 +1,7 @@
 // A compact notation for card documents in tests, so each table row shows its document:
 // body paragraphs use <u>underline</u>, <e>emphasis</e>, <h>highlight</h> (<h:yellow> for a
-// colour), <s:8> a run's size in points, the cite <b>bold</b>; `|` marks the cursor, `[` and `]` a selection.
+// colour), <s:8> a run's size in points, the cite <b>bold</b>, `^` a marker (Mark card); `|` marks
+// the cursor, `[` and `]` a selection.
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { EditorState, TextSelection, type Plugin } from 'prosemirror-state';
 import { nodeFromJSON, schema } from '../../shared/schema.js';
@@ -32,7 +33,7 @@ function parseInline(src: string): Parsed {
   const markers: Parsed['markers'] = [];
   const open: { type: string; attrs?: Record<string, unknown> }[] = [];
   let offset = 0;
-  for (const token of src.split(/(<\/?[a-z](?::[a-zA-Z0-9]+)?>|[|[\]])/)) {
+  for (const token of src.split(/(<\/?[a-z](?::[a-zA-Z0-9]+)?>|[|[\]^])/)) {
     if (!token) continue;
     const tag = /^<(\/?)([a-z])(?::([a-zA-Z0-9]+))?>$/.exec(token);
     if (tag) {
@@ -40,6 +41,9 @@ function parseInline(src: string): Parsed {
       else open.push(TAGS[tag[2]!]!(tag[3]));
     } else if (token === '|' || token === '[' || token === ']') {
       markers.push({ kind: token, offset });
+    } else if (token === '^') {
+      content.push({ type: 'marker' });
+      offset += 1;
     } else {
       content.push(open.length ? { type: 'text', text: token, marks: open.map((m) => ({ ...m })) } : { type: 'text', text: token });
       offset += token.length;
@@ -102,6 +106,10 @@ function markTag(m: Mark): string {
 function inline(block: PMNode): string {
   let out = '';
   block.forEach((node) => {
+    if (node.type === schema.nodes.marker) {
+      out += '^';
+      return;
+    }
     const marks = [...node.marks].sort((a, b) => ORDER.indexOf(a.type.name) - ORDER.indexOf(b.type.name));
     out += marks.map((m) => `<${markTag(m)}>`).join('') + (node.text ?? '') + [...marks].reverse().map((m) => `</${SHORT[m.type.name]}>`).join('');
   });

@@ -56,6 +56,13 @@ const ROWS: Row[] = [
   { key: 'F8', what: 'adds an empty cite to a card without one', before: { tag: 'T|', body: [S] }, after: { tag: 'T', cite: '', body: [S] } },
   { key: 'F7', what: 'moves to the tag without changing the document', before: { tag: 'T', cite: CITE, body: ['Rus|sia'] }, after: { tag: 'T', cite: CITE, body: ['Russia'] } },
   { key: 'F7', what: 'does nothing in the tag', before: { tag: 'T|', body: ['Russia'] }, after: null },
+  { key: 'Ctrl-Alt-m', what: 'marks where the speaker stopped', before: { tag: 'T', body: ['Russia |mediates', 'in Syria'] }, after: { tag: 'T', body: ['Russia ^mediates', 'in Syria'] } },
+  { key: 'Ctrl-Alt-m', what: 'moves the card\'s marker (one per card)', before: { tag: 'T', body: ['^Russia mediates', 'in Sy|ria'] }, after: { tag: 'T', body: ['Russia mediates', 'in Sy^ria'] } },
+  { key: 'Ctrl-Alt-m', what: 'takes the marker away beside it', before: { tag: 'T', body: ['Russia ^|mediates'] }, after: { tag: 'T', body: [S.slice(0, 15)] } },
+  { key: 'Ctrl-Alt-m', what: 'marks at the start of a selection, keeping its words', before: { tag: 'T', body: ['Russia [mediates] in Syria'] }, after: { tag: 'T', body: ['Russia ^mediates in Syria'] } },
+  { key: 'Ctrl-Alt-m', what: 'does nothing in the tag', before: { tag: 'T|', body: [S] }, after: null },
+  { key: 'Ctrl-Alt-m', what: 'does nothing in the cite', before: { tag: 'T', cite: 'Ace| 21', body: [S] }, after: null },
+  { key: 'F3', what: 'keeps the marker where it was', before: { tag: 'T', body: ['one ^two', 'thr|ee'] }, after: { tag: 'T', body: ['one ^two three'] } },
 ];
 
 describe('markup keys on a card', () => {

@@ -2,7 +2,7 @@ import { history, undo } from 'prosemirror-history';
 import { Slice } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
-import { condense, shrink, underline } from '../../shared/commands.js';
+import { condense, markCard, shrink, underline } from '../../shared/commands.js';
 import { lockText, textGuard, unlockText, wordsOf } from '../../shared/text-guard.js';
 import { notate, stateOf } from './card-notation.js';
 
@@ -27,6 +27,7 @@ const EDITS: { what: string; edit: (s: EditorState) => Transaction; allowed: boo
   { what: 'underlining', edit: (s) => s.tr.addMark(FIRST, FIRST + 6, s.schema.marks.underline!.create()), allowed: true },
   { what: 'condensing (F3)', edit: (s) => { let tr = s.tr; condense(s, (t) => { tr = t; }); return tr; }, allowed: true },
   { what: 'shrinking (Alt+F3)', edit: (s) => { let tr = s.tr; shrink(s, (t) => { tr = t; }); return tr; }, allowed: true },
+  { what: 'marking where reading stopped, mid-word (Mark card)', edit: (s) => { let tr = s.tr.setSelection(TextSelection.create(s.doc, FIRST + 3)); markCard(s.apply(tr), (t) => { tr = t; }); return tr; }, allowed: true },
   { what: 'deleting the whole card', edit: (s) => s.tr.delete(0, s.doc.content.size), allowed: true },
   { what: 'replacing with identical words (a split paragraph rejoined)', edit: (s) => s.tr.replace(FIRST, FIRST + 6, new Slice(s.doc.slice(FIRST, FIRST + 6).content, 0, 0)), allowed: true },
 ];

@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Node as PMNode, Mark } from 'prosemirror-model';
 import type { DocJSON } from '../../../shared/model.js';
 import { isShading, wordHighlight } from '../../../shared/highlight-colours.js';
-import { docxLookOf, nodeFromJSON, type DocxLook } from '../../../shared/schema.js';
+import { docxLookOf, MARKER_COLOUR, MARKER_TEXT, nodeFromJSON, schema, type DocxLook } from '../../../shared/schema.js';
 import { parseXmlPart } from '../importers/verbatim/ooxml.js';
 import { StyleSheet } from '../importers/verbatim/word-styles.js';
 import { exportStyles, type StyleIds } from './verbatim-styles.js';
@@ -80,7 +80,7 @@ class ParagraphWriter {
   paragraph(styleId: string | null, block: PMNode, context: RunContext): string {
     const pPr = styleId ? `<w:pPr><w:pStyle w:val="${styleId}"/></w:pPr>` : '';
     let runs = '';
-    block.forEach((text) => (runs += this.run(styleId, text.text ?? '', text.marks, context)));
+    block.forEach((inline) => (runs += inline.type === schema.nodes.marker ? MARKER_RUN : this.run(styleId, inline.text ?? '', inline.marks, context)));
     return `<w:p>${pPr}${runs}</w:p>`;
   }
 
@@ -138,6 +138,9 @@ class ParagraphWriter {
     return found;
   }
 }
+
+// A marker is unhighlighted text, as Word's Mark Card macro leaves it, in bold red to be seen.
+const MARKER_RUN = `<w:r><w:rPr><w:b/><w:color w:val="${MARKER_COLOUR}"/></w:rPr><w:t xml:space="preserve">${escapeXml(MARKER_TEXT)}</w:t></w:r>`;
 
 // Characters XML 1.0 cannot hold at all are dropped; markup characters are escaped.
 function escapeXml(text: string): string {

@@ -246,6 +246,27 @@ const ROWS: Row[] = [
       expect(styles.match(/<w:name w:val="Emphasis"\/>/g)).toHaveLength(1);
     },
   },
+  {
+    pattern: 'Mark card: the macro’s <<MARKED>> line joins the end of the line before; one inside a paragraph stays where it is',
+    document: documentXml(
+      TAG('Marked on a line of its own'),
+      CITE('Smith 21', ', Professor'),
+      para(null, run('read words', '<w:rStyle w:val="StyleUnderline"/>'), run(' then stopped', SMALL)),
+      para(null, run('<<MARKED>>')),
+      para(null, run('Words not read.', SMALL)),
+      TAG('Marked mid-paragraph'),
+      CITE('Jones 20', ', Reporter'),
+      para(null, run('read up to ', '<w:rStyle w:val="StyleUnderline"/>'), run('<<MARKED>>', '<w:b/>'), run('and no further', SMALL)),
+    ),
+    styles: STYLES,
+    check: async (doc) => {
+      const [own, inline] = cards(doc).map((c) => part(c, 'body')!.content!.map((p) => (p.content ?? []).map((n) => (n.type === 'marker' ? '^' : n.text)).join('')));
+      expect(own).toEqual(['read words then stopped^', 'Words not read.']);
+      expect(inline).toEqual(['read up to ^and no further']);
+      const xml = await exportedXml(doc, 'word/document.xml');
+      expect(xml.match(/<w:t xml:space="preserve">&lt;&lt;MARKED&gt;&gt;<\/w:t>/g)).toHaveLength(2);
+    },
+  },
 ];
 
 describe('Verbatim files as debaters write them (issue 11 patterns)', () => {

@@ -5,6 +5,7 @@
 import { authorYearOpening, looksLikeCite } from '../../../../shared/cite-parser.js';
 import type { DocJSON } from '../../../../shared/model.js';
 import { shadingHighlight, wordHighlight } from '../../../../shared/highlight-colours.js';
+import { MARKER_TEXT } from '../../../../shared/schema.js';
 import type { WordParagraph, WordRun } from './word-document.js';
 import type { ResolvedRun } from './word-styles.js';
 
@@ -91,8 +92,34 @@ function cardNode(tag: WordParagraph | null, paragraphs: WordParagraph[]): DocJS
     }
     content.push({ type: 'cite', content: inlineNodes({ ...cite, runs: citeRuns }, 'cite') });
   }
-  if (rest.length > 0) content.push({ type: 'body', content: rest.map((p) => ({ type: 'paragraph', content: inlineNodes(p, 'text') })) });
+  if (rest.length > 0) content.push({ type: 'body', content: bodyParagraphs(rest) });
   return { type: 'card', attrs: { cardId: null, copiedFrom: null }, content };
+}
+
+/**
+ * The body's paragraphs, with each "<<MARKED>>" as a marker. Word's Mark Card macro puts the
+ * marker on a line of its own: it joins the end of the line before (where reading stopped).
+ */
+function bodyParagraphs(paragraphs: readonly WordParagraph[]): DocJSON[] {
+  const out: DocJSON[] = [];
+  for (const p of paragraphs) {
+    const content = withMarkers(inlineNodes(p, 'text'));
+    const previous = out[out.length - 1];
+    if (previous && content.length > 0 && content.every((n) => n.type === 'marker')) previous.content = [...(previous.content ?? []), ...content];
+    else out.push({ type: 'paragraph', content });
+  }
+  return out;
+}
+
+function withMarkers(nodes: DocJSON[]): DocJSON[] {
+  return nodes.flatMap((node) => {
+    const pieces = node.text!.split(MARKER_TEXT);
+    if (pieces.length === 1) return [node];
+    return pieces.flatMap((text, i) => [
+      ...(i > 0 ? [{ type: 'marker' }] : []),
+      ...(text ? [{ ...node, text }] : []),
+    ]);
+  });
 }
 
 /** Where the cite is: the first cite-like paragraph, with only undertag-like lines before it; -1 for none. */
