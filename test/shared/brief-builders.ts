@@ -3,7 +3,7 @@ import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import type { DocJSON } from '../../shared/model.js';
 import { nodeFromJSON, schema } from '../../shared/schema.js';
 
-type Run = string | { text: string; marks: ('underline' | 'emphasis' | 'highlight')[] };
+type Run = string | { text: string; marks: ('underline' | 'emphasis' | 'highlight')[] } | typeof MARKER;
 
 const text = (s: string): DocJSON[] => (s ? [{ type: 'text', text: s }] : []);
 
@@ -11,6 +11,8 @@ export const pocket = (s: string): DocJSON => ({ type: 'pocket', content: text(s
 export const hat = (s: string): DocJSON => ({ type: 'hat', content: text(s) });
 export const block = (s: string): DocJSON => ({ type: 'block', content: text(s) });
 export const hl = (s: string): Run => ({ text: s, marks: ['underline', 'highlight'] });
+/** Mark card's marker, as a run of a body paragraph. */
+export const MARKER = { type: 'marker' } as const;
 
 /** A card; no cite and no body makes an analytic. Body paragraphs are lists of runs. */
 export function card(tag: string, cite?: string, body?: Run[][]): DocJSON {
@@ -21,7 +23,7 @@ export function card(tag: string, cite?: string, body?: Run[][]): DocJSON {
       type: 'body',
       content: body.map((runs) => ({
         type: 'paragraph',
-        content: runs.map((r) => (typeof r === 'string' ? { type: 'text', text: r } : { type: 'text', text: r.text, marks: r.marks.map((m) => ({ type: m })) })),
+        content: runs.map((r) => (typeof r === 'string' ? { type: 'text', text: r } : 'type' in r ? { ...r } : { type: 'text', text: r.text, marks: r.marks.map((m) => ({ type: m })) })),
       })),
     });
   }

@@ -5,7 +5,7 @@ import {
 } from '../../shared/brief-commands.js';
 import type { DocJSON } from '../../shared/model.js';
 import { nodeFromJSON } from '../../shared/schema.js';
-import { block, card, doc, hat, hl, pocket, run, stateOf } from './brief-builders.js';
+import { block, card, doc, hat, hl, MARKER, pocket, run, stateOf } from './brief-builders.js';
 
 interface Row {
   name: string;
@@ -109,6 +109,12 @@ describe('invisibility mode hides what is not read aloud', () => {
       { text: ' unread tail', paragraph: false, spaced: true },
       { text: 'Paragraph with nothing highlighted', paragraph: true, spaced: false },
     ]);
+  });
+
+  it('keeps the Mark card marker in sight, even among unread words', () => {
+    const doc = stateOf(card('Tag', 'Ace 21', [['Unread ', hl('spoken'), ' more unread ', MARKER, ' tail'], ['Nothing highlighted but the ', MARKER]])).doc;
+    const hidden = hiddenRanges(doc).map((r) => doc.textBetween(r.from, r.to));
+    expect(hidden).toEqual(['Unread ', ' more unread ', ' tail', 'Nothing highlighted but the ']);
   });
 
   it('gives the same ranges for one top-level node as for the whole doc', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { citeRequest, readingCopy } from '../../shared/export-variants.js';
 import type { DocJSON } from '../../shared/model.js';
 import { nodeFromJSON } from '../../shared/schema.js';
-import { block, card, hl } from './brief-builders.js';
+import { block, card, hl, MARKER } from './brief-builders.js';
 
 const brief: DocJSON = {
   type: 'doc',
@@ -24,6 +24,11 @@ describe('the reading copy', () => {
     expect(texts(copy)).toEqual(['AT: sanctions', 'Sanctions bite | TASS 21 full cite | sanctions cut revenue growth stalled', 'Analytic: they concede it']);
     const runs = copy.content![1]!.content![2]!.content![0]!.content!;
     expect(runs.filter((r) => r.marks?.some((m) => m.type === 'highlight')).map((r) => r.text)).toEqual(['sanctions cut revenue', 'growth stalled']);
+  });
+
+  it('keeps the Mark card marker where the speaker stopped', () => {
+    const copy = readingCopy({ type: 'doc', content: [card('Marked', 'Cite', [[hl('read this'), ' skipped ', MARKER, ' unread ', hl('not reached')]])] });
+    expect(copy.content![0]!.content![2]!.content![0]!.content!.map((r) => (r.type === 'marker' ? '^' : r.text))).toEqual(['read this', ' ', '^', ' ', 'not reached']);
   });
 
   it('drops a body with nothing highlighted', () => {

@@ -58,6 +58,13 @@ describe('clipboard', () => {
         'Russian airstrikes in the region have intensified.',
     );
   });
+  it('shows a Mark card marker as <<MARKED>> in bold red, not as evidence text', () => {
+    const marked = card('Marked', ['Smith 21', ' Professor'], [{ type: 'paragraph', content: [{ type: 'text', text: 'read up to' }, { type: 'marker' }, { type: 'text', text: ' here' }] }]);
+    const { html, text } = clipboardContent([marked]);
+    expect(html).toContain('read up to<strong class="marker" style="font-weight:bold;color:#C00000">&#60;&#60;MARKED&#62;&#62;</strong> here');
+    expect(text).toContain('read up to here');
+  });
+
   it('copies a block with its heading', () => {
     const { text } = clipboardContent(SAMPLE_BRIEF.content!.slice(6, 9));
     expect(text.split('\n\n')[0]).toBe('A2: Russia cooperates');
