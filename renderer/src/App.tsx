@@ -120,7 +120,7 @@ export function App() {
         </nav>
         {status && (
           <output className={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} title={status.text}>
-            {status.text}
+            <span className="status-text">{status.text}</span>
             {status.action && <button className="link action" onClick={() => { setStatus(undefined); status.action!.run(); }}>{status.action.label}</button>}
             <button className="link" aria-label="Dismiss" onClick={() => setStatus(undefined)}>×</button>
           </output>

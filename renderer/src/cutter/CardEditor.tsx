@@ -100,8 +100,9 @@ export function CardEditor({ card, settings, customLabels, onChange, onShowSourc
         const next = before.apply(tr);
         v.updateState(next);
         setState(next);
-        if (tr.docChanged) setBlocked(false);
-        if (!tr.docChanged) return;
+        // A transaction the text guard refused leaves the doc as it was: the hint stays, nothing is saved.
+        if (next.doc === before.doc) return;
+        setBlocked(false);
         const fields = cardFieldsFromDoc(next.doc, latest.current.picked);
         const patch: CardPatch = { ...fields };
         if (wordsOf(bodyOf(before.doc)) !== wordsOf(bodyOf(next.doc))) {
