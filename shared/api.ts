@@ -138,6 +138,19 @@ export const apiInputs = {
   getBrief: byId,
   createBrief: briefFields.strict(),
   updateBrief: z.object({ id, patch: patchOf(briefFields) }).strict(),
+  /**
+   * An autosave of only what changed (brief-edit.ts): the top-level nodes [from, to) of the
+   * document saved at `revision` (the brief's updatedAt then) become `nodes`. If the brief was
+   * saved since, nothing is written and `applied` is false: save the whole doc with updateBrief.
+   */
+  editBrief: z.object({
+    id,
+    revision: z.string().min(1).max(40),
+    from: z.number().int().min(0),
+    to: z.number().int().min(0),
+    nodes: z.array(docJSON),
+    title: line.optional(),
+  }).strict().refine((e) => e.from <= e.to, { message: 'from must not be after to', path: ['from'] }),
   deleteBrief: byId,
   /**
    * Copies cards into a brief (new cards the brief owns, copied from these), before the top-level
@@ -244,6 +257,7 @@ export interface ApiResults {
   getBrief: Brief;
   createBrief: Brief;
   updateBrief: Brief;
+  editBrief: { applied: true; brief: BriefSummary } | { applied: false };
   deleteBrief: { deleted: number };
   appendCardsToBrief: Brief;
   sendToSpeech: Brief;

@@ -61,6 +61,10 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     getBrief: ({ id }) => library.briefs.get(id),
     createBrief: (fields) => library.briefs.insert(fields),
     updateBrief: ({ id, patch }) => library.briefs.update(id, patch),
+    editBrief: ({ id, ...edit }) => {
+      const brief = library.briefs.edit(id, edit);
+      return brief ? { applied: true, brief } : { applied: false };
+    },
     deleteBrief: ({ id }) => library.briefs.delete(id),
     appendCardsToBrief: ({ briefId, cardIds, position }) => library.transaction(() => appendCards(library.briefs.get(briefId), cardIds, position)),
     sendToSpeech: ({ cardIds }) => library.transaction(() => appendCards(currentSpeech(), cardIds)),

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { api } from './api';
 import type { Status } from './App';
 import { BriefEditor, type BriefDocPatch, type BriefEditorHandle } from './briefs/BriefEditor';
+import { topLevelEdit } from '../../shared/brief-edit';
 import { BriefList } from './briefs/BriefList';
 import { useAutosaver } from './use-autosaver';
 import './briefs/briefs.css';
@@ -34,15 +35,26 @@ export function BriefsView({ request, onStatus }: { request?: BriefRequest | und
   const settings = useApiData(() => api.getSettings({}), []);
   // One saver for every brief opened here: switching briefs never drops an unsaved edit.
   const listRef = useRef<readonly BriefSummary[]>([]);
-  // The doc is serialised here, when the saver writes it, never on each keystroke. A brief still
-  // called "Untitled brief" takes the name of its first heading, until the debater renames it.
+  // The doc is serialised here, when the saver writes it, never on each keystroke: only the
+  // nodes changed since the last save, or the whole doc when the brief was saved elsewhere since.
+  // A brief still called "Untitled brief" takes the name of its first heading, until renamed.
   const autosave = useAutosaver(async (id, patch: BriefDocPatch) => {
     const before = listRef.current.find((b) => b.id === id);
     const named = before?.title === UNTITLED ? firstHeading(patch.doc) : null;
-    const saved = await api.updateBrief({ id, patch: { doc: patch.doc.toJSON() as DocJSON, ...(named ? { title: named } : {}) } });
+    const title = named ? { title: named } : {};
+    const base = patch.saved.current;
+    const edit = topLevelEdit(base.doc, patch.doc);
+    if (!edit && !named) return;
+    let saved: BriefSummary | Brief | null = null;
+    if (edit) {
+      const nodes = edit.nodes.map((n) => n.toJSON() as DocJSON);
+      const result = await api.editBrief({ id, revision: base.revision, from: edit.from, to: edit.to, nodes, ...title });
+      if (result.applied) saved = result.brief;
+    }
+    saved ??= await api.updateBrief({ id, patch: { doc: patch.doc.toJSON() as DocJSON, ...title } });
+    patch.saved.current = { doc: patch.doc, revision: saved.updatedAt };
     // The list shows speech docs' card counts and titles: keep it true.
     if (named || saved.kind === 'speech') briefs.reload();
-    return saved;
   });
   const [openId, setOpenId] = useState<number | undefined>(request?.briefId);
   useEffect(() => { if (request) setOpenId(request.briefId); }, [request]);

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { Brief, BriefFields, BriefKind, BriefSummary, DocJSON } from '../../../shared/model.js';
 import { citeNode } from '../../../shared/brief-doc.js';
+import { applyTopLevelEdit, type TopLevelEdit } from '../../../shared/brief-edit.js';
 import { nodeFromJSON, schema } from '../../../shared/schema.js';
 import { cardParts, contentHashOf, decodeContent, newUid } from './card-content.js';
 import type { BriefCardPlace, CardState, CardStore } from './card-store.js';
@@ -31,6 +32,12 @@ class HeadingTrail {
   }
 }
 
+/** An edit of a brief's top-level nodes, made to the document saved at `revision` (its updatedAt). */
+export interface BriefEdit extends TopLevelEdit<DocJSON> {
+  revision: string;
+  title?: string | undefined;
+}
+
 /** The uid a card node of a saved brief points at. */
 const uidOf = (node: DocJSON): string | null => (typeof node.attrs?.['cardId'] === 'string' ? node.attrs['cardId'] : null);
 
@@ -44,6 +51,7 @@ export class BriefStore {
   private readonly countRows: Database.Statement<[], number>;
   private readonly everyBrief: Database.Statement<[], BriefRow>;
   private readonly cardHeads: Database.Statement<[], { uid: string; tag: string; short_cite: string; full_cite: string }>;
+  private readonly oneSummary: Database.Statement<[number], SummaryRow>;
 
   constructor(db: Db, private readonly tx: <T>(fn: () => T) => T, private readonly cards: CardStore) {
     this.one = db.prepare('SELECT * FROM briefs WHERE id = ?');
@@ -58,13 +66,13 @@ export class BriefStore {
     this.countRows = db.prepare('SELECT count(*) FROM briefs').pluck() as Database.Statement<[], number>;
     this.everyBrief = db.prepare('SELECT * FROM briefs ORDER BY updated_at DESC, id DESC');
     this.cardHeads = db.prepare('SELECT uid, tag, short_cite, full_cite FROM cards WHERE brief_id IS NOT NULL');
+    this.oneSummary = db.prepare(`SELECT b.id, b.title, b.kind, b.created_at, b.updated_at,
+        (SELECT count(*) FROM cards c WHERE c.brief_id = b.id) AS cards FROM briefs b WHERE b.id = ?`);
   }
 
   /** Briefs and speech docs (or one kind), touched last first, without their documents. */
   list(kind?: BriefKind): BriefSummary[] {
-    return this.summaries.all({ kind: kind ?? null }).map((r) => ({
-      id: r.id, title: r.title, kind: r.kind, cards: r.cards, createdAt: r.created_at, updatedAt: r.updated_at,
-    }));
+    return this.summaries.all({ kind: kind ?? null }).map(summaryOf);
   }
 
   /** The brief a file import with this document hash made, if any. */
@@ -128,6 +136,29 @@ export class BriefStore {
     });
   }
 
+  /**
+   * An autosave of what changed: the edit's nodes replace its range of the stored outline, and
+   * only their cards are written. Null, with nothing written, when the brief was saved since the
+   * edit's revision (another window, a rename): the editor then saves its whole document.
+   */
+  edit(id: number, edit: BriefEdit): BriefSummary | null {
+    return this.tx(() => {
+      const row = this.row(id);
+      if (row.updated_at !== edit.revision) return null;
+      const stored = JSON.parse(row.doc) as DocJSON;
+      let content: DocJSON[];
+      try {
+        content = applyTopLevelEdit(stored.content ?? [], edit);
+      } catch (err) {
+        throw new LibraryError('invalid', (err as Error).message);
+      }
+      // Outside the edit, card nodes are the outline's own ({ cardId } only): kept as they are.
+      const unchanged = new Set([...content.slice(0, edit.from), ...content.slice(edit.from + edit.nodes.length)]);
+      this.save(id, { title: edit.title ?? row.title, kind: row.kind, doc: { type: 'doc', ...docAttrs(stored), content } }, unchanged);
+      return summaryOf(this.oneSummary.get(id)!);
+    });
+  }
+
   delete(id: number): { deleted: number } {
     return this.tx(() => {
       this.row(id);
@@ -148,11 +179,12 @@ export class BriefStore {
    * new card: it gets a fresh uid and remembers the one it came from. The returned brief carries
    * the uids as stored.
    */
-  private save(id: number, fields: BriefFields): Brief {
+  private save(id: number, fields: BriefFields, unchanged: ReadonlySet<DocJSON> = new Set()): Brief {
     const doc = fields.doc;
     if (doc.type !== 'doc') throw new LibraryError('invalid', `Expected a doc document, got "${doc.type}".`);
     const existing = new Map(this.cards.statesOfBrief(id).map((c) => [c.uid, c]));
-    const kept = new Set<string>();
+    // An unchanged card keeps its uid: a node of the edit carrying it too is a copy of it.
+    const kept = new Set([...unchanged].filter((n) => n.type === 'card').map((n) => uidOf(n)!));
     const named = new Set((doc.content ?? []).map(uidOf).filter((u): u is string => u !== null));
     // A card pasted from elsewhere was saved here before as a copy of it: an editor that did not
     // take the new uid back sends the source's uid again, and gets the same copy, not another.
@@ -176,6 +208,15 @@ export class BriefStore {
         continue;
       }
       const place: BriefCardPlace = { briefId: id, briefTitle: fields.title, headings: trail.text };
+      if (unchanged.has(node)) {
+        const old = existing.get(uidOf(node) ?? '');
+        // The card was deleted on its own (deleteCard) since: it has left the brief.
+        if (!old) continue;
+        if (old.headings !== place.headings || retitled) this.cards.moveBriefCard(old, place);
+        outline.push(node);
+        saved.push(node);
+        continue;
+      }
       const { uid, copiedFrom } = this.identity(node, existing, kept, copies);
       kept.add(uid);
       const old = existing.get(uid);
@@ -190,7 +231,7 @@ export class BriefStore {
     }
     if (!match.validEnd) throw new LibraryError('invalid', 'The doc document does not fit the card schema: it ends unfinished.');
     for (const [uid, row] of existing) if (!kept.has(uid)) this.cards.delete(row.id);
-    this.updateRow.run({ id, title: fields.title, kind: fields.kind, doc: JSON.stringify({ type: 'doc', ...docAttrs(doc), content: outline }), now: new Date().toISOString() });
+    this.updateRow.run({ id, title: fields.title, kind: fields.kind, doc: JSON.stringify({ type: 'doc', ...docAttrs(doc), content: outline }), now: laterThan(this.row(id).updated_at) });
     return this.toBrief(this.row(id), { type: 'doc', ...docAttrs(doc), content: saved });
   }
 
@@ -215,6 +256,15 @@ export class BriefStore {
   private toBrief(row: BriefRow, doc: DocJSON): Brief {
     return { id: row.id, title: row.title, kind: row.kind, doc, createdAt: row.created_at, updatedAt: row.updated_at };
   }
+}
+
+const summaryOf = (r: SummaryRow): BriefSummary => ({ id: r.id, title: r.title, kind: r.kind, cards: r.cards, createdAt: r.created_at, updatedAt: r.updated_at });
+
+/** Now, or a millisecond after `previous`: each save's updatedAt differs, so it can serve as a revision. */
+function laterThan(previous: string): string {
+  const now = Date.now();
+  const last = Date.parse(previous);
+  return new Date(Number.isNaN(last) || now > last ? now : last + 1).toISOString();
 }
 
 // The doc's own attrs (the Word file's look, schema.ts DocxLook) stay with the brief's outline.

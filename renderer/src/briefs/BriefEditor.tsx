@@ -47,9 +47,19 @@ export interface BriefEditorHandle {
   receive(nodes: readonly PMNode[]): string;
 }
 
-/** An edited brief waiting to be saved: serialised only when the autosaver writes it. */
+/** The document as the store last saved it, and that save's revision (the brief's updatedAt). */
+export interface SavedDoc {
+  doc: PMNode;
+  revision: string;
+}
+
+/**
+ * An edited brief waiting to be saved: serialised only when the autosaver writes it, and then
+ * only the nodes that differ from `saved`, which the saver moves on after each save.
+ */
 export interface BriefDocPatch {
   doc: PMNode;
+  saved: { current: SavedDoc };
 }
 
 /** What the toolbar and outline show of the editor: React redraws only when this changes. */
@@ -175,6 +185,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
       onStatus({ kind: 'error', text: `“${brief.title}” cannot be opened: ${(err as Error).message}` });
       return;
     }
+    const saved = { current: { doc, revision: brief.updatedAt } };
     // An empty brief has nowhere for the cursor: offer one empty tag (saved only once typed in).
     if (doc.childCount === 0) doc = schema.nodes.doc!.create(null, schema.nodes.card!.create(null, schema.nodes.tag!.create()));
     const send: Command = (s) => {
@@ -221,7 +232,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
           publish(next);
         } else publishSoon();
         // The doc itself is queued: it is turned into JSON only when the autosaver writes it.
-        if (next.doc !== tr.before) saver.queue(brief.id, { doc: next.doc });
+        if (next.doc !== tr.before) saver.queue(brief.id, { doc: next.doc, saved });
       },
       attributes: { 'aria-label': `Brief: ${brief.title}`, role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
     });
@@ -354,7 +365,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
 
 const NO_ENTRIES: readonly OutlineEntry[] = [];
 /** Pause in typing after which the outline and toolbar show the editor's state. */
-const PUBLISH_PAUSE_MS = 150;
+const PUBLISH_PAUSE_MS = 600;
 
 /** Hands a file from the Api to the browser's download (Electron saves it the same way). */
 function download(name: string, dataBase64: string): void {
