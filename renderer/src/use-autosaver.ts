@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Autosaver, type SaveState } from '../../shared/autosaver';
 
 /**
@@ -7,8 +7,15 @@ import { Autosaver, type SaveState } from '../../shared/autosaver';
  */
 export function useAutosaver<P extends object>(save: (id: number, patch: P) => Promise<unknown>): { saver: Autosaver<P>; state: SaveState } {
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
-  // Each edit reports "saving" again: keeping the same state object then spares React a redraw per keystroke.
-  const onState = (next: SaveState) => setState((prev) => (prev.kind === next.kind && next.kind !== 'failed' ? prev : next));
+  // Each edit reports "saving" again. Not even asking React then spares a render per keystroke:
+  // any React commit while the brief has focus walks the text before the cursor (ReactDOM's
+  // selection bookkeeping), tens of milliseconds in a 1,000-card brief.
+  const shown = useRef<SaveState['kind']>('saved');
+  const onState = (next: SaveState) => {
+    if (next.kind === shown.current && next.kind !== 'failed') return;
+    shown.current = next.kind;
+    setState(next);
+  };
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const saver = useMemo(() => new Autosaver<P>({ save, onState }), []);
   useEffect(() => {
