@@ -14,6 +14,8 @@ describe('cites you can trust', () => {
     // Cut the whole article (Ctrl+A in the article selects only it): the cite has no author, date or source.
     await page.getByRole('button', { name: /Battle for Aleppo/ }).first().click();
     await page.getByRole('textbox', { name: /Article text/ }).waitFor();
+    // The caret is in the article (it takes the focus as it opens) before the keys go to it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Article text/);
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Alt+c');
     await page.locator('.card-doc .body').waitFor();

@@ -35,6 +35,25 @@ function sourcePlugin(): Plugin<DecorationSet> {
 }
 
 /**
+ * What the reader sees selected: the page's selection when it lies in the article. The editor
+ * learns of a selection made by keys a moment later (Chromium reports it after the key), and a
+ * cut key pressed in that moment must still cut what is shown.
+ */
+function shownSelection(v: EditorView): { from: number; to: number } {
+  const sel = v.hasFocus() ? document.getSelection() : null;
+  if (sel?.anchorNode && sel.focusNode && v.dom.contains(sel.anchorNode) && v.dom.contains(sel.focusNode)) {
+    try {
+      const anchor = v.posAtDOM(sel.anchorNode, sel.anchorOffset);
+      const head = v.posAtDOM(sel.focusNode, sel.focusOffset);
+      return { from: Math.min(anchor, head), to: Math.max(anchor, head) };
+    } catch {
+      // A position ProseMirror cannot map (inside a decoration): its own selection stands.
+    }
+  }
+  return v.state.selection;
+}
+
+/**
  * The article as a read-only editor: a caret and Word's keyboard selection (Shift+arrows,
  * Ctrl+Shift+arrows for words, Ctrl+Shift+Down for paragraphs, Shift+Home/End), so a card is
  * cut with Alt+C from the keyboard alone.
@@ -91,7 +110,7 @@ export function ArticleReader({ article, source, autoFocus = false, ref }: Props
     selectedPassage: () => {
       const v = view.current;
       if (!v) return null;
-      const { from, to } = v.state.selection;
+      const { from, to } = shownSelection(v);
       return passageBetween(v.state.doc, from, to, article.text);
     },
     collapse: () => {
