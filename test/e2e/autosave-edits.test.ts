@@ -31,22 +31,24 @@ describe('autosave of a long brief', () => {
     await page.keyboard.press('End');
     await page.keyboard.type(' edited');
     await expect.poll(async () => tagOf((await api.getBrief({ id: brief.id })).doc, 150)).toBe('Card 150 edited');
-    // The brief is about 600 KB of JSON; the save carries one card.
-    expect(saves.length).toBeGreaterThan(0);
+    // The brief is about 600 KB of JSON; the save carries one card. (Request events reach the
+    // test a little after the page sent them.)
+    await expect.poll(() => saves.length).toBeGreaterThan(0);
     expect(saves.every((s) => s.method === 'editBrief' && s.bytes < 5_000)).toBe(true);
 
     // Renamed in another window: the next save cannot be an edit of what this window last saved.
     await api.updateBrief({ id: brief.id, patch: { title: 'Renamed elsewhere' } });
+    await expect.poll(() => page.locator('.brief-main').getByText('Saved', { exact: true }).count()).toBe(1);
     saves.length = 0;
     await page.keyboard.type(' again');
     await expect.poll(async () => tagOf((await api.getBrief({ id: brief.id })).doc, 150)).toBe('Card 150 edited again');
-    // (Request events reach the test a little after the page sent them.)
     await expect.poll(() => saves.map((s) => s.method)).toEqual(['editBrief', 'updateBrief']);
     const saved = await api.getBrief({ id: brief.id });
     expect(saved.title).toBe('Renamed elsewhere');
     expect(saved.doc.content).toHaveLength(300);
 
     // And the next edit is small again.
+    await expect.poll(() => page.locator('.brief-main').getByText('Saved', { exact: true }).count()).toBe(1);
     saves.length = 0;
     await page.keyboard.type('!');
     await expect.poll(async () => tagOf((await api.getBrief({ id: brief.id })).doc, 150)).toBe('Card 150 edited again!');
