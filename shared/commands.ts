@@ -223,28 +223,20 @@ export const shrink: Command = (state, dispatch) => {
   return true;
 };
 
-/** The card holding the cursor, and the position just before it. */
-function cardAtCursor(state: EditorState): { node: PMNode; pos: number } | null {
-  const { $from } = state.selection;
-  for (let depth = $from.depth; depth > 0; depth--) {
-    if ($from.node(depth).type === schema.nodes.card) return { node: $from.node(depth), pos: $from.before(depth) };
-  }
-  return null;
-}
-
 /**
  * Ctrl+Alt+M, Mark card: a marker at the cursor in a card's body, where the speaker stopped
  * reading. A card has one: marking again moves it, and marking beside it takes it away.
  */
 export const markCard: Command = (state, dispatch) => {
   const { $from } = state.selection;
-  const card = cardAtCursor(state);
-  if (!card || $from.parent.type !== schema.nodes.paragraph) return false;
+  // Paragraphs (and so markers) are only in a card's body.
+  const body = bodyAtCursor(state);
+  if (!body || $from.parent.type !== schema.nodes.paragraph) return false;
   if (dispatch) {
     const marker = schema.nodes.marker!;
     const old: number[] = [];
-    card.node.descendants((node, offset) => {
-      if (node.type === marker) old.push(card.pos + 1 + offset);
+    body.node.descendants((node, offset) => {
+      if (node.type === marker) old.push(body.pos + 1 + offset);
       return !node.isInline;
     });
     const beside = old.some((pos) => pos === $from.pos || pos + 1 === $from.pos);
