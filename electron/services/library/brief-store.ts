@@ -182,6 +182,7 @@ export class BriefStore {
   private save(id: number, fields: BriefFields, unchanged: ReadonlySet<DocJSON> = new Set()): Brief {
     const doc = fields.doc;
     if (doc.type !== 'doc') throw new LibraryError('invalid', `Expected a doc document, got "${doc.type}".`);
+    const before = this.row(id);
     const existing = new Map(this.cards.statesOfBrief(id).map((c) => [c.uid, c]));
     // An unchanged card keeps its uid: a node of the edit carrying it too is a copy of it.
     const kept = new Set([...unchanged].filter((n) => n.type === 'card').map((n) => uidOf(n)!));
@@ -194,7 +195,7 @@ export class BriefStore {
     const outline: DocJSON[] = [];
     const saved: DocJSON[] = [];
     let match = schema.nodes.doc.contentMatch;
-    const retitled = fields.title !== this.row(id).title;
+    const retitled = fields.title !== before.title;
     for (const node of doc.content ?? []) {
       const type = schema.nodes[node.type];
       const next = type ? match.matchType(type) : null;
@@ -231,7 +232,7 @@ export class BriefStore {
     }
     if (!match.validEnd) throw new LibraryError('invalid', 'The doc document does not fit the card schema: it ends unfinished.');
     for (const [uid, row] of existing) if (!kept.has(uid)) this.cards.delete(row.id);
-    this.updateRow.run({ id, title: fields.title, kind: fields.kind, doc: JSON.stringify({ type: 'doc', ...docAttrs(doc), content: outline }), now: laterThan(this.row(id).updated_at) });
+    this.updateRow.run({ id, title: fields.title, kind: fields.kind, doc: JSON.stringify({ type: 'doc', ...docAttrs(doc), content: outline }), now: laterThan(before.updated_at) });
     return this.toBrief(this.row(id), { type: 'doc', ...docAttrs(doc), content: saved });
   }
 
