@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { apiClient, SESSION_HEADER, type Api, type ApiHandlers, type ApiMethod, type ApiResponse } from '../shared/api.js';
+import { httpApiClient, type ApiHandlers } from '../shared/api.js';
 import { createHandlers } from '../electron/services/api-handlers.js';
 import { importInto } from '../electron/services/importers/import-into-library.js';
 import { Library } from '../electron/services/library/library.js';
@@ -30,20 +30,12 @@ const SEED = 20_211_130;
 /** How often the bench asks while the import runs: about a UI's polling and typing rate. */
 const ASK_EVERY_MS = 10;
 
-function httpApi(url: string, token: string): Api {
-  return apiClient(async (method: ApiMethod, input: unknown) => {
-    const headers = { 'Content-Type': 'application/json', [SESSION_HEADER]: token };
-    const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
-    return (await res.json()) as ApiResponse<unknown>;
-  });
-}
-
 async function measure(handlers: (library: Library) => ApiHandlers, docx: Uint8Array): Promise<Omit<ApiLatencyRow, 'what' | 'target' | 'briefMb'>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardfile-api-latency-'));
   const library = Library.open(path.join(dir, 'library.cardfile'));
   const server = await startServer({ handlers: handlers(library) });
   try {
-    const api = httpApi(server.url, server.token);
+    const api = httpApiClient(server.url, server.token);
     // Warm up: the first call of each kind loads its modules (and starts the worker).
     await api.libraryInfo({});
     await api.importData({ name: 'warm-up.txt', dataBase64: Buffer.from('Warm up\n\nA first article.').toString('base64') });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { apiClient, SESSION_HEADER, type ApiMethod, type ApiResponse } from '../shared/api.js';
+import { httpApiClient } from '../shared/api.js';
 import { createHandlers } from '../electron/services/api-handlers.js';
 import { Library } from '../electron/services/library/library.js';
 import { startServer } from '../electron/server.js';
@@ -80,10 +80,7 @@ export async function benchKeystroke(options: { cards?: number; keystrokes?: num
   const server = await startServer({ handlers: createHandlers(library) });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
-    const api = apiClient(async (method: ApiMethod, input: unknown) => {
-      const res = await fetch(`${server.url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: server.token }, body: JSON.stringify(input ?? {}) });
-      return (await res.json()) as ApiResponse<unknown>;
-    });
+    const api = httpApiClient(server.url, server.token);
     const generated = brief(options.seed ?? 20_210_915, cards);
     await api.createBrief({ title: generated.title, kind: 'brief', doc: generated.doc });
 

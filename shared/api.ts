@@ -338,3 +338,15 @@ export function apiClient(send: (method: ApiMethod, input: unknown) => Promise<A
   }
   return client as Api;
 }
+
+/**
+ * The Api over browser mode's HTTP transport, for scripts that drive a running server (the
+ * bench, the tests): `origin` is the server's, `session` its session key.
+ */
+export function httpApiClient(origin: string, session: string): Api {
+  return apiClient(async (method: ApiMethod, input: unknown) => {
+    const headers = { 'Content-Type': 'application/json', [SESSION_HEADER]: session };
+    const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+    return (await res.json()) as ApiResponse<unknown>;
+  });
+}

@@ -5,9 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { apiClient, SESSION_HEADER, SESSION_PARAM, type ApiMethod, type ApiResponse } from '../../shared/api.js';
 import { corpusPath, corpusText } from '../helpers/corpus.js';
-import { CHROMIUM_ARGS } from '../helpers/e2e.js';
+import { CHROMIUM_ARGS, httpApi } from '../helpers/e2e.js';
 import { spawnReadOnly } from '../helpers/read-only-mount.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -40,11 +39,7 @@ describe('browser mode on a read-only library', () => {
     const child = spawnReadOnly([dir], [process.execPath, path.join(ROOT, 'dist/electron/electron/server-main.js')], { CARDFILE_LIBRARY: lib, CARDFILE_NO_OPEN: '1', CARDFILE_PORT: '0' });
     children.push(child);
     const address = await printedAddress(child);
-    const url = new URL(address);
-    const api = apiClient(async (method: ApiMethod, input: unknown) => {
-      const res = await fetch(`${url.origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: url.searchParams.get(SESSION_PARAM)! }, body: JSON.stringify(input ?? {}) });
-      return (await res.json()) as ApiResponse<unknown>;
-    });
+    const api = httpApi(address);
     expect(await api.libraryStatus({})).toMatchObject({ mode: 'read-only', path: lib });
     await expect(api.backupNow({})).rejects.toThrow(/Cannot back up .*squad\.cardfile: .*read-only/);
     expect(await api.listArticles({})).toHaveLength(2);

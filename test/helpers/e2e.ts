@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
-import { apiClient, SESSION_HEADER, SESSION_PARAM, type Api, type ApiMethod, type ApiResponse } from '../../shared/api.js';
+import { httpApiClient, SESSION_PARAM, type Api } from '../../shared/api.js';
 import { tempLibraryPath } from './temp-dir.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -104,10 +104,5 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  */
 export function httpApi(url: string): Api {
   const { origin, searchParams } = new URL(url);
-  const session = searchParams.get(SESSION_PARAM) ?? sessions.get(origin) ?? '';
-  return apiClient(async (method: ApiMethod, input: unknown) => {
-    const headers = { 'Content-Type': 'application/json', [SESSION_HEADER]: session };
-    const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
-    return (await res.json()) as ApiResponse<unknown>;
-  });
+  return httpApiClient(origin, searchParams.get(SESSION_PARAM) ?? sessions.get(origin) ?? '');
 }

@@ -8,7 +8,7 @@ import { dispatch } from '../../../electron/services/dispatch.js';
 import { ImportQueue, itemsOfPath, runImport } from '../../../electron/services/jobs/import-job.js';
 import { Library } from '../../../electron/services/library/library.js';
 import { startServer } from '../../../electron/server.js';
-import { apiClient, SESSION_HEADER, type Api, type ApiResponse } from '../../../shared/api.js';
+import { apiClient, httpApiClient, type Api } from '../../../shared/api.js';
 import type { JobStatus } from '../../../shared/jobs.js';
 import { CORPUS, corpusPath } from '../../helpers/corpus.js';
 import { tempDir, tempLibraryPath } from '../../helpers/temp-dir.js';
@@ -97,10 +97,7 @@ describe('a folder import job (worker thread, through the Api)', () => {
   it('answers other calls while a large brief imports in browser mode, and the one-shot importData still gives its outcome', async () => {
     const library = Library.open(tempLibraryPath());
     const server = await startServer({ handlers: createHandlers(library) });
-    const api = apiClient(async (method, input) => {
-      const headers = { 'Content-Type': 'application/json', [SESSION_HEADER]: server.token };
-      return (await (await fetch(`${server.url}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) })).json()) as ApiResponse<unknown>;
-    });
+    const api = httpApiClient(server.url, server.token);
     const dataBase64 = Buffer.from(await bigBriefDocx(600)).toString('base64');
     const order: string[] = [];
     const importing = api.importData({ name: 'big.docx', dataBase64 }).then((outcome) => { order.push('import'); return outcome; });
