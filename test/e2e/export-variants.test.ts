@@ -4,8 +4,8 @@ import { parseVerbatimDocx } from '../../electron/services/importers/verbatim-do
 import type { DocJSON } from '../../shared/model.js';
 import { nodeFromJSON } from '../../shared/schema.js';
 import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
+import { textRun as text } from '../shared/brief-builders.js';
 
-const text = (s: string, marks: string[] = []): DocJSON => (marks.length ? { type: 'text', text: s, marks: marks.map((type) => ({ type })) } : { type: 'text', text: s });
 const plain = (doc: DocJSON) => { const node = nodeFromJSON(doc); return node.textBetween(0, node.content.size, '\n'); };
 
 describe('a reading copy and a cite request, exported from the brief', () => {

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parseVerbatimDocx } from '../../electron/services/importers/verbatim-docx.js';
 import type { DocJSON } from '../../shared/model.js';
 import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
+import { textRun as text } from '../shared/brief-builders.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-const text = (s: string, marks: string[] = []): DocJSON => (marks.length ? { type: 'text', text: s, marks: marks.map((type) => ({ type })) } : { type: 'text', text: s });
 /** Each body paragraph of each card, a marker written as ^. */
 const bodies = (doc: DocJSON): string[] =>
   (doc.content ?? []).filter((n) => n.type === 'card').flatMap((c) => (c.content ?? []).filter((p) => p.type === 'body').flatMap((b) => (b.content ?? []).map((p) => (p.content ?? []).map((n) => (n.type === 'marker' ? '^' : n.text)).join(''))));

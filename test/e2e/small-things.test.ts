@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DocJSON } from '../../shared/model.js';
 import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
+import { textRun as text } from '../shared/brief-builders.js';
 
-const text = (s: string, marks: string[] = []): DocJSON => (marks.length ? { type: 'text', text: s, marks: marks.map((type) => ({ type })) } : { type: 'text', text: s });
 const body = (...runs: DocJSON[]): DocJSON => ({ type: 'body', content: [{ type: 'paragraph', content: runs }] });
 
 describe('the smaller things a debater notices', () => {
