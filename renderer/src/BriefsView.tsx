@@ -30,7 +30,7 @@ export interface BriefRequest {
 }
 
 /** Briefs and speech docs: the list on the left, the open one in the editor with its outline. */
-export function BriefsView({ request, onStatus }: { request?: BriefRequest | undefined; onStatus: (s: Status) => void }) {
+export function BriefsView({ shown, request, onStatus }: { shown: boolean; request?: BriefRequest | undefined; onStatus: (s: Status) => void }) {
   const briefs = useApiData(() => api.listBriefs({}), []);
   const settings = useApiData(() => api.getSettings({}), []);
   // One saver for every brief opened here: switching briefs never drops an unsaved edit.
@@ -56,6 +56,14 @@ export function BriefsView({ request, onStatus }: { request?: BriefRequest | und
     // The list shows speech docs' card counts and titles: keep it true.
     if (named || saved.kind === 'speech') briefs.reload();
   });
+  // The area stays open while hidden: leaving it writes what is waiting, coming back reads the
+  // list again (Search may have sent cards to a speech doc meanwhile).
+  const wasShown = useRef(shown);
+  useEffect(() => {
+    if (!shown) void autosave.saver.flush();
+    else if (!wasShown.current) briefs.reload();
+    wasShown.current = shown;
+  }, [shown, autosave.saver, briefs.reload]);
   const [openId, setOpenId] = useState<number | undefined>(request?.briefId);
   useEffect(() => { if (request) setOpenId(request.briefId); }, [request]);
   const [chosenSpeech, setChosenSpeech] = useState<number>();
@@ -141,8 +149,8 @@ export function BriefsView({ request, onStatus }: { request?: BriefRequest | und
       ) : (
         <Desk
           speech={list.find((b) => b.id === openId)?.kind === 'brief' && speechId !== undefined && speechOpen ? speechId : undefined}
-          brief={<BriefEditor key={openId} briefId={openId} at={request?.briefId === openId ? request.index : undefined} speechId={speechId} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} speechPane={speechPane} />}
-          speechEditor={(id) => <BriefEditor key={id} ref={speechPane} briefId={id} speechId={id} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} />}
+          brief={<BriefEditor key={openId} briefId={openId} shown={shown} at={request?.briefId === openId ? request : undefined} speechId={speechId} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} speechPane={speechPane} />}
+          speechEditor={(id) => <BriefEditor key={id} ref={speechPane} briefId={id} shown={shown} speechId={id} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} />}
           speechOpen={speechOpen}
           canShowSpeech={speechId !== undefined && list.find((b) => b.id === openId)?.kind === 'brief'}
           onToggleSpeech={toggleSpeech}

@@ -34,9 +34,12 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
   const [targetBrief, setTargetBrief] = useState<number>();
   const [suggestion, setSuggestion] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const preview = useRef<HTMLElement>(null);
   const briefs = useApiData(() => api.briefOutlines({}), []);
 
   useEffect(() => input.current?.focus(), [focusRequest]);
+  // The opened card is read beside the results (or under them in a narrow window): bring it into view.
+  useEffect(() => preview.current?.scrollIntoView({ block: 'nearest' }), [opened]);
 
   // Every keystroke searches; an answer to an older query than the last one typed is dropped.
   const latest = useRef(0);
@@ -160,6 +163,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
         {result?.readAs === 'plain-words' && ' (searched as plain words)'}
       </p>
       {(error ?? briefs.error) && <p role="alert" className="error">{error ?? briefs.error}</p>}
+      <div className={`search-body${opened ? ' with-card' : ''}`}>
       <ul id="search-results" className="list" role="listbox" aria-label="Results">
         {rows.map((row, i) => (
           <li
@@ -189,19 +193,20 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
           </li>
         ))}
       </ul>
+      {opened && (
+        <article ref={preview} className="card-preview" aria-label="Card">
+          <h3>{opened.tag}</h3>
+          <p className="cite"><strong>{opened.shortCite}</strong> {opened.fullCite}</p>
+          {paragraphs(opened).map((p, i) => <p key={i}>{p}</p>)}
+        </article>
+      )}
+      </div>
       {suggestion && (
         <p className="suggestion">
           Did you mean <button className="link" onClick={() => { setQuery(suggestion); input.current?.focus(); }}>{suggestion}</button>?
         </p>
       )}
       {query.trim() && result && rows.length === 0 && <p className="empty">Nothing matches “{query}”.</p>}
-      {opened && (
-        <article className="card-preview" aria-label="Card">
-          <h3>{opened.tag}</h3>
-          <p className="cite"><strong>{opened.shortCite}</strong> {opened.fullCite}</p>
-          {paragraphs(opened).map((p, i) => <p key={i}>{p}</p>)}
-        </article>
-      )}
     </section>
   );
 }

@@ -21,7 +21,7 @@ import { useApiData } from '../use-api-data';
 import { IS_MAC } from '../cutter/platform';
 import { BRIEF_KEYS, SEND_KEY, basePlugins, blockTotals, citeWarnings, briefKeymap, invisibility, isInvisible, setInvisible } from './brief-plugins';
 import { CardPicker } from './CardPicker';
-import { rememberCursor } from './last-cursor';
+import { cursorIn, rememberCursor } from './last-cursor';
 import { NavigationPane } from './NavigationPane';
 import { PaneToggle, usePane } from '../panes';
 
@@ -35,8 +35,10 @@ interface Props {
   onStatus: (status: Status) => void;
   /** A speech doc changed (or was created) by a send through the Api (no speech pane open). */
   onSent: (speech: Brief) => void;
-  /** Top-level node to open at (a quick-find hit): the cursor goes there. */
-  at?: number | undefined;
+  /** Top-level node to go to (a quick-find hit), a new object each time it is asked: the cursor goes there. */
+  at?: { index: number } | undefined;
+  /** Whether the Briefs area is on screen (it stays open, hidden, while another is). */
+  shown: boolean;
   /** The speech doc open beside this brief: sends go to its cursor. */
   speechPane?: RefObject<BriefEditorHandle | null>;
   ref?: Ref<BriefEditorHandle>;
@@ -105,9 +107,18 @@ function typeInEditor(view: EditorView, event: KeyboardEvent): boolean {
 /** Loads a brief and opens it in the editor. */
 export function BriefEditor(props: Props) {
   const brief = useApiData(() => api.getBrief({ id: props.briefId }), [props.briefId]);
+  const [at, setAt] = useState(props.at);
+  useEffect(() => setAt(props.at), [props.at]);
+  // Saved elsewhere while the area was hidden (Search's Alt+B and Alt+S write through the Api):
+  // opened again from the library, at the node the cursor was in.
+  const { reload } = brief;
+  const onStale = useCallback(() => {
+    setAt({ index: cursorIn(props.briefId) ?? 0 });
+    reload();
+  }, [props.briefId, reload]);
   if (brief.error) return <p role="alert" className="error panel">{brief.error}</p>;
   if (!brief.data) return <p className="panel">Loading…</p>;
-  return <Editor key={brief.data.id} brief={brief.data} {...props} />;
+  return <Editor key={`${brief.data.id}:${brief.data.updatedAt}`} brief={brief.data} {...props} at={at} onStale={onStale} />;
 }
 
 function saveLabel(s: SaveState): string {
@@ -123,10 +134,11 @@ function describeSent(nodes: readonly PMNode[]): string {
 
 const CARD_COMMANDS = COMMANDS.filter((c) => c.scope === 'editor');
 
-function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent, speechPane, at, ref }: Props & { brief: Brief }) {
+function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent, speechPane, at, shown, onStale, ref }: Props & { brief: Brief; onStale: () => void }) {
   const wpm = settings.wpm;
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
+  const savedRef = useRef<{ current: SavedDoc }>(null);
   const [snapshot, setSnapshot] = useState<Snapshot>();
   const [picking, setPicking] = useState(false);
   const [outlineOpen, toggleOutline] = usePane(`outline-${brief.kind}`);
@@ -253,11 +265,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
       attributes: { 'aria-label': `Brief: ${brief.title}`, role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
     });
     viewRef.current = view;
-    if (at !== undefined && at < view.state.doc.childCount) {
-      const pos = positionOf(view.state.doc, at);
-      view.dispatch(view.state.tr.setSelection(Selection.near(view.state.doc.resolve(pos + 1))));
-      requestAnimationFrame(() => (view.nodeDOM(pos) as HTMLElement | null)?.scrollIntoView({ block: 'start' }));
-    }
+    savedRef.current = saved;
     publish(view.state);
     view.focus();
     return () => {
@@ -268,6 +276,30 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
     // The editor is built once per brief; later brief prop changes come from our own saves.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [brief.id]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || at === undefined || at.index >= view.state.doc.childCount) return;
+    const pos = positionOf(view.state.doc, at.index);
+    view.dispatch(view.state.tr.setSelection(Selection.near(view.state.doc.resolve(pos + 1))));
+    requestAnimationFrame(() => (view.nodeDOM(pos) as HTMLElement | null)?.scrollIntoView({ block: 'start' }));
+    view.focus();
+  }, [at]);
+
+  // Back on screen: was the brief saved elsewhere meanwhile? Not while edits here wait to be written.
+  const wasShown = useRef(shown);
+  useEffect(() => {
+    const back = shown && !wasShown.current;
+    wasShown.current = shown;
+    const view = viewRef.current;
+    if (!back || !view) return;
+    const doc = view.state.doc;
+    let live = true;
+    void saver.flush().then(() => api.getBrief({ id: brief.id })).then((latest) => {
+      if (live && viewRef.current?.state.doc === doc && latest.updatedAt !== savedRef.current?.current.revision) onStale();
+    }, () => undefined);
+    return () => { live = false; };
+  }, [shown, saver, brief.id, onStale]);
 
   useEffect(() => {
     const view = viewRef.current;
