@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Brief, BriefSummary, DocJSON } from '../../shared/model';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
@@ -10,7 +10,8 @@ import { BriefList } from './briefs/BriefList';
 import { useAutosaver } from './use-autosaver';
 import './briefs/briefs.css';
 import { useApiData } from './use-api-data';
-import { PaneToggle, usePane } from './panes';
+import { PaneToggle, usePane, useWidth } from './panes';
+import { briefMin, fitPanes, outlineWidth, speechMin, type Pane, type Panes } from './briefs/desk-fit';
 
 const UNTITLED = 'Untitled brief';
 
@@ -69,12 +70,32 @@ export function BriefsView({ shown, request, onStatus }: { shown: boolean; reque
   const [chosenSpeech, setChosenSpeech] = useState<number>();
   const list = briefs.data ?? [];
   listRef.current = list;
-  const [listOpen, toggleList] = usePane('briefs');
-  const [speechOpen, toggleSpeech] = usePane('speech');
   const speechPane = useRef<BriefEditorHandle | null>(null);
   const speeches = list.filter((b) => b.kind === 'speech');
   // The debater's pick, else the speech doc touched last (the Api's "current" one).
   const speechId = speeches.find((b) => b.id === chosenSpeech)?.id ?? speeches[0]?.id;
+  const openKind = list.find((b) => b.id === openId)?.kind;
+  const canShowSpeech = speechId !== undefined && openKind === 'brief';
+
+  // The panes the debater left open, less those that do not fit beside a readable brief.
+  const [listOpen, , setListOpen] = usePane('briefs');
+  const [speechOpen, , setSpeechOpen] = usePane('speech');
+  const [briefOutline, , setBriefOutline] = usePane('outline-brief');
+  const [speechOutline, , setSpeechOutline] = usePane('outline-speech');
+  const setters: Record<Pane, (open: boolean) => void> = {
+    list: setListOpen, speech: setSpeechOpen, speechOutline: setSpeechOutline, outline: openKind === 'speech' ? setSpeechOutline : setBriefOutline,
+  };
+  const wanted: Panes = { list: listOpen, outline: openKind === 'speech' ? speechOutline : briefOutline, speech: canShowSpeech && speechOpen, speechOutline };
+  const root = useRef<HTMLDivElement>(null);
+  const width = useWidth(root, window.innerWidth);
+  // A pane the debater opens by hand is the last to fold again.
+  const [keep, setKeep] = useState<Pane>();
+  const panes = openId === undefined ? wanted : fitPanes(width, wanted, keep);
+  const outline = outlineWidth(width);
+  const toggle = (pane: Pane) => () => {
+    setters[pane](!panes[pane]);
+    if (!panes[pane]) setKeep(pane);
+  };
 
   const fail = useCallback((err: unknown) => onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) }), [onStatus]);
   const create = async (kind: Brief['kind']) => {
@@ -126,10 +147,10 @@ export function BriefsView({ shown, request, onStatus }: { shown: boolean; reque
   }, [briefs.reload]);
 
   return (
-    <div className={`briefs${listOpen ? '' : ' list-folded'}`}>
+    <div className={`briefs${panes.list ? '' : ' list-folded'}`} ref={root} style={{ '--outline-width': `${outline}px` } as CSSProperties}>
       <div className="side">
-      <PaneToggle label="briefs" open={listOpen} onToggle={toggleList} />
-      {listOpen && <BriefList
+      <PaneToggle label="briefs" open={panes.list} onToggle={toggle('list')} />
+      {panes.list && <BriefList
         briefs={list}
         openId={openId}
         speechId={speechId}
@@ -148,12 +169,13 @@ export function BriefsView({ shown, request, onStatus }: { shown: boolean; reque
         </div>
       ) : (
         <Desk
-          speech={list.find((b) => b.id === openId)?.kind === 'brief' && speechId !== undefined && speechOpen ? speechId : undefined}
-          brief={<BriefEditor key={openId} briefId={openId} shown={shown} at={request?.briefId === openId ? request : undefined} speechId={speechId} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} speechPane={speechPane} />}
-          speechEditor={(id) => <BriefEditor key={id} ref={speechPane} briefId={id} shown={shown} speechId={id} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} />}
-          speechOpen={speechOpen}
-          canShowSpeech={speechId !== undefined && list.find((b) => b.id === openId)?.kind === 'brief'}
-          onToggleSpeech={toggleSpeech}
+          speech={panes.speech ? speechId : undefined}
+          brief={<BriefEditor key={openId} briefId={openId} shown={shown} at={request?.briefId === openId ? request : undefined} speechId={speechId} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} speechPane={speechPane} outlineOpen={panes.outline} onToggleOutline={toggle('outline')} />}
+          speechEditor={(id) => <BriefEditor key={id} ref={speechPane} briefId={id} shown={shown} speechId={id} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} outlineOpen={panes.speechOutline} onToggleOutline={toggle('speechOutline')} />}
+          speechOpen={panes.speech}
+          canShowSpeech={canShowSpeech}
+          onToggleSpeech={toggle('speech')}
+          minWidths={[briefMin(panes, outline), speechMin(panes, outline)]}
         />
       )}
     </div>
@@ -178,6 +200,8 @@ interface DeskProps {
   speechOpen: boolean;
   canShowSpeech: boolean;
   onToggleSpeech: () => void;
+  /** The least widths of the brief's side and the speech doc's (desk-fit.ts). */
+  minWidths: readonly [number, number];
 }
 
 // The brief's share of the width: dragged (or moved with the arrow keys) on the divider.
@@ -185,7 +209,7 @@ const MIN_SHARE = 0.25;
 const MAX_SHARE = 0.75;
 
 /** The brief and, beside it, the speech doc that sends go to: resizable, the speech side foldable. */
-function Desk({ speech, brief, speechEditor, speechOpen, canShowSpeech, onToggleSpeech }: DeskProps) {
+function Desk({ speech, brief, speechEditor, speechOpen, canShowSpeech, onToggleSpeech, minWidths }: DeskProps) {
   const [share, setShare] = useState(0.5);
   const desk = useRef<HTMLDivElement>(null);
   const clamp = (x: number) => Math.min(MAX_SHARE, Math.max(MIN_SHARE, x));
@@ -200,8 +224,10 @@ function Desk({ speech, brief, speechEditor, speechOpen, canShowSpeech, onToggle
     e.preventDefault();
     setShare((s) => clamp(s + step));
   };
+  // Flex factors of 100 rather than 1: when one side is held at its least width, the other takes
+  // all that is left (a remaining factor under 1 would leave space unused).
   return (
-    <div className="desk" ref={desk} style={speech !== undefined ? { gridTemplateColumns: `minmax(0, ${share}fr) 8px minmax(0, ${1 - share}fr)` } : undefined}>
+    <div className="desk" ref={desk} style={speech !== undefined ? { gridTemplateColumns: `minmax(${minWidths[0]}px, ${share * 100}fr) 8px minmax(${minWidths[1]}px, ${(1 - share) * 100}fr)` } : undefined}>
       <div className="desk-pane">
         {canShowSpeech && !speechOpen && <button className="desk-toggle" onClick={onToggleSpeech} aria-expanded={false}>Show speech doc »</button>}
         {brief}

@@ -23,7 +23,8 @@ import { BRIEF_KEYS, SEND_KEY, basePlugins, blockTotals, citeWarnings, briefKeym
 import { CardPicker } from './CardPicker';
 import { cursorIn, rememberCursor } from './last-cursor';
 import { NavigationPane } from './NavigationPane';
-import { PaneToggle, usePane } from '../panes';
+import { PaneToggle } from '../panes';
+import { OverflowToolbar, type Tool } from '../OverflowToolbar';
 
 interface Props {
   briefId: number;
@@ -39,6 +40,9 @@ interface Props {
   at?: { index: number } | undefined;
   /** Whether the Briefs area is on screen (it stays open, hidden, while another is). */
   shown: boolean;
+  /** Whether the outline is beside the editor (BriefsView decides what fits). */
+  outlineOpen: boolean;
+  onToggleOutline: () => void;
   /** The speech doc open beside this brief: sends go to its cursor. */
   speechPane?: RefObject<BriefEditorHandle | null>;
   ref?: Ref<BriefEditorHandle>;
@@ -134,14 +138,13 @@ function describeSent(nodes: readonly PMNode[]): string {
 
 const CARD_COMMANDS = COMMANDS.filter((c) => c.scope === 'editor');
 
-function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent, speechPane, at, shown, onStale, ref }: Props & { brief: Brief; onStale: () => void }) {
+function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent, speechPane, at, shown, outlineOpen, onToggleOutline, onStale, ref }: Props & { brief: Brief; onStale: () => void }) {
   const wpm = settings.wpm;
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const savedRef = useRef<{ current: SavedDoc }>(null);
   const [snapshot, setSnapshot] = useState<Snapshot>();
   const [picking, setPicking] = useState(false);
-  const [outlineOpen, toggleOutline] = usePane(`outline-${brief.kind}`);
   const isSpeech = brief.kind === 'speech';
   const cardCommands = useMemo(() => editorCommands(settings), [settings]);
   const cardKeys = useMemo(() => resolveKeys(settings.keys), [settings.keys]);
@@ -346,64 +349,52 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
   return (
     <div className={`brief-workspace${outlineOpen ? '' : ' outline-folded'}`}>
       <div className="side">
-        <PaneToggle label="outline" open={outlineOpen} onToggle={toggleOutline} />
+        <PaneToggle label="outline" open={outlineOpen} onToggle={onToggleOutline} />
         {outlineOpen && <NavigationPane entries={snapshot?.entries ?? NO_ENTRIES} current={snapshot?.current ?? -1} onJump={jump} onDrop={drop} />}
       </div>
       <section className="brief-main" aria-label={`Editing ${brief.title}`}>
-        <div className="toolbar" role="toolbar" aria-label="Brief tools">
-          {BRIEF_KEYS.map(({ key, label, command }, i) => (
-            <button key={key} title={`${label} (${displayKey(key, IS_MAC)})`} disabled={!enabled(i)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(command)}>
-              {label}{/^F\d+$/.test(key) && <kbd>{key}</kbd>}
-            </button>
-          ))}
-          {CARD_COMMANDS.map(({ id, title, hint }, i) => (
-            <button
-              key={id}
-              title={`${hint}${cardKeys[id][0] ? ` (${displayKey(cardKeys[id][0], IS_MAC)})` : ''}`}
-              disabled={!enabled(BRIEF_KEYS.length + i)}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => run(cardCommands[id])}
-            >
-              {title}{/^F\d+$/.test(cardKeys[id][0] ?? '') && <kbd>{cardKeys[id][0]}</kbd>}
-            </button>
-          ))}
-          <span className="sep" />
-          <button
-            title={isSpeech ? 'This is a speech doc' : 'Send the card or block at the cursor to the speech doc (`)'}
-            disabled={isSpeech || empty}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => void sendToSpeech(atCursor())}
-          >
-            Send to speech<kbd>{SEND_KEY}</kbd>
-          </button>
-          <button
-            title="Copy the card or block at the cursor as rich text"
-            disabled={empty}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => void copy(atCursor())}
-          >
-            Copy
-          </button>
-          <button onClick={() => setPicking(true)}>Add cards</button>
-          <button
-            aria-pressed={invisible}
-            title="Show only headings, tags, cites and highlighted text"
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => { const view = viewRef.current; if (view) view.dispatch(setInvisible(view.state.tr, !invisible)); }}
-          >
-            Invisibility
-          </button>
-          <span className="sep" />
-          <select aria-label="What to export" value={variant} onChange={(e) => setVariant(e.target.value as ExportVariant | '')}>
-            <option value="">Brief</option>
-            <option value="reading">Reading copy</option>
-            <option value="citeRequest">Cite request</option>
-          </select>
-          {(['docx', 'pdf', 'html'] as const).map((format) => (
-            <button key={format} title={`Download the ${variant === 'reading' ? 'reading copy' : variant === 'citeRequest' ? 'cite request' : 'brief'} as .${format}`} onClick={() => void exportAs(format)}>.{format}</button>
-          ))}
-          <span className={`save-state ${saveState.kind}`} title={saveState.kind === 'failed' ? saveState.error : undefined} aria-live="polite">{saveLabel(saveState)}</span>
-        </div>
+        <OverflowToolbar
+          label="Brief tools"
+          tools={[
+            ...BRIEF_KEYS.map(({ key, label, command }, i): Tool => ({
+              id: key, label, kbd: /^F\d+$/.test(key) ? key : undefined, title: `${label} (${displayKey(key, IS_MAC)})`,
+              disabled: !enabled(i), keepFocus: true, run: () => run(command),
+            })),
+            ...CARD_COMMANDS.map(({ id, title, hint }, i): Tool => ({
+              id, label: title, kbd: /^F\d+$/.test(cardKeys[id][0] ?? '') ? cardKeys[id][0] : undefined,
+              title: `${hint}${cardKeys[id][0] ? ` (${displayKey(cardKeys[id][0], IS_MAC)})` : ''}`,
+              disabled: !enabled(BRIEF_KEYS.length + i), keepFocus: true, run: () => run(cardCommands[id]),
+            })),
+            { id: 'sep-send', separator: true },
+            {
+              id: 'send', label: 'Send to speech', kbd: SEND_KEY, keepFocus: true, disabled: isSpeech || empty,
+              title: isSpeech ? 'This is a speech doc' : 'Send the card or block at the cursor to the speech doc (`)',
+              run: () => void sendToSpeech(atCursor()),
+            },
+            { id: 'copy', label: 'Copy', title: 'Copy the card or block at the cursor as rich text', disabled: empty, keepFocus: true, run: () => void copy(atCursor()) },
+            { id: 'add', label: 'Add cards', title: 'Add cut cards to the brief at the cursor', run: () => setPicking(true) },
+            {
+              id: 'invisibility', label: 'Invisibility', title: 'Show only headings, tags, cites and highlighted text', pressed: invisible, keepFocus: true,
+              run: () => { const view = viewRef.current; if (view) view.dispatch(setInvisible(view.state.tr, !invisible)); },
+            },
+            { id: 'sep-export', separator: true },
+            {
+              id: 'variant',
+              control: (
+                <select aria-label="What to export" value={variant} onChange={(e) => setVariant(e.target.value as ExportVariant | '')}>
+                  <option value="">Brief</option>
+                  <option value="reading">Reading copy</option>
+                  <option value="citeRequest">Cite request</option>
+                </select>
+              ),
+            },
+            ...(['docx', 'pdf', 'html'] as const).map((format): Tool => ({
+              id: format, label: `.${format}`, run: () => void exportAs(format),
+              title: `Download the ${variant === 'reading' ? 'reading copy' : variant === 'citeRequest' ? 'cite request' : 'brief'} as .${format}`,
+            })),
+          ]}
+          end={<span className={`save-state ${saveState.kind}`} title={saveState.kind === 'failed' ? saveState.error : undefined} aria-live="polite">{saveLabel(saveState)}</span>}
+        />
         {picking && <CardPicker onAdd={addCards} onClose={() => setPicking(false)} />}
         <div className="brief-editor" ref={mount} />
       </section>
