@@ -48,6 +48,14 @@ const caret = (page: Page) => page.evaluate(() => {
   return { tag: tag.textContent, offset: before.toString().length };
 });
 
+/** How many rows of tools a toolbar shows (the More menu aside), and its height. */
+const rowsOf = (toolbar: Locator) => toolbar.evaluate((el) => {
+  const tops = [...el.querySelectorAll('button, select')]
+    .filter((b) => (b as HTMLElement).offsetParent !== null && getComputedStyle(b).visibility !== 'hidden' && !b.closest('[role="menu"]'))
+    .map((b) => Math.round(b.getBoundingClientRect().top));
+  return { tops: new Set(tops).size, height: el.getBoundingClientRect().height };
+});
+
 async function openBrief(page: Page, title: string): Promise<void> {
   await page.getByRole('tab', { name: 'Briefs' }).click();
   const list = page.getByRole('list', { name: 'Briefs' });
@@ -83,7 +91,7 @@ describe('each area keeps its state, as Word keeps its windows', () => {
     await page.keyboard.press('Alt+3');
     await expect.poll(() => page.getByRole('region', { name: 'Editing Long brief' }).count()).toBe(1);
     expect(Math.abs(await page.evaluate(() => window.scrollY) - before.scroll)).toBeLessThanOrEqual(4);
-    expect(await caret(page)).toEqual(before.caret);
+    await expect.poll(() => caret(page)).toEqual(before.caret);
     // The keys go where the cursor was: the typed letter lands in that tag, and is saved.
     await page.keyboard.type('X');
     await expect.poll(() => deep.innerText()).toBe('Card 5.X3');
@@ -94,6 +102,10 @@ describe('each area keeps its state, as Word keeps its windows', () => {
     await page.getByRole('button', { name: /^Talks failed/ }).click();
     const tag = page.locator('.card-doc h4.tag');
     await expect.poll(() => tag.innerText()).toBe('Talks failed');
+    // The card's markup tools are one row on a laptop too.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await expect.poll(async () => (await rowsOf(page.getByRole('toolbar', { name: 'Markup' }))).tops).toBe(1);
+    await screenshot(page, 'laptop-cutter-1024');
     await page.keyboard.press('Alt+4');
     await page.keyboard.press('Alt+2');
     await expect.poll(() => tag.isVisible()).toBe(true);
@@ -151,12 +163,7 @@ describe('a laptop screen with the speech doc shown', () => {
       const toolbars = page.getByRole('toolbar', { name: 'Brief tools' });
       expect(await toolbars.count()).toBe(2);
       for (const toolbar of await toolbars.all()) {
-        const rows = await toolbar.evaluate((el) => {
-          const tops = [...el.querySelectorAll('button, select')]
-            .filter((b) => (b as HTMLElement).offsetParent !== null && getComputedStyle(b).visibility !== 'hidden' && !b.closest('[role="menu"]'))
-            .map((b) => Math.round(b.getBoundingClientRect().top));
-          return { tops: new Set(tops).size, height: el.getBoundingClientRect().height };
-        });
+        const rows = await rowsOf(toolbar);
         expect(rows.tops).toBe(1);
         expect(rows.height).toBeLessThan(48);
       }
@@ -171,6 +178,8 @@ describe('a laptop screen with the speech doc shown', () => {
     const toolbar = briefSide.getByRole('toolbar', { name: 'Brief tools' });
     await toolbar.waitFor();
     await briefSide.locator('h4.tag', { hasText: 'Card 1.2' }).click();
+    // The toolbar shows what applies at the cursor once typing pauses (600 ms).
+    await page.waitForTimeout(800);
     const more = toolbar.getByRole('button', { name: /^More/ });
     await more.focus();
     await page.keyboard.press('Enter');

@@ -296,6 +296,8 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
     wasShown.current = shown;
     const view = viewRef.current;
     if (!back || !view) return;
+    // Given the keys back (Alt+3), the editor puts the browser's selection where its cursor is.
+    if (view.dom === document.activeElement) view.focus();
     const doc = view.state.doc;
     let live = true;
     void saver.flush().then(() => api.getBrief({ id: brief.id })).then((latest) => {
