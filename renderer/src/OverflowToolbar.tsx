@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 /** One thing on a toolbar: a button (its key named beside its label) or a control of its own. */
 export type Tool =
@@ -60,23 +60,24 @@ export function OverflowToolbar({ label, tools, end }: Props) {
   const [fits, setFits] = useState(tools.length);
   const [open, setOpen] = useState(false);
 
-  useLayoutEffect(() => {
+  const measure = useCallback(() => {
     const el = row.current;
-    if (!el) return;
-    const measure = () => {
-      const width = el.clientWidth;
-      const slots = [...el.children] as HTMLElement[];
-      let n = 0;
-      while (n < slots.length && slots[n]!.offsetLeft + slots[n]!.offsetWidth <= width + 0.5) n++;
-      // A separator never ends the row.
-      while (n > 0 && slots[n - 1]!.dataset.separator !== undefined) n--;
-      setFits(n);
-    };
-    measure();
+    if (!el || el.clientWidth === 0) return;
+    const width = el.clientWidth;
+    const slots = [...el.children] as HTMLElement[];
+    let n = 0;
+    while (n < slots.length && slots[n]!.offsetLeft + slots[n]!.offsetWidth <= width + 0.5) n++;
+    // A separator never ends the row.
+    while (n > 0 && slots[n - 1]!.dataset.separator !== undefined) n--;
+    setFits(n);
+  }, []);
+  // After each drawing (a tool's label may have changed its width) and on each resize.
+  useLayoutEffect(measure);
+  useEffect(() => {
     const observer = new ResizeObserver(measure);
-    observer.observe(el);
+    if (row.current) observer.observe(row.current);
     return () => observer.disconnect();
-  });
+  }, [measure]);
 
   const hidden = tools.slice(fits).filter((t) => !('separator' in t));
   useEffect(() => {

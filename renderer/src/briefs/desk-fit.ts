@@ -23,9 +23,9 @@ export type Panes = Record<Pane, boolean>;
 
 const FOLD_ORDER: readonly Pane[] = ['list', 'speechOutline', 'outline', 'speech'];
 
-/** The outline's width: a fifth of the area, so tags show as much as the screen allows. */
+/** The outline's width: about a quarter of the area, so tags show as much as the screen allows. */
 export function outlineWidth(areaWidth: number): number {
-  return Math.round(Math.min(360, Math.max(240, areaWidth * 0.2)));
+  return Math.round(Math.min(380, Math.max(240, areaWidth * 0.24)));
 }
 
 const side = (open: boolean, width: number) => (open ? width : DESK.strip) + DESK.gap;
