@@ -140,6 +140,7 @@ export function OverflowToolbar({ label, tools, end }: Props) {
               aria-label={`More ${label.toLowerCase()}`}
               ref={menu}
               onKeyDown={onMenuKey}
+              onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null) && e.relatedTarget !== more.current) setOpen(false); }}
               onClick={(e) => { if ((e.target as HTMLElement).closest('button')) setOpen(false); }}
             >
               {hidden.map((tool) => <div key={tool.id} className="menu-slot">{drawn(tool, true)}</div>)}
