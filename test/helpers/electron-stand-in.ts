@@ -26,6 +26,11 @@ class WebContents {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.openHandler = handler;
   }
+  /** Runs the test's `duringPrint` while the page is loaded, then answers with PDF bytes. */
+  async printToPDF(): Promise<Buffer> {
+    await recorded.duringPrint?.();
+    return Buffer.from('%PDF-1.7 stand-in');
+  }
 }
 
 class StandInWindow {
@@ -46,6 +51,7 @@ class StandInWindow {
     this.loadedFile = file;
     return Promise.resolve();
   }
+  destroy(): void {}
 }
 
 let markReady: () => void = () => undefined;
@@ -61,6 +67,9 @@ export const recorded = {
   errorBoxes: [] as string[],
   headersHook: undefined as Listener | undefined,
   permissionHandler: undefined as Listener | undefined,
+  /** The print session's request filter (electron-printer.ts), by partition name. */
+  requestFilters: new Map<string, Listener>(),
+  duringPrint: undefined as (() => unknown) | undefined,
   exitCode: undefined as number | undefined,
   windows: StandInWindow.all,
 };
@@ -96,7 +105,7 @@ export const electron = {
       webRequest: { onHeadersReceived: (hook: Listener) => { recorded.headersHook = hook; } },
       setPermissionRequestHandler: (handler: Listener) => { recorded.permissionHandler = handler; },
     },
-    fromPartition: () => ({ webRequest: { onBeforeRequest() {} } }),
+    fromPartition: (partition: string) => ({ webRequest: { onBeforeRequest: (filter: Listener) => { recorded.requestFilters.set(partition, filter); } } }),
   },
   ipcMain: {
     handle: (channel: string, listener: Listener) => { recorded.handled.set(channel, listener); },

@@ -171,3 +171,29 @@ describe('window', () => {
     expect(meta).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
   });
 });
+
+describe('PDF printing in the app (electron-printer.ts)', () => {
+  it('the print session loads only the page being printed: no other local file, nothing from the network', async () => {
+    const { electronPrinter } = await import('../../electron/electron-printer.js');
+    const printer = electronPrinter();
+    const filter = recorded.requestFilters.get('cardfile-print')!;
+    const cancelled = (url: string) => new Promise<boolean>((resolve) => { filter({ url }, (answer: { cancel: boolean }) => resolve(answer.cancel)); });
+    const seen: Record<string, boolean> = {};
+    recorded.duringPrint = async () => {
+      const page = pathToFileURL(recorded.windows.at(-1)!.loadedFile!).href;
+      for (const url of [page, 'file:///etc/passwd', 'https://evil.example/track.png', 'http://127.0.0.1:9/', 'data:image/png;base64,iVBORw0KGgo=']) seen[url === page ? 'the page' : url] = await cancelled(url);
+    };
+    try {
+      const pdf = await printer.printPdf({ html: '<p>brief</p><img src="file:///etc/passwd">', footerTemplate: '' });
+      expect(Buffer.from(pdf).toString('latin1')).toMatch(/^%PDF/);
+    } finally {
+      recorded.duringPrint = undefined;
+    }
+    expect(seen).toEqual({
+      'the page': false, 'file:///etc/passwd': true,
+      'https://evil.example/track.png': true, 'http://127.0.0.1:9/': true, 'data:image/png;base64,iVBORw0KGgo=': false,
+    });
+    // Printed and gone: the page is refused once its print is over.
+    expect(await cancelled(pathToFileURL(recorded.windows.at(-1)!.loadedFile!).href)).toBe(true);
+  });
+});
