@@ -179,13 +179,14 @@ export const apiInputs = {
   /** Restores a backup over a library that could not be opened; the damaged file is kept aside. */
   recoverLibrary: z.object({ name: z.string().min(1).max(300) }).strict(),
   /**
-   * Starts an import job in the worker and answers at once with its status: files or folders on
-   * this machine (paths), web addresses, and files' bytes. With more: true the job waits for
+   * Starts an import job in the worker and answers at once with its status: web addresses and
+   * files' bytes. Never a path: the page sends what the debater chose, so a compromised renderer
+   * cannot make the main process read any file on the computer (the CLI imports paths itself,
+   * through the JobRunner). With more: true the job waits for
    * further files (addImportFiles) until a call says more: false; expectedFiles sizes its progress.
    * Web addresses on this computer or the local network are refused unless `allowLocal`.
    */
   startImport: z.object({
-    paths: z.array(z.string().min(1).max(4_000)).max(10_000).default([]),
     urls: z.array(z.string().min(1).max(4_000)).max(10_000).default([]),
     allowLocal: z.boolean().default(false),
     files: fileBatch.default([]),

@@ -110,7 +110,30 @@ export const schema = new Schema({
 /** The source look of a brief's doc JSON, or null (a brief made here). */
 export function docxLookOf(doc: DocJSON): DocxLook | null {
   const look = doc.attrs?.docx;
-  return look && typeof look === 'object' ? (look as DocxLook) : null;
+  if (!look || typeof look !== 'object') return null;
+  // Read field by field: a doc arrives from the Api or a file, and these values are written into
+  // the print page's <style> and the .docx, so anything but the expected shape is dropped.
+  const { page, font, sizePt, stylesXml } = look as Record<string, unknown>;
+  return {
+    page: isPage(page) ? page : null,
+    font: typeof font === 'string' && font.length <= MAX_FONT_NAME ? font : null,
+    sizePt: typeof sizePt === 'number' && Number.isFinite(sizePt) && sizePt >= 1 && sizePt <= MAX_FONT_PT ? sizePt : null,
+    stylesXml: typeof stylesXml === 'string' ? stylesXml : null,
+  };
+}
+
+// Word's own limits: a page side of at most 22 inches, font sizes up to 1,638 pt, font names of
+// at most 31 characters (kept generous here: a longer name is still only a name).
+const MAX_PAGE_TWIPS = 31_680;
+const MAX_FONT_PT = 1_638;
+const MAX_FONT_NAME = 100;
+const PAGE_KEYS = ['width', 'height', 'top', 'right', 'bottom', 'left', 'header', 'footer'] as const;
+
+function isPage(value: unknown): value is NonNullable<DocxLook['page']> {
+  if (!value || typeof value !== 'object') return false;
+  const page = value as Record<string, unknown>;
+  const twips = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_PAGE_TWIPS;
+  return PAGE_KEYS.every((key) => twips(page[key])) && (page.width as number) > 0 && (page.height as number) > 0;
 }
 
 /** Rebuilds a node from JSON, throwing when it does not fit the schema. */

@@ -47,6 +47,17 @@ class StandInWindow {
     return this;
   }
   show(): void {}
+  minimized = false;
+  focused = false;
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  focus(): void {
+    this.focused = true;
+  }
   loadFile(file: string): Promise<void> {
     this.loadedFile = file;
     return Promise.resolve();
@@ -71,6 +82,9 @@ export const recorded = {
   requestFilters: new Map<string, Listener>(),
   duringPrint: undefined as (() => unknown) | undefined,
   exitCode: undefined as number | undefined,
+  quit: false,
+  /** What requestSingleInstanceLock answers: false plays a second start of the app. */
+  singleInstanceLock: true,
   windows: StandInWindow.all,
 };
 
@@ -94,7 +108,8 @@ export const electron = {
       recorded.appListeners.set(event, [...(recorded.appListeners.get(event) ?? []), listener]);
     },
     exit(code: number) { recorded.exitCode = code; },
-    quit() {},
+    quit() { recorded.quit = true; },
+    requestSingleInstanceLock: () => recorded.singleInstanceLock,
   },
   BrowserWindow: StandInWindow,
   Menu: { setApplicationMenu() {}, buildFromTemplate: (template: unknown) => template },
