@@ -157,6 +157,8 @@ export const apiInputs = {
    * node at `position`, or at the end.
    */
   appendCardsToBrief: z.object({ briefId: id, cardIds: z.array(id).min(1).max(10_000), position: z.number().int().min(0).optional() }).strict(),
+  /** Cards as nodes to add to a brief at its cursor: each card's node as stored, as a new card copied from it. */
+  copyCards: z.object({ cardIds: z.array(id).min(1).max(10_000) }).strict(),
   /** Verbatim's "send to speech": copies cards to the current speech doc, creating one if none. */
   sendToSpeech: z.object({ cardIds: z.array(id).min(1).max(10_000) }).strict(),
   /** The debater's preferences (settings.ts), defaults filled in. */
@@ -260,6 +262,7 @@ export interface ApiResults {
   editBrief: { applied: true; brief: BriefSummary } | { applied: false };
   deleteBrief: { deleted: number };
   appendCardsToBrief: Brief;
+  copyCards: DocJSON[];
   sendToSpeech: Brief;
   getSettings: Settings;
   setSettings: Settings;

@@ -1,6 +1,7 @@
 // Small builders for brief documents in tests. A '|' in any text marks the cursor.
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
-import type { DocJSON } from '../../shared/model.js';
+import { cardNode } from '../../shared/brief-doc.js';
+import type { Card, DocJSON } from '../../shared/model.js';
 import { nodeFromJSON, schema } from '../../shared/schema.js';
 
 type Run = string | { text: string; marks: ('underline' | 'emphasis' | 'highlight')[] } | typeof MARKER;
@@ -30,6 +31,14 @@ export function card(tag: string, cite?: string, body?: Run[][]): DocJSON {
     });
   }
   return { type: 'card', content };
+}
+
+/**
+ * A copy of a card built from its tag and cite strings: the tests' shorthand for a plain card.
+ * The app copies the stored node itself (CardStore.copyOf), which keeps everything.
+ */
+export function copyOfCard(card: Pick<Card, 'uid' | 'tag' | 'shortCite' | 'fullCite' | 'body'>): DocJSON {
+  return cardNode(card, { cardId: null, copiedFrom: card.uid });
 }
 
 /** An editor state of the nodes, the cursor where a '|' is written (else at the start). */

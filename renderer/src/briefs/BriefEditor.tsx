@@ -3,7 +3,6 @@ import { EditorState, Selection, TextSelection, type Command } from 'prosemirror
 import { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
 import { insertCards, receiveUnits, unitAtCursor } from '../../../shared/brief-commands';
-import { copyOfCard } from '../../../shared/brief-doc';
 import { clipboardContent } from '../../../shared/clipboard';
 import { COMMANDS, displayKey, editorCommands, resolveKeys } from '../../../shared/keymap';
 import type { ExportVariant } from '../../../shared/export-variants';
@@ -303,9 +302,16 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
     if (moveRange(tr, dragged, unitRange(doc, dragged).end, before)) view.dispatch(tr.scrollIntoView());
   };
 
-  const addCards = (cards: Card[]) => {
-    if (cards.length > 0) run(insertCards(cards.map((c) => nodeFromJSON(copyOfCard(c)))));
+  const addCards = async (cards: Card[]) => {
     setPicking(false);
+    if (cards.length === 0) return;
+    try {
+      // The cards' nodes as stored, so the copies keep every mark and undertag.
+      const copies = await api.copyCards({ cardIds: cards.map((c) => c.id) });
+      run(insertCards(copies.map(nodeFromJSON)));
+    } catch (err) {
+      onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
   };
 
   const enabled = (i: number) => snapshot?.enabled[i] === true;
@@ -372,7 +378,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
           ))}
           <span className={`save-state ${saveState.kind}`} title={saveState.kind === 'failed' ? saveState.error : undefined} aria-live="polite">{saveLabel(saveState)}</span>
         </div>
-        {picking && <CardPicker onAdd={addCards} onClose={() => setPicking(false)} />}
+        {picking && <CardPicker onAdd={(cards) => void addCards(cards)} onClose={() => setPicking(false)} />}
         <div className="brief-editor" ref={mount} />
       </section>
     </div>
