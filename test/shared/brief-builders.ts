@@ -41,6 +41,28 @@ export function copyOfCard(card: Pick<Card, 'uid' | 'tag' | 'shortCite' | 'fullC
   return cardNode(card, { cardId: null, copiedFrom: card.uid });
 }
 
+const markedRun = (text: string, ...marks: { type: string; attrs?: Record<string, unknown> }[]): DocJSON => (marks.length ? { type: 'text', text, marks } : { type: 'text', text });
+const strong = { type: 'strong' };
+const underline = { type: 'underline' };
+const emphasis = { type: 'emphasis' };
+const highlight = (colour: string) => ({ type: 'highlight', attrs: { colour } });
+const size = (pt: number) => ({ type: 'size', attrs: { pt } });
+
+/** A card as a debater leaves it: a formatted tag with a custom label, undertags, a bold short cite, every kind of mark, a marker. */
+export const FORMATTED_CARD: DocJSON[] = [
+  { type: 'tag', content: [markedRun('Spin', strong), markedRun(': sanctions ', underline), markedRun('bite', underline, size(14))] },
+  { type: 'undertag', content: [markedRun('---no one thinks the alliance is in danger', emphasis)] },
+  { type: 'undertag', content: [markedRun('(read this first)', size(8))] },
+  { type: 'cite', content: [markedRun('Okonkwo', strong), markedRun(' & Reuters desk, ', emphasis), markedRun('Moscow wire', size(8))] },
+  {
+    type: 'body',
+    content: [
+      { type: 'paragraph', content: [markedRun('Officials conceded that ', size(8)), markedRun('sanctions cut revenue', underline, highlight('green')), markedRun(' and ', size(8)), markedRun('the war chest', emphasis, highlight('#ffcc00'))] },
+      { type: 'paragraph', content: [markedRun('Read to here', underline, highlight('cyan')), { type: 'marker' }, markedRun(' and not beyond.', size(6))] },
+    ],
+  },
+];
+
 /** An editor state of the nodes, the cursor where a '|' is written (else at the start). */
 export function stateOf(...nodes: DocJSON[]): EditorState {
   let doc = nodeFromJSON({ type: 'doc', content: nodes });

@@ -226,7 +226,6 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
     let timer: ReturnType<typeof setTimeout> | undefined;
     const publish = (next: EditorState) => {
       const snap = snapshotOf(next, toolbarRef.current);
-      rememberCursor(brief.id, snap.current);
       setSnapshot((prev) => (sameSnapshot(prev, snap) ? prev : snap));
     };
     const publishSoon = () => {
@@ -238,6 +237,8 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
       dispatchTransaction(tr) {
         const next = view.state.apply(tr);
         view.updateState(next);
+        // At once, not with the outline: Alt+B from Search a moment later files the card here.
+        if (tr.selectionSet || tr.docChanged) rememberCursor(brief.id, indexAt(next.doc, next.selection.from));
         // Typing inside one heading or card waits for a pause; a change of structure (a card
         // added, moved or removed) shows at once, so the outline never offers a stale place.
         const range = tr.docChanged ? changedRange(tr.before, next.doc) : null;
@@ -257,6 +258,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
       view.dispatch(view.state.tr.setSelection(Selection.near(view.state.doc.resolve(pos + 1))));
       requestAnimationFrame(() => (view.nodeDOM(pos) as HTMLElement | null)?.scrollIntoView({ block: 'start' }));
     }
+    rememberCursor(brief.id, indexAt(view.state.doc, view.state.selection.from));
     publish(view.state);
     view.focus();
     return () => {

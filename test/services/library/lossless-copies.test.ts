@@ -10,31 +10,10 @@ import { copiesOf } from '../../../shared/card-ids.js';
 import type { Brief, DocJSON } from '../../../shared/model.js';
 import { bodyFromParagraphs, nodeFromJSON } from '../../../shared/schema.js';
 import { tempLibraryPath } from '../../helpers/temp-dir.js';
+import { FORMATTED_CARD as REAL_CARD } from '../../shared/brief-builders.js';
 
 let library: Library | undefined;
 afterEach(() => library?.close());
-
-const run = (text: string, ...marks: { type: string; attrs?: Record<string, unknown> }[]): DocJSON => (marks.length ? { type: 'text', text, marks } : { type: 'text', text });
-const strong = { type: 'strong' };
-const underline = { type: 'underline' };
-const emphasis = { type: 'emphasis' };
-const highlight = (colour: string) => ({ type: 'highlight', attrs: { colour } });
-const size = (pt: number) => ({ type: 'size', attrs: { pt } });
-
-/** A card as a debater leaves it: a formatted tag with a custom label, undertags, a bold short cite, every kind of mark, a marker. */
-const REAL_CARD: DocJSON[] = [
-  { type: 'tag', content: [run('Spin', strong), run(': sanctions ', underline), run('bite', underline, size(14))] },
-  { type: 'undertag', content: [run('---no one thinks the alliance is in danger', emphasis)] },
-  { type: 'undertag', content: [run('(read this first)', size(8))] },
-  { type: 'cite', content: [run('Okonkwo', strong), run(' & Reuters desk, ', emphasis), run('Moscow wire', size(8))] },
-  {
-    type: 'body',
-    content: [
-      { type: 'paragraph', content: [run('Officials conceded that ', size(8)), run('sanctions cut revenue', underline, highlight('green')), run(' and ', size(8)), run('the war chest', emphasis, highlight('#ffcc00'))] },
-      { type: 'paragraph', content: [run('Read to here', underline, highlight('cyan')), { type: 'marker' }, run(' and not beyond.', size(6))] },
-    ],
-  },
-];
 
 const cardsOf = (brief: Brief) => (brief.doc.content ?? []).filter((n) => n.type === 'card');
 const withoutAttrs = ({ attrs: _attrs, ...node }: DocJSON): DocJSON => node;
@@ -54,7 +33,7 @@ async function setUp(): Promise<{ api: Api; source: { id: number; uid: string; n
   });
   // Filed in a brief, then formatted there: the brief's card is the real card every copy path starts from.
   const filed = await api.appendCardsToBrief({ briefId: (await api.createBrief({ title: 'Sanctions aff' })).id, cardIds: [cut.id] });
-  const formatted = await api.updateBrief({ id: filed.id, patch: { doc: { type: 'doc', content: [{ type: 'block', content: [run('AT: Sanctions fail')] }, { type: 'card', attrs: cardsOf(filed)[0]!.attrs!, content: REAL_CARD }] } } });
+  const formatted = await api.updateBrief({ id: filed.id, patch: { doc: { type: 'doc', content: [{ type: 'block', content: [{ type: 'text', text: 'AT: Sanctions fail' }] }, { type: 'card', attrs: cardsOf(filed)[0]!.attrs!, content: REAL_CARD }] } } });
   const node = cardsOf(formatted)[0]!;
   const uid = String(node.attrs!['cardId']);
   const row = library.cards.rowByUid(uid)!;
@@ -112,7 +91,7 @@ describe('a copy of a card is the card', () => {
     const { api, source } = await setUp();
     const into = await api.appendCardsToBrief({ briefId: (await api.createBrief({ title: 'Neg' })).id, cardIds: [source.id] });
     const made = cardsOf(into)[0]!;
-    const retag = (words: string): DocJSON => ({ ...made, content: [{ type: 'tag', content: [run(words)] }, ...made.content!.slice(1)] });
+    const retag = (words: string): DocJSON => ({ ...made, content: [{ type: 'tag', content: [{ type: 'text', text: words }] }, ...made.content!.slice(1)] });
     await api.updateBrief({ id: into.id, patch: { doc: { type: 'doc', content: [retag('Spin: sanctions bite harder')] } } });
     const uid = String(made.attrs!['cardId']);
     expect(library!.cards.rowByUid(uid)!.label).toBe('Spin');
