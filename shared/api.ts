@@ -141,7 +141,7 @@ export const apiInputs = {
   /**
    * An autosave of only what changed (brief-edit.ts): the top-level nodes [from, to) of the
    * document saved at `revision` (the brief's updatedAt then) become `nodes`. If the brief was
-   * saved since, nothing is written and `applied` is false: save the whole doc with updateBrief.
+   * saved since, nothing is written and `applied` is false: save the whole doc with mergeBrief.
    */
   editBrief: z.object({
     id,
@@ -151,6 +151,12 @@ export const apiInputs = {
     nodes: z.array(docJSON),
     title: line.optional(),
   }).strict().refine((e) => e.from <= e.to, { message: 'from must not be after to', path: ['from'] }),
+  /**
+   * The whole doc, from an editor whose editBrief was refused as stale. `known` holds the card
+   * uids of the doc it last saved or opened: cards saved since that it never saw are kept (and
+   * counted in `kept`), only cards it knew and removed are deleted.
+   */
+  mergeBrief: z.object({ id, doc: docJSON, known: z.array(z.string().min(1).max(200)).max(1_000_000), title: line.optional() }).strict(),
   deleteBrief: byId,
   /**
    * Copies cards into a brief (new cards the brief owns, copied from these), before the top-level
@@ -260,6 +266,7 @@ export interface ApiResults {
   createBrief: Brief;
   updateBrief: Brief;
   editBrief: { applied: true; brief: BriefSummary } | { applied: false };
+  mergeBrief: { brief: Brief; kept: number };
   deleteBrief: { deleted: number };
   appendCardsToBrief: Brief;
   copyCards: DocJSON[];

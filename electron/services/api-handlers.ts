@@ -65,6 +65,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       const brief = library.briefs.edit(id, edit);
       return brief ? { applied: true, brief } : { applied: false };
     },
+    mergeBrief: ({ id, ...fields }) => library.briefs.merge(id, fields),
     deleteBrief: ({ id }) => library.briefs.delete(id),
     appendCardsToBrief: ({ briefId, cardIds, position }) => library.transaction(() => appendCards(library.briefs.get(briefId), cardIds, position)),
     copyCards: ({ cardIds }) => cardIds.map((cardId) => library.cards.copyOf(cardId)),
