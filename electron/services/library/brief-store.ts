@@ -172,12 +172,16 @@ export class BriefStore {
       if (fields.doc.type !== 'doc') throw new LibraryError('invalid', `Expected a doc document, got "${fields.doc.type}".`);
       const stored = (JSON.parse(row.doc) as DocJSON).content ?? [];
       const content = [...(fields.doc.content ?? [])];
-      const seen = new Set([...fields.known, ...content.map(uidOf).filter((u): u is string => u !== null)]);
+      const rows = new Map(this.cards.statesOfBrief(id).map((c) => [c.uid, c]));
+      const sent = new Set(content.map(uidOf).filter((u): u is string => u !== null));
+      const seen = new Set([...fields.known, ...sent]);
       const unseen = new Set<DocJSON>();
       stored.forEach((node, at) => {
-        const uid = uidOf(node);
-        // (A card deleted on its own since, deleteCard, has left the brief: nothing to keep.)
-        if (node.type !== 'card' || uid === null || seen.has(uid) || this.cards.rowByUid(uid)?.brief_id !== id) return;
+        const row = rows.get(uidOf(node) ?? '');
+        // Not a card, a card deleted on its own since (deleteCard), or one the editor saw.
+        if (node.type !== 'card' || !row || seen.has(row.uid)) return;
+        // The copy saved of a card the editor pasted from another brief: it still holds the original's uid.
+        if (row.copied_from !== null && sent.has(row.copied_from) && !rows.has(row.copied_from)) return;
         content.splice(placeAfter(stored, at, content), 0, node);
         unseen.add(node);
       });

@@ -144,4 +144,18 @@ describe('mergeBrief: the whole doc from a window whose revision is stale', () =
     expect(uids(merged.brief.doc)).toEqual(expect.arrayContaining(uids(restored.doc)));
     library.close();
   });
+
+  it('knows the copy it saved of a card pasted from another brief, whose original uid the editor still holds', async () => {
+    const { library, api, brief } = setUp();
+    const source = library.briefs.insert({ title: 'Neg', kind: 'brief', doc: { type: 'doc', content: [card('Pasted')] } });
+    const pasted = source.doc.content![0]!;
+    const content = [...brief.doc.content!, pasted];
+    const edit = await api.editBrief({ id: brief.id, revision: brief.updatedAt, from: 5, to: 5, nodes: [pasted] });
+    expect(edit.applied).toBe(true);
+    library.briefs.update(brief.id, { title: 'Renamed elsewhere' });
+    const merged = await api.mergeBrief({ id: brief.id, doc: { type: 'doc', content }, known: uids({ type: 'doc', content }) });
+    expect(merged.kept).toBe(0);
+    expect(tags(merged.brief.doc)).toEqual(['[AT: one]', 'A', 'B', '[AT: two]', 'C', 'Pasted']);
+    library.close();
+  });
 });
