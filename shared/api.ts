@@ -153,8 +153,8 @@ export const apiInputs = {
   }).strict().refine((e) => e.from <= e.to, { message: 'from must not be after to', path: ['from'] }),
   /**
    * The whole doc, from an editor whose editBrief was refused as stale. `known` holds the card
-   * uids of the doc it last saved or opened: cards saved since that it never saw are kept (and
-   * counted in `kept`), only cards it knew and removed are deleted.
+   * uids of the doc it last saved or opened: cards saved since that it never saw are kept (their
+   * uids in `kept`), only cards it knew and removed are deleted.
    */
   mergeBrief: z.object({ id, doc: docJSON, known: z.array(z.string().min(1).max(200)).max(1_000_000), title: line.optional() }).strict(),
   deleteBrief: byId,
@@ -266,7 +266,7 @@ export interface ApiResults {
   createBrief: Brief;
   updateBrief: Brief;
   editBrief: { applied: true; brief: BriefSummary } | { applied: false };
-  mergeBrief: { brief: Brief; kept: number };
+  mergeBrief: { brief: Brief; kept: string[] };
   deleteBrief: { deleted: number };
   appendCardsToBrief: Brief;
   copyCards: DocJSON[];

@@ -163,10 +163,10 @@ export class BriefStore {
    * A whole-document save from an editor whose revision is stale (another window, an Api call or
    * a restore saved the brief since). Cards saved since that the editor never saw (`known`: the
    * uids of the document it last saved or opened) are kept, after the node they followed, and
-   * counted; only cards it knew and removed are deleted. The merged brief is returned whole,
+   * named in `kept`; only cards it knew and removed are deleted. The merged brief is returned whole,
    * for the editor to take the kept cards in.
    */
-  merge(id: number, fields: { doc: DocJSON; known: readonly string[]; title?: string | undefined }): { brief: Brief; kept: number } {
+  merge(id: number, fields: { doc: DocJSON; known: readonly string[]; title?: string | undefined }): { brief: Brief; kept: string[] } {
     return this.tx(() => {
       const row = this.row(id);
       if (fields.doc.type !== 'doc') throw new LibraryError('invalid', `Expected a doc document, got "${fields.doc.type}".`);
@@ -186,7 +186,7 @@ export class BriefStore {
         unseen.add(node);
       });
       this.save(id, { title: fields.title ?? row.title, kind: row.kind, doc: { ...fields.doc, content } }, unseen);
-      return { brief: this.get(id), kept: unseen.size };
+      return { brief: this.get(id), kept: [...unseen].map((node) => uidOf(node)!) };
     });
   }
 

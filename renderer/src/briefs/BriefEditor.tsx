@@ -3,6 +3,7 @@ import { EditorState, Selection, TextSelection, type Command } from 'prosemirror
 import { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
 import { insertCards, receiveUnits, unitAtCursor } from '../../../shared/brief-commands';
+import { insertKept, type KeptCard } from '../../../shared/brief-edit';
 import { clipboardContent } from '../../../shared/clipboard';
 import { COMMANDS, displayKey, editorCommands, resolveKeys } from '../../../shared/keymap';
 import type { ExportVariant } from '../../../shared/export-variants';
@@ -59,6 +60,8 @@ export interface SavedDoc {
 export interface BriefDocPatch {
   doc: PMNode;
   saved: { current: SavedDoc };
+  /** A save merged cards added elsewhere into the brief: the editor takes them in. */
+  onMerged: (kept: readonly KeptCard[]) => void;
 }
 
 /** What the toolbar and outline show of the editor: React redraws only when this changes. */
@@ -206,6 +209,12 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
       void sendRef.current(unitAtCursor(s));
       return true;
     };
+    const onMerged = (kept: readonly KeptCard[]) => {
+      const cards = kept.length === 1 ? '1 card added there was' : `${kept.length} cards added there were`;
+      onStatus({ kind: 'info', text: `“${brief.title}” was saved elsewhere too: ${cards} kept and merged in.` });
+      // Not an undo step: undoing must not take another window's cards away.
+      if (!view.isDestroyed) view.dispatch(insertKept(view.state.tr, kept).setMeta('addToHistory', false));
+    };
     const editorState = EditorState.create({
       doc,
       plugins: [
@@ -247,7 +256,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
           publish(next);
         } else publishSoon();
         // The doc itself is queued: it is turned into JSON only when the autosaver writes it.
-        if (next.doc !== tr.before) saver.queue(brief.id, { doc: next.doc, saved });
+        if (next.doc !== tr.before) saver.queue(brief.id, { doc: next.doc, saved, onMerged });
       },
       handleKeyPress: typeInEditor,
       attributes: { 'aria-label': `Brief: ${brief.title}`, role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
