@@ -57,4 +57,38 @@ describe('copies in Chromium keep the card', () => {
     const { hits } = await api.search({ query: '"war chest"', limit: 10 });
     expect(hits.flatMap((h) => h.places).filter((p) => p.briefId === speech.id)).toHaveLength(3);
   });
+
+  it('the card picker adds the cut card as it is stored, with its custom label and its article', async () => {
+    const app = await launchApp();
+    const { page } = app;
+    const api = httpApi(app.url);
+    const article = await api.createArticle({
+      title: 'Sanctions and the war chest', authors: [{ name: 'Miriam Okonkwo', quals: '' }], publication: 'Reuters',
+      publishedDate: '2019-03-02', url: 'https://example.com/wire', accessedDate: '2024-01-01', sourceKind: 'url', text: 'Officials conceded that sanctions cut revenue.',
+    });
+    const cut = await api.createCard({
+      tag: 'Spin: sanctions bite', label: 'Spin', shortCite: 'Reuters', fullCite: 'Reuters desk, Moscow wire',
+      body: { type: 'body', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Officials conceded that ' }, { type: 'text', text: 'sanctions cut revenue', marks: [{ type: 'underline' }, { type: 'highlight', attrs: { colour: 'green' } }] }] }] },
+      articleId: article.id, passage: null,
+    });
+    const brief = await api.createBrief({ title: 'Neg', kind: 'brief', doc: { type: 'doc', content: [opening] } });
+    const [stored] = await api.copyCards({ cardIds: [cut.id] });
+
+    await page.getByRole('tab', { name: 'Briefs' }).click();
+    await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: 'Neg' }).click();
+    await page.locator('.brief-editor .ProseMirror h4.tag', { hasText: 'Opening' }).click();
+    await page.getByRole('button', { name: 'Add cards' }).click();
+    const picker = page.getByRole('dialog', { name: 'Add cards from the library' });
+    await picker.getByRole('checkbox').first().check();
+    await picker.getByRole('button', { name: /Add 1 to brief/ }).click();
+    await expect.poll(async () => (await api.getBrief({ id: brief.id })).doc.content!.length).toBe(2);
+    const added = (await api.getBrief({ id: brief.id })).doc.content![1]!;
+    // (The same JSON but for key order: the Api's validation writes keys in the schema's order.)
+    expect(JSON.parse(withoutAttrs(added))).toEqual(JSON.parse(withoutAttrs(stored!)));
+    expect(added.attrs!['copiedFrom']).toBe(cut.uid);
+    for (const query of ['label:spin', 'author:okonkwo', 'year:2019']) {
+      const { hits } = await api.search({ query, limit: 10 });
+      expect(hits.flatMap((h) => h.places).map((p) => p.briefId), query).toContain(brief.id);
+    }
+  });
 });
