@@ -57,8 +57,10 @@ export const schema = new Schema({
       // cardId: the card's uid (null until the store assigns one); copiedFrom: the uid it was copied from.
       attrs: { cardId: { default: null }, copiedFrom: { default: null } },
       isolating: true,
-      toDOM: () => ['section', { class: 'card' }, 0],
-      parseDOM: [{ tag: 'section.card' }],
+      // The ids ride along on the clipboard, so a card pasted into another brief is saved as a
+      // copy of its original (and keeps its label and article). The Cutter's numeric row ids stay out.
+      toDOM: (node) => ['section', { class: 'card', ...idAttrs(node.attrs) }, 0],
+      parseDOM: [{ tag: 'section.card', getAttrs: (el) => ({ cardId: el.getAttribute('data-card-id'), copiedFrom: el.getAttribute('data-copied-from') }) }],
     },
     tag: { content: 'text*', marks: INLINE_MARKS, toDOM: () => ['h4', { class: 'tag' }, 0], parseDOM: [{ tag: 'h4' }] },
     // A line under the tag, before the cite, framing the card ("---no one thinks the alliance is in danger").
@@ -106,6 +108,13 @@ export const schema = new Schema({
     },
   },
 });
+
+function idAttrs(attrs: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof attrs.cardId === 'string') out['data-card-id'] = attrs.cardId;
+  if (typeof attrs.copiedFrom === 'string') out['data-copied-from'] = attrs.copiedFrom;
+  return out;
+}
 
 /** The source look of a brief's doc JSON, or null (a brief made here). */
 export function docxLookOf(doc: DocJSON): DocxLook | null {

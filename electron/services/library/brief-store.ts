@@ -139,7 +139,7 @@ export class BriefStore {
   /**
    * An autosave of what changed: the edit's nodes replace its range of the stored outline, and
    * only their cards are written. Null, with nothing written, when the brief was saved since the
-   * edit's revision (another window, a rename): the editor then saves its whole document.
+   * edit's revision (another window, a rename): the editor then saves its whole document (merge).
    */
   edit(id: number, edit: BriefEdit): BriefSummary | null {
     return this.tx(() => {
@@ -156,6 +156,37 @@ export class BriefStore {
       const unchanged = new Set([...content.slice(0, edit.from), ...content.slice(edit.from + edit.nodes.length)]);
       this.save(id, { title: edit.title ?? row.title, kind: row.kind, doc: { type: 'doc', ...docAttrs(stored), content } }, unchanged);
       return summaryOf(this.oneSummary.get(id)!);
+    });
+  }
+
+  /**
+   * A whole-document save from an editor whose revision is stale (another window, an Api call or
+   * a restore saved the brief since). Cards saved since that the editor never saw (`known`: the
+   * uids of the document it last saved or opened) are kept, after the node they followed, and
+   * named in `kept`; only cards it knew and removed are deleted. The merged brief is returned whole,
+   * for the editor to take the kept cards in.
+   */
+  merge(id: number, fields: { doc: DocJSON; known: readonly string[]; title?: string | undefined }): { brief: Brief; kept: string[] } {
+    return this.tx(() => {
+      const row = this.row(id);
+      if (fields.doc.type !== 'doc') throw new LibraryError('invalid', `Expected a doc document, got "${fields.doc.type}".`);
+      const stored = (JSON.parse(row.doc) as DocJSON).content ?? [];
+      const content = [...(fields.doc.content ?? [])];
+      const rows = new Map(this.cards.statesOfBrief(id).map((c) => [c.uid, c]));
+      const sent = new Set(content.map(uidOf).filter((u): u is string => u !== null));
+      const seen = new Set([...fields.known, ...sent]);
+      const unseen = new Set<DocJSON>();
+      stored.forEach((node, at) => {
+        const row = rows.get(uidOf(node) ?? '');
+        // Not a card, a card deleted on its own since (deleteCard), or one the editor saw.
+        if (node.type !== 'card' || !row || seen.has(row.uid)) return;
+        // The copy saved of a card the editor pasted from another brief: it still holds the original's uid.
+        if (row.copied_from !== null && sent.has(row.copied_from) && !rows.has(row.copied_from)) return;
+        content.splice(placeAfter(stored, at, content), 0, node);
+        unseen.add(node);
+      });
+      this.save(id, { title: fields.title ?? row.title, kind: row.kind, doc: { ...fields.doc, content } }, unseen);
+      return { brief: this.get(id), kept: [...unseen].map((node) => uidOf(node)!) };
     });
   }
 
@@ -266,6 +297,25 @@ function laterThan(previous: string): string {
   const now = Date.now();
   const last = Date.parse(previous);
   return new Date(Number.isNaN(last) || now > last ? now : last + 1).toISOString();
+}
+
+/**
+ * Where in `content` the stored node at `at` goes back: after the nearest node before it in the
+ * stored outline that `content` still holds (the same card, or a heading of the same text); first
+ * if nothing stood before it, else, its place gone, at the end.
+ */
+function placeAfter(stored: readonly DocJSON[], at: number, content: readonly DocJSON[]): number {
+  const key = (node: DocJSON): string => uidOf(node) ?? `${node.type}\u0000${(node.content ?? []).map((t) => t.text ?? '').join('')}`;
+  let first = true;
+  for (let before = at - 1; before >= 0; before--) {
+    const anchor = stored[before]!;
+    // Blanks and analytics repeat too often to say where a card was; cards and headings do.
+    if (anchor.type === 'card' ? uidOf(anchor) === null : HEADING_RANK[anchor.type] === undefined) continue;
+    first = false;
+    const found = content.findIndex((node) => key(node) === key(anchor));
+    if (found >= 0) return found + 1;
+  }
+  return first ? 0 : content.length;
 }
 
 // The doc's own attrs (the Word file's look, schema.ts DocxLook) stay with the brief's outline.
