@@ -34,7 +34,7 @@ describe('progress inside one big Verbatim file', () => {
     // Reading comes first; once storing starts, the line no longer says "read".
     const lastRead = during.length - 1 - [...during].reverse().findIndex((p) => p.cardsRead > 0);
     expect(lastRead).toBeLessThan(during.findIndex((p) => p.cardsDone > 0));
-    expect(progressLine({ progress: during.find((p) => p.cardsRead > 0)!, etaMs: null })).toMatch(/^0 of 1 files, 0 cards, [\d,]+ read$/);
+    expect(progressLine({ progress: during.find((p) => p.cardsRead > 0)!, etaMs: null })).toMatch(/^0 of 1 files, 0 cards · AT - Russia\.docx: [\d,]+ cards? read$/);
     expect(progressLine({ progress: during.find((p) => p.cardsDone > 0)!, etaMs: null })).toMatch(/^0 of 1 files, [1-9][\d,]* cards$/);
 
     expect(events[end]!.progress).toMatchObject({ filesDone: 1, cardsDone: cards, cardsRead: 0, current: null });
