@@ -8,13 +8,17 @@ const card = (tag: string): DocJSON => ({
   type: 'card',
   content: [
     { type: 'tag', content: text(tag) },
-    { type: 'cite', content: [{ type: 'text', text: 'Cimbala 24', marks: [{ type: 'strong' }] }, { type: 'text', text: ' (Stephen Cimbala, Penn State, 3-4-24, Bulletin of the Atomic Scientists)' }] },
+    // Two authors bolded apart, the ampersand between them plain, as Word files often hold them.
+    { type: 'cite', content: [
+      { type: 'text', text: 'Cimbala', marks: [{ type: 'strong' }] }, { type: 'text', text: ' & ' }, { type: 'text', text: 'Korb 24', marks: [{ type: 'strong' }] },
+      { type: 'text', text: ' (Stephen Cimbala and Lawrence Korb, 3-4-24, Bulletin of the Atomic Scientists)' },
+    ] },
     { type: 'body', content: [{ type: 'paragraph', content: text('Deterrence rests on the credibility of the threat, and credibility rests on capability the adversary can see.') }] },
   ],
 });
 
 describe('a hit filed in many briefs', () => {
-  it('lists its first 3 places and "+37 more", expands on click and by key, and names each brief once', async () => {
+  it('shows its whole short cite, lists its first 3 places and "+37 more", expands on click and by key, and names each brief once', async () => {
     const app = await launchApp();
     const { page } = app;
     const api = httpApi(app.url);
@@ -28,6 +32,8 @@ describe('a hit filed in many briefs', () => {
     await page.keyboard.type('author:Cimbala');
     const rows = page.getByRole('listbox', { name: 'Results' }).getByRole('option').filter({ has: page.locator('.snippet') });
     await expect.poll(() => rows.count()).toBe(1);
+    // The hit's short cite is the whole bold stretch, not "Cimbala".
+    expect(await rows.first().locator('.meta').innerText()).toBe('Cimbala & Korb 24');
     const places = rows.first().locator('.places');
     const more = places.getByRole('button', { name: '+37 more' });
     await more.waitFor();
