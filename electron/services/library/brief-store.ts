@@ -118,11 +118,11 @@ export class BriefStore {
    * A new brief; `id` is given only by a library import, which keeps it; `importHash` names the
    * document a file import read, so reading the same file again is known as a duplicate.
    */
-  insert(fields: BriefFields & { id?: number; importHash?: string }): Brief {
+  insert(fields: BriefFields & { id?: number; importHash?: string }, onCardsStored?: (cards: number) => void): Brief {
     return this.tx(() => {
       const now = new Date().toISOString();
       const id = Number(this.insertRow.run({ id: fields.id ?? null, title: fields.title, kind: fields.kind, importHash: fields.importHash ?? null, now }).lastInsertRowid);
-      return this.save(id, fields);
+      return this.save(id, fields, new Set(), onCardsStored);
     });
   }
 
@@ -210,7 +210,7 @@ export class BriefStore {
    * new card: it gets a fresh uid and remembers the one it came from. The returned brief carries
    * the uids as stored.
    */
-  private save(id: number, fields: BriefFields, unchanged: ReadonlySet<DocJSON> = new Set()): Brief {
+  private save(id: number, fields: BriefFields, unchanged: ReadonlySet<DocJSON> = new Set(), onCardsStored?: (cards: number) => void): Brief {
     const doc = fields.doc;
     if (doc.type !== 'doc') throw new LibraryError('invalid', `Expected a doc document, got "${doc.type}".`);
     const before = this.row(id);
@@ -227,6 +227,7 @@ export class BriefStore {
     const saved: DocJSON[] = [];
     let match = schema.nodes.doc.contentMatch;
     const retitled = fields.title !== before.title;
+    let cards = 0;
     for (const node of doc.content ?? []) {
       const type = schema.nodes[node.type];
       const next = type ? match.matchType(type) : null;
@@ -260,6 +261,7 @@ export class BriefStore {
       const attrs = { cardId: uid, copiedFrom };
       outline.push({ type: 'card', attrs });
       saved.push({ ...node, attrs });
+      onCardsStored?.(++cards);
     }
     if (!match.validEnd) throw new LibraryError('invalid', 'The doc document does not fit the card schema: it ends unfinished.');
     for (const [uid, row] of existing) if (!kept.has(uid)) this.cards.delete(row.id);
