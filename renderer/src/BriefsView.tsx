@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { Node as PMNode } from 'prosemirror-model';
+import { Transform } from 'prosemirror-transform';
 import type { Brief, BriefSummary, DocJSON } from '../../shared/model';
+import { nodeFromJSON } from '../../shared/schema';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { api } from './api';
 import type { Status } from './App';
 import { BriefEditor, type BriefDocPatch, type BriefEditorHandle } from './briefs/BriefEditor';
-import { topLevelEdit } from '../../shared/brief-edit';
+import { insertKept, keptCards, topLevelEdit, type KeptCard } from '../../shared/brief-edit';
 import { BriefList } from './briefs/BriefList';
 import { useAutosaver } from './use-autosaver';
 import './briefs/briefs.css';
@@ -22,6 +24,13 @@ function firstHeading(doc: PMNode): string | null {
     if (node.type.name !== 'card' && node.textContent.trim()) return node.textContent.trim();
   }
   return null;
+}
+
+/** The uids of a doc's cards: what an editor knew of its brief. */
+function cardUids(doc: PMNode): string[] {
+  const uids: string[] = [];
+  doc.forEach((node) => { if (typeof node.attrs.cardId === 'string') uids.push(node.attrs.cardId); });
+  return uids;
 }
 
 /** A place to open: a brief at one of its top-level nodes (a quick-find hit). */
@@ -52,8 +61,15 @@ export function BriefsView({ shown, request, onStatus }: { shown: boolean; reque
       const result = await api.editBrief({ id, revision: base.revision, from: edit.from, to: edit.to, nodes, ...title });
       if (result.applied) saved = result.brief;
     }
-    saved ??= await api.updateBrief({ id, patch: { doc: patch.doc.toJSON() as DocJSON, ...title } });
-    patch.saved.current = { doc: patch.doc, revision: saved.updatedAt };
+    let kept: KeptCard[] = [];
+    if (!saved) {
+      // Saved elsewhere since: the whole doc, merged with cards added there, never deleting them.
+      const merged = await api.mergeBrief({ id, doc: patch.doc.toJSON() as DocJSON, known: cardUids(base.doc), ...title });
+      saved = merged.brief;
+      if (merged.kept.length > 0) kept = keptCards(nodeFromJSON(merged.brief.doc), new Set(merged.kept));
+    }
+    patch.saved.current = { doc: kept.length > 0 ? insertKept(new Transform(patch.doc), kept).doc : patch.doc, revision: saved.updatedAt };
+    if (kept.length > 0) patch.onMerged(kept);
     // The list shows speech docs' card counts and titles: keep it true.
     if (named || saved.kind === 'speech') briefs.reload();
   });

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Card, CardPlace } from '../../shared/model';
+import type { Card } from '../../shared/model';
 import { QuickFind, type QuickFindHit } from '../../shared/quick-find';
 import type { SearchHit, SearchResult, SnippetPart } from '../../shared/search';
 import { api } from './api';
 import { CiteWarning } from './CiteWarning';
+import { HitPlaces } from './HitPlaces';
 import { cursorIn } from './briefs/last-cursor';
 import { outline } from '../../shared/outline';
 import { nodeFromJSON } from '../../shared/schema';
@@ -123,7 +124,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
     if (step !== 0 && rows.length > 0) {
       e.preventDefault();
       setSelected((s) => (Math.min(s, rows.length - 1) + step + rows.length) % rows.length);
-    } else if (e.key === 'Enter') {
+    } else if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
       e.preventDefault();
       open();
     } else if (e.altKey && current?.kind === 'card' && (e.key === 'b' || e.key === 'B')) {
@@ -182,7 +183,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
                 <span className="meta">{row.hit.shortCite || 'no cite'}{row.hit.label ? ` · ${row.hit.label}` : ''}</span>
                 <CiteWarning shortCite={row.hit.shortCite} fullCite={row.hit.fullCite} />
                 <Snippet parts={row.hit.snippet} />
-                <span className="places">{placesLine(row.hit)}</span>
+                <HitPlaces hit={row.hit} />
               </>
             ) : (
               <>
@@ -209,13 +210,4 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
       {query.trim() && result && rows.length === 0 && <p className="empty">Nothing matches “{query}”.</p>}
     </section>
   );
-}
-
-const whereOf = (place: Pick<CardPlace, 'briefTitle' | 'headings'>): string =>
-  place.briefTitle === null ? 'cut cards' : [place.briefTitle, place.headings].filter(Boolean).join(' › ');
-
-/** Where the card lives, and the other places the same evidence is filed. */
-function placesLine(hit: SearchHit): string {
-  const others = hit.places.filter((p) => p.cardId !== hit.cardId).map(whereOf);
-  return `in ${whereOf(hit)}${others.length > 0 ? ` · also in ${others.join('; ')}` : ''}`;
 }

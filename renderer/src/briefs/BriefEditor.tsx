@@ -3,7 +3,7 @@ import { EditorState, Selection, TextSelection, type Command } from 'prosemirror
 import { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
 import { insertCards, receiveUnits, unitAtCursor } from '../../../shared/brief-commands';
-import { copyOfCard } from '../../../shared/brief-doc';
+import { insertKept, type KeptCard } from '../../../shared/brief-edit';
 import { clipboardContent } from '../../../shared/clipboard';
 import { COMMANDS, displayKey, editorCommands, resolveKeys } from '../../../shared/keymap';
 import type { ExportVariant } from '../../../shared/export-variants';
@@ -66,6 +66,8 @@ export interface SavedDoc {
 export interface BriefDocPatch {
   doc: PMNode;
   saved: { current: SavedDoc };
+  /** A save merged cards added elsewhere into the brief: the editor takes them in. */
+  onMerged: (kept: readonly KeptCard[]) => void;
 }
 
 /** What the toolbar and outline show of the editor: React redraws only when this changes. */
@@ -222,6 +224,12 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
       void sendRef.current(unitAtCursor(s));
       return true;
     };
+    const onMerged = (kept: readonly KeptCard[]) => {
+      const cards = kept.length === 1 ? '1 card added there was' : `${kept.length} cards added there were`;
+      onStatus({ kind: 'info', text: `“${brief.title}” was saved elsewhere too: ${cards} kept and merged in.` });
+      // Not an undo step: undoing must not take another window's cards away.
+      if (!view.isDestroyed) view.dispatch(insertKept(view.state.tr, kept).setMeta('addToHistory', false));
+    };
     const editorState = EditorState.create({
       doc,
       plugins: [
@@ -242,7 +250,6 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
     let timer: ReturnType<typeof setTimeout> | undefined;
     const publish = (next: EditorState) => {
       const snap = snapshotOf(next, toolbarRef.current);
-      rememberCursor(brief.id, snap.current);
       setSnapshot((prev) => (sameSnapshot(prev, snap) ? prev : snap));
     };
     const publishSoon = () => {
@@ -254,6 +261,8 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
       dispatchTransaction(tr) {
         const next = view.state.apply(tr);
         view.updateState(next);
+        // At once, not with the outline: Alt+B from Search a moment later files the card here.
+        if (tr.selectionSet || tr.docChanged) rememberCursor(brief.id, indexAt(next.doc, next.selection.from));
         // Typing inside one heading or card waits for a pause; a change of structure (a card
         // added, moved or removed) shows at once, so the outline never offers a stale place.
         const range = tr.docChanged ? changedRange(tr.before, next.doc) : null;
@@ -262,13 +271,14 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
           publish(next);
         } else publishSoon();
         // The doc itself is queued: it is turned into JSON only when the autosaver writes it.
-        if (next.doc !== tr.before) saver.queue(brief.id, { doc: next.doc, saved });
+        if (next.doc !== tr.before) saver.queue(brief.id, { doc: next.doc, saved, onMerged });
       },
       handleKeyPress: typeInEditor,
       attributes: { 'aria-label': `Brief: ${brief.title}`, role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
     });
     viewRef.current = view;
     savedRef.current = saved;
+    rememberCursor(brief.id, indexAt(view.state.doc, view.state.selection.from));
     publish(view.state);
     view.focus();
     return () => {
@@ -340,9 +350,16 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
     if (moveRange(tr, dragged, unitRange(doc, dragged).end, before)) view.dispatch(tr.scrollIntoView());
   };
 
-  const addCards = (cards: Card[]) => {
-    if (cards.length > 0) run(insertCards(cards.map((c) => nodeFromJSON(copyOfCard(c)))));
+  const addCards = async (cards: Card[]) => {
     setPicking(false);
+    if (cards.length === 0) return;
+    try {
+      // The cards' nodes as stored, so the copies keep every mark and undertag.
+      const copies = await api.copyCards({ cardIds: cards.map((c) => c.id) });
+      run(insertCards(copies.map(nodeFromJSON)));
+    } catch (err) {
+      onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
   };
 
   const enabled = (i: number) => snapshot?.enabled[i] === true;
@@ -397,7 +414,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
           ]}
           end={<span className={`save-state ${saveState.kind}`} title={saveState.kind === 'failed' ? saveState.error : undefined} aria-live="polite">{saveLabel(saveState)}</span>}
         />
-        {picking && <CardPicker onAdd={addCards} onClose={() => setPicking(false)} />}
+        {picking && <CardPicker onAdd={(cards) => void addCards(cards)} onClose={() => setPicking(false)} />}
         <div className="brief-editor" ref={mount} />
       </section>
     </div>
