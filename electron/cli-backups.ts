@@ -7,7 +7,7 @@ import { restoreDamagedLibrary } from './services/backup/recover-library.js';
 import { restoreBackup } from './services/backup/restore-backup.js';
 import { createBackup, listBackups } from './services/backup/rolling-backups.js';
 import type { Library } from './services/library/library.js';
-import { isDamage } from './services/library-status.js';
+import { LibraryError } from './services/library/library-error.js';
 
 export const BACKUP_USAGE = `  backups [--json]                      list the library's backups, newest first
   backup                                back the library up now
@@ -83,7 +83,9 @@ async function restore(libraryPath: string, open: () => Library, wanted: string 
   try {
     library = open();
   } catch (err) {
-    if (!isDamage(err)) throw err;
+    // Whatever state the file is in (damaged, zeroed, not a database any more), a restore puts
+    // the backup in its place and keeps the file aside; only a read-only one cannot be replaced.
+    if (err instanceof LibraryError && err.code === 'read-only') throw err;
     return overDamaged();
   }
   const { restored, safetyCopy } = await restoreBackup(library, name);

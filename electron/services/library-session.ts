@@ -3,6 +3,7 @@
 // restored, and the app then carries on with the restored library without a restart.
 import { API_METHODS, type ApiHandlers, type LibraryStatus } from '../../shared/api.js';
 import { createHandlers, type HandlerOptions } from './api-handlers.js';
+import { removeLeftovers } from './backup/backup-files.js';
 import { restoreDamagedLibrary } from './backup/recover-library.js';
 import { listBackups, startRollingBackups, type RollingBackups } from './backup/rolling-backups.js';
 import { LibraryError } from './library/library-error.js';
@@ -30,7 +31,10 @@ export function openLibrarySession(libraryPath: string, options: SessionOptions 
   const open = (): void => {
     library = Library.open(libraryPath);
     // A read-only library cannot change, so there is nothing new to back up.
-    if (!library.db.readonly) backups = startRollingBackups(library, { onError: options.onBackupError });
+    if (!library.db.readonly) {
+      removeLeftovers(libraryPath);
+      backups = startRollingBackups(library, { onError: options.onBackupError });
+    }
     current = createHandlers(library, options.handlerOptions);
     damaged = undefined;
   };

@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../../shared/model.js';
 import { openLibrary } from '../library/open-library.js';
-import { findBackup } from './backup-files.js';
-import { checkRestorable } from './restore-backup.js';
+import { backupFiles, findBackup } from './backup-files.js';
+import { issuedIdsIn } from './issued-ids.js';
+import { checkRestorable, copyDurably, stageRestore } from './restore-backup.js';
 import { describeBackup } from './rolling-backups.js';
 
 export interface RecoveryResult {
@@ -23,21 +24,12 @@ export function damagedCopyName(libraryPath: string, at: Date): string {
 
 const SIDE_FILES = ['-wal', '-shm'];
 
-function copyDurably(from: string, to: string): void {
-  fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
-  const fd = fs.openSync(to, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /**
  * Replaces the library file with a backup. In order, so that a crash at any point leaves either
  * the damaged library in place (with its copy aside) or the restored one, never no library:
  * 1. the damaged file and its -wal/-shm are copied aside;
- * 2. the backup is copied beside the library under a temporary name;
+ * 2. the backup is copied beside the library under a temporary name, and raised to the ids
+ *    already issued;
  * 3. the damaged -wal/-shm are removed (their copies are aside), so SQLite cannot replay them
  *    into the restored file;
  * 4. the copy is renamed over the library in one step.
@@ -52,9 +44,10 @@ export function restoreDamagedLibrary(libraryPath: string, backupName: string, n
   for (const side of SIDE_FILES) {
     if (fs.existsSync(libraryPath + side)) copyDurably(libraryPath + side, damagedCopy + side);
   }
-  const incoming = `${libraryPath}.restoring`;
-  fs.rmSync(incoming, { force: true });
-  copyDurably(backup.file, incoming);
+  // The damaged file's own sequence if it still reads (its -wal still beside it), else the
+  // newest any backup knows.
+  const issued = issuedIdsIn([libraryPath, ...backupFiles(libraryPath).map((b) => b.file)]);
+  const incoming = stageRestore(libraryPath, backup.file, issued);
   for (const side of SIDE_FILES) fs.rmSync(libraryPath + side, { force: true });
   fs.renameSync(incoming, libraryPath);
   // A backup from an older Cardfile comes up to the current schema like any library on open.
