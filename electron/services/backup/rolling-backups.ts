@@ -8,7 +8,7 @@ import type { Library } from '../library/library.js';
 import { LibraryError } from '../library/library-error.js';
 import { APPLICATION_ID, canWrite, type Db } from '../library/open-library.js';
 import { backupFiles, backupName, backupsDir, type BackupFile } from './backup-files.js';
-import { checkFile } from './check-file.js';
+import { checkFile, DamagedLibraryError, type Damage } from './check-file.js';
 
 export const DEFAULT_KEEP = 10;
 export const HOUR_MS = 60 * 60 * 1000;
@@ -109,8 +109,10 @@ function leaveWalMode(file: string): void {
 export const BACKUP_STALL_MS = 3_000;
 
 /** What is said when a library's own copy fails the check: nothing older is touched. */
-export function damagedLibraryMessage(libraryPath: string, problem: string): string {
-  return `${libraryPath} is damaged (${problem}). No backup was taken, so the older backups stay as they were; restore one, or rebuild the search index if only the index is damaged.`;
+export function damagedLibraryMessage(libraryPath: string, damage: Damage): string {
+  return damage.indexOnly
+    ? `The search index of ${libraryPath} is damaged (${damage.problem}); its cards, briefs and articles are sound. No backup was taken, so the older backups stay as they were. Rebuild the search index from the cards, or restore a backup.`
+    : `${libraryPath} is damaged (${damage.problem}). No backup was taken, so the older backups stay as they were; restore one.`;
 }
 
 export interface BackupOptions {
@@ -145,8 +147,8 @@ export async function createBackup(library: Library, reason: BackupReason, optio
     leaveWalMode(partial);
     // Only a copy that passes the check gets a backup's name: a damaged library never pushes a
     // sound backup out, and every backup in the folder is one that can be restored.
-    const problem = await checkFile(partial);
-    if (problem) throw new LibraryError('corrupt', damagedLibraryMessage(library.path, problem));
+    const damage = await checkFile(partial);
+    if (damage) throw new DamagedLibraryError(damagedLibraryMessage(library.path, damage), damage);
     fs.renameSync(partial, final);
   } finally {
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(partial + suffix, { force: true });

@@ -10,6 +10,7 @@ import { restoreDamagedLibrary } from '../../../electron/services/backup/recover
 import { restoreBackup } from '../../../electron/services/backup/restore-backup.js';
 import { createBackup, HOUR_MS, listBackups } from '../../../electron/services/backup/rolling-backups.js';
 import { Library } from '../../../electron/services/library/library.js';
+import { dispatch } from '../../../electron/services/dispatch.js';
 import { openLibrarySession } from '../../../electron/services/library-session.js';
 import { damageIndexPage, fillWithCards } from '../../helpers/damage-library.js';
 import { tempLibraryPath } from '../../helpers/temp-dir.js';
@@ -126,5 +127,40 @@ describe('leftovers of a killed backup or restore', () => {
     expect(fs.readdirSync(dir).sort()).toEqual([made.name, path.basename(live), 'notes.txt.partial'].sort());
     expect(fs.existsSync(`${libraryPath}.restoring`)).toBe(false);
     expect(removeLeftovers(libraryPath, Date.now() + 2 * LEFTOVER_AGE_MS)).toEqual([live]);
+  });
+});
+
+describe('a session on a library whose search index is damaged', () => {
+  it('turns to recovery once the check after open finds it, and rebuilding the index brings every card back, searchable, with no backup', async () => {
+    const libraryPath = tempLibraryPath();
+    const library = Library.open(libraryPath);
+    fillWithCards(library);
+    const cards = library.cards.count();
+    const ids = library.db.prepare('SELECT max(id) FROM cards').pluck().get() as number;
+    library.close();
+    damageIndexPage(libraryPath);
+
+    const session = openLibrarySession(libraryPath, { onBackupError: (err) => { throw err; } });
+    // It opens: the damage is where no open looks.
+    expect(session.status().mode).toBe('writable');
+    const status = await dispatch(session.handlers, 'libraryStatus', { checked: true });
+    expect(status).toMatchObject({ ok: true, value: { mode: 'damaged', indexOnly: true, notice: expect.stringMatching(/search index of .* is damaged/) } });
+    expect(await dispatch(session.handlers, 'listArticles', {})).toMatchObject({ ok: false, error: expect.stringMatching(/damaged/) });
+    expect(listBackups(libraryPath)).toEqual([]);
+
+    const rebuilt = await dispatch(session.handlers, 'rebuildSearchIndex', {});
+    expect(rebuilt).toMatchObject({ ok: true, value: { cards } });
+    expect(fs.existsSync((rebuilt as { value: { damagedCopy: string } }).value.damagedCopy)).toBe(true);
+    expect(session.status().mode).toBe('writable');
+    await session.checked;
+    expect(session.status().mode).toBe('writable');
+    const found = await dispatch(session.handlers, 'search', { query: 'Syria' });
+    expect(found).toMatchObject({ ok: true, value: { hits: expect.arrayContaining([expect.objectContaining({})]) } });
+    // No id is issued twice: the new card's id comes after every one the library ever had.
+    expect(await dispatch(session.handlers, 'createCard', { tag: 'New' })).toMatchObject({ ok: true, value: { id: ids + 1 } });
+    session.close();
+    const sound = new Database(libraryPath, { readonly: true });
+    expect(sound.pragma('quick_check', { simple: true })).toBe('ok');
+    sound.close();
   });
 });
