@@ -111,7 +111,7 @@ export const BACKUP_STALL_MS = 3_000;
 /** What is said when a library's own copy fails the check: nothing older is touched. */
 export function damagedLibraryMessage(libraryPath: string, damage: Damage): string {
   return damage.indexOnly
-    ? `The search index of ${libraryPath} is damaged (${damage.problem}); its cards, briefs and articles are sound. No backup was taken, so the older backups stay as they were. Rebuild the search index from the cards, or restore a backup.`
+    ? `The search index of ${libraryPath} is damaged (${damage.problem}); its cards, briefs and articles are sound. No backup was taken, so the older backups stay as they were. Rebuild the search index from the cards (on the recovery screen, or with cardfile rebuild-index), or restore a backup.`
     : `${libraryPath} is damaged (${damage.problem}). No backup was taken, so the older backups stay as they were; restore one.`;
 }
 

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli.js';
+import { Library } from '../../../electron/services/library/library.js';
 import { corpusPath } from '../../helpers/corpus.js';
+import { damageIndexPage, fillWithCards } from '../../helpers/damage-library.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 async function cardfile(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -117,5 +119,23 @@ describe('cardfile backups / restore on a library that cannot be opened', () => 
     const restored = await cardfile('--library', lib, 'restore');
     expect(restored, restored.err).toMatchObject({ code: 0, out: expect.stringMatching(/Restored squad\..*\(1 articles[\s\S]*kept as .*squad\.damaged-/) });
     expect((await cardfile('--library', lib, 'list', 'articles')).out.split('\n')).toHaveLength(1);
+  });
+
+  it('refuses to back up a library with a damaged index page, and rebuilds the index from the cards', async () => {
+    const lib = path.join(tempDir(), 'squad.cardfile');
+    const library = Library.open(lib);
+    fillWithCards(library);
+    const cards = library.cards.count();
+    library.close();
+    expect((await cardfile('--library', lib, 'backup')).code).toBe(0);
+    const before = (await cardfile('--library', lib, 'backups')).out;
+    damageIndexPage(lib);
+
+    expect(await cardfile('--library', lib, 'backup')).toMatchObject({ code: 1, err: expect.stringMatching(/search index of .*squad\.cardfile is damaged.*No backup was taken/) });
+    expect((await cardfile('--library', lib, 'backups')).out).toBe(before);
+    expect(await cardfile('--library', lib, 'rebuild-index')).toMatchObject({ code: 0, out: expect.stringMatching(new RegExp(`Rebuilt the search index from ${cards} cards\\. The damaged library is kept as .*squad\\.damaged-`)) });
+    expect((await cardfile('--library', lib, 'search', 'Aleppo')).out).toMatch(/Aleppo/);
+    expect((await cardfile('--library', lib, 'backup')).code).toBe(0);
+    expect(await cardfile('--library', lib, 'rebuild-index')).toMatchObject({ code: 0, out: expect.stringMatching(/is sound: there is nothing to rebuild/) });
   });
 });
