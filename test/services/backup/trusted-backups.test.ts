@@ -164,3 +164,33 @@ describe('a session on a library whose search index is damaged', () => {
     sound.close();
   });
 });
+
+describe('a session meeting damage after the check', () => {
+  it('turns to recovery when SQLite reports damage while answering a call', async () => {
+    const libraryPath = tempLibraryPath();
+    const library = Library.open(libraryPath);
+    fillWithCards(library);
+    library.close();
+    const session = openLibrarySession(libraryPath, { onBackupError: (err) => { throw err; } });
+    await session.checked;
+    expect(session.status().mode).toBe('writable');
+    // A page of the cards table goes bad under the open library (a failing disk).
+    const db = new Database(libraryPath, { readonly: true });
+    const page = db.prepare("SELECT max(pageno) FROM dbstat WHERE name = 'cards'").pluck().get() as number;
+    db.close();
+    const fd = fs.openSync(libraryPath, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, (page - 1) * 4096);
+    fs.closeSync(fd);
+    // Another writer (the CLI) commits: the session's connection drops its page cache and reads again.
+    const other = new Database(libraryPath);
+    other.prepare("INSERT INTO settings (key, value) VALUES ('other', '1')").run();
+    other.close();
+
+    expect(await dispatch(session.handlers, 'listCards', {})).toMatchObject({ ok: false, error: expect.stringMatching(/malformed/) });
+    await expect.poll(() => session.status().mode).toBe('damaged');
+    expect(session.status()).toMatchObject({ notice: expect.stringMatching(/is damaged .*restore one/) });
+    expect(session.status().indexOnly).toBeUndefined();
+    expect(await dispatch(session.handlers, 'rebuildSearchIndex', {})).toMatchObject({ ok: false, error: expect.stringMatching(/not in the search index alone/) });
+    session.close();
+  });
+});
