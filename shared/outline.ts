@@ -113,6 +113,16 @@ export function entriesOf(nodes: readonly NodeSummary[], wpm: number = DEFAULT_W
   return entries;
 }
 
+/**
+ * The entries by the top-level index of their node: blank lines have no entry, so an entry's
+ * place in the list is not its node's index (undefined at a blank line).
+ */
+export function entriesByIndex(entries: readonly OutlineEntry[]): (OutlineEntry | undefined)[] {
+  const byIndex: (OutlineEntry | undefined)[] = [];
+  for (const entry of entries) byIndex[entry.index] = entry;
+  return byIndex;
+}
+
 /** Every heading, card and analytic of a brief in order (blank lines left out), with the totals of what each owns. */
 export function outline(doc: PMNode, wpm: number = DEFAULT_WPM): OutlineEntry[] {
   const nodes: NodeSummary[] = [];
