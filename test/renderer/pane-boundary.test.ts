@@ -43,7 +43,7 @@ function renderApp(onBack: () => void): HTMLElement {
   root = createRoot(container, { onCaughtError: () => undefined });
   act(() => root!.render(createElement('div', null,
     createElement('header', null, 'Top bar'),
-    createElement(PaneBoundary, { what: 'This brief', back: { label: 'Close it', run: onBack } }, createElement(Editor)),
+    createElement(PaneBoundary, { what: 'This brief', back: { label: 'Close it', run: onBack }, children: createElement(Editor) }),
   )));
   return container;
 }
