@@ -9,10 +9,11 @@ import { readingSeconds, wordCounts } from './word-counts.js';
 
 export type OutlineLevel = 'pocket' | 'hat' | 'block' | 'card';
 
-// Analytics and blank lines sit at card level: they move with the heading above them.
-const RANK: Record<string, number> = { pocket: 1, hat: 2, block: 3, card: 4, analytic: 4, blank: 4 };
+// Analytics sit at card level. A blank line belongs to the node above it, heading or card: a card
+// moves with the blank lines after it, and moving one never stops at a blank line between cards.
+const RANK: Record<string, number> = { pocket: 1, hat: 2, block: 3, card: 4, analytic: 4, blank: 5 };
 
-/** Pocket 1, hat 2, block 3, card (analytic, blank) 4: a node owns the following nodes of a larger rank. */
+/** Pocket 1, hat 2, block 3, card (analytic) 4, blank line 5: a node owns the following nodes of a larger rank. */
 export function rankOf(node: PMNode): number {
   const rank = RANK[node.type.name];
   if (rank === undefined) throw new Error(`"${node.type.name}" is not a top-level node of a brief.`);
