@@ -106,14 +106,16 @@ describe('real-shaped Verbatim briefs, end to end in Chromium', () => {
       const highlighted = !everyHas(before, `highlight:${DEFAULT_HIGHLIGHT}`);
       // Word holds a run in one character style: an emphasised run that was also underlined comes
       // back from a .docx as Emphasis alone (whose style underlines it), so there "read" is checked.
-      const edited = (doc: DocJSON, from: 'saved' | 'exported' = 'saved') => {
+      // What a doc holds of the edit: the edited tag, and for each selected character whether it is read and highlighted.
+      const editIn = (doc: DocJSON, from: 'saved' | 'exported' = 'saved') => {
         const card = editedCard(doc);
         const read = (m: string[]) => m.includes('underline') || (from === 'exported' && underlined && m.includes('emphasis'));
-        return card !== undefined && textOf(card.content![0]) === tagText + EDIT
-          && marksOfOpening(card, SELECTED).every((m) => read(m) === underlined && m.includes(`highlight:${DEFAULT_HIGHLIGHT}`) === highlighted);
+        const describe = (m: string[]) => `${read(m) ? 'read' : 'unread'}${m.includes(`highlight:${DEFAULT_HIGHLIGHT}`) ? ', highlighted' : ''}`;
+        return card && { tag: textOf(card.content![0]), opening: marksOfOpening(card, SELECTED).map(describe) };
       };
+      const edit = { tag: tagText + EDIT, opening: Array<string>(SELECTED).fill(`${underlined ? 'read' : 'unread'}${highlighted ? ', highlighted' : ''}`) };
       await expect.poll(() => page.locator('.brief-main .save-state').innerText()).toBe('Saved');
-      await expect.poll(async () => edited((await api.getBrief({ id: briefId })).doc), SAVED).toBe(true);
+      await expect.poll(async () => editIn((await api.getBrief({ id: briefId })).doc), SAVED).toEqual(edit);
 
       // The outline's end takes a dragged card after everything, blank lines included. (The drag's
       // events are sent to the rows themselves: a long outline puts its end out of the mouse's reach.)
@@ -123,7 +125,7 @@ describe('real-shaped Verbatim briefs, end to end in Chromium', () => {
       await outline.getByRole('listitem').filter({ hasText: tagText + EDIT }).dispatchEvent('dragstart', { dataTransfer });
       for (const type of ['dragover', 'drop']) await outline.locator('li.end').dispatchEvent(type, { dataTransfer });
       await expect.poll(async () => {
-        const content = (await api.getBrief({ id: briefId })).doc.content!;
+        const content = (await api.getBrief({ id: briefId })).doc.content!.filter((n) => n.type !== 'blank');
         return textOf(content[content.length - 1]!.content?.[0]);
       }, SAVED).toBe(tagText + EDIT);
       await expect.poll(() => page.locator('.brief-main .save-state').innerText()).toBe('Saved');
@@ -134,7 +136,7 @@ describe('real-shaped Verbatim briefs, end to end in Chromium', () => {
       await page.getByRole('list', { name: 'Briefs' }).locator('button.row').first().click();
       await expect.poll(() => editor.locator('h4.tag', { hasText: EDIT.trim() }).count()).toBe(1);
       const saved = (await api.getBrief({ id: briefId })).doc;
-      expect(edited(saved)).toBe(true);
+      expect(editIn(saved)).toEqual(edit);
       expect(shapeOf(saved)).toEqual(shape);
       // What a debater on a laptop sees (test/artifacts).
       await screenshot(page, `verbatim-brief-${slug}`, { fullPage: false });
@@ -150,7 +152,7 @@ describe('real-shaped Verbatim briefs, end to end in Chromium', () => {
       };
       const docx = parseVerbatimDocx(fs.readFileSync(await download('docx')), `${slug}.docx`).doc;
       expect(shapeOf(docx)).toEqual(shape);
-      expect(edited(docx, 'exported')).toBe(true);
+      expect(editIn(docx, 'exported')).toEqual(edit);
       const pdf = execFileSync('pdftotext', [await download('pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).replace(/\s+/g, ' ');
       expect(pdf).toContain(tagText + EDIT);
       expect(pdf).toContain(opening.replace(/\s+/g, ' ').trim());
