@@ -87,18 +87,20 @@ describe('real-shaped Verbatim briefs, end to end in Chromium', () => {
       // Edit: type into the first tag, then underline (F9) and highlight (F11) the opening of its body.
       const tag = editor.locator('section.card h4.tag').first();
       const tagText = await tag.innerText();
-      // A long tag wraps, and End ends the line clicked on: the click is on the end of its text.
-      await tag.scrollIntoViewIfNeeded();
+      // A long tag wraps, and End ends the line clicked on: the click is on the end of its text,
+      // placed relative to the tag (cards laid out as they scroll into view move it).
       const end = await tag.evaluate((el) => {
         const range = document.createRange();
         range.selectNodeContents(el);
         const lines = range.getClientRects();
         const last = lines[lines.length - 1]!;
-        return { x: last.right - 1, y: last.top + last.height / 2 };
+        const box = el.getBoundingClientRect();
+        return { x: last.right - 1 - box.left, y: last.top + last.height / 2 - box.top };
       });
-      await page.mouse.click(end.x, end.y);
+      await tag.click({ position: end });
       await page.keyboard.press('End');
       await page.keyboard.type(EDIT);
+      await expect.poll(() => tag.innerText()).toBe(tagText + EDIT);
       const before = marksOfOpening(firstCard(imported), SELECTED);
       const paragraph = editor.locator('section.card').first().locator('div.body p').first();
       await paragraph.click({ position: { x: 1, y: 4 } });
