@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { parseVerbatimDocx } from '../../electron/services/importers/verbatim-docx.js';
 import type { DocJSON } from '../../shared/model.js';
 import { DEFAULT_HIGHLIGHT } from '../../shared/schema.js';
-import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
+import { httpApi, launchApp, screenshot, toolbarButton } from '../helpers/e2e.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { VERBATIM_FIXTURES, verbatimFixture } from '../helpers/verbatim-fixtures.js';
 
@@ -156,7 +156,7 @@ describe('real-shaped Verbatim briefs, end to end in Chromium', () => {
       // Exports: the .docx reads back with the edit and every blank line, analytic and undertag.
       const download = async (format: 'docx' | 'pdf') => {
         const file = page.waitForEvent('download', { timeout: 60_000 });
-        await page.getByRole('button', { name: `.${format}`, exact: true }).click();
+        await (await toolbarButton(page.getByRole('toolbar', { name: 'Brief tools' }), `.${format}`)).click();
         const got = await file;
         const to = path.join(tempDir(), got.suggestedFilename());
         await got.saveAs(to);
