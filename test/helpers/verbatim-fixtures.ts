@@ -19,6 +19,8 @@ export interface VerbatimFixtureOptions {
 }
 
 const BLANK = para(null);
+/** The words of `s` that fit in `n` characters. */
+const clip = (s: string, n: number): string => (s.length <= n ? s : s.slice(0, n + 1).replace(/\s+\S*$/, ''));
 const CARDS_PER_BLOCK = 6;
 const BLOCKS_PER_HAT = 4;
 
@@ -97,7 +99,7 @@ class Writer {
     const out = [words.length > 3 && this.chance(0.5)
       ? para('Heading4', run(`${words.slice(0, 2).join(' ')} `), run(words.slice(2, 4).join(' '), '<w:u w:val="single"/>'), run(` ${words.slice(4).join(' ')}`.trimEnd()))
       : para('Heading4', run(tag))];
-    if (n % 4 === 1) out.push(para(null, run(`---${this.prose(1)[0]!.slice(0, 90)}`, '<w:b/>')));
+    if (n % 4 === 1) out.push(para(null, run(`---${clip(this.prose(1)[0]!, 90)}`, '<w:b/>')));
     const short = /^[^,]*?(\d{2})(?:\D|$)/.exec(cite);
     const author = cite.split(/[,|]/)[0]!.trim().split(' ').pop()!;
     out.push(para(null, run(`${author} ${short?.[1] ?? '21'}`, '<w:rStyle w:val="Style13ptBold"/>'), run(` (${cite})`)));
@@ -132,7 +134,7 @@ export function verbatimFixtureXml({ cards, seed }: Pick<VerbatimFixtureOptions,
     }
     out.push(...w.card(n), BLANK);
     if (n % 5 === 3) out.push(BLANK);
-    if (n % 7 === 4) out.push(para('Heading4', run(`Analytic: ${w.prose(1)[0]!.slice(0, 120)}`)), BLANK);
+    if (n % 7 === 4) out.push(para('Heading4', run(`Analytic: ${clip(w.prose(1)[0]!, 120)}`)), BLANK);
   }
   out.push(BLANK, BLANK);
   return documentWithSection(LETTER_SECTION, ...out);
