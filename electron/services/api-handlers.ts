@@ -11,6 +11,7 @@ import { jobHandlers } from './jobs/job-handlers.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
+import { waitingForWriters } from './library/wait-for-writers.js';
 import { articleSummaries } from './library/summaries.js';
 import { librarySearch } from './search/library-search.js';
 import { Suggester } from './search/suggest.js';
@@ -43,7 +44,8 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     const latest = library.briefs.list('speech')[0];
     return latest ? library.briefs.get(latest.id) : library.briefs.insert({ title: 'Speech doc', kind: 'speech', doc: { type: 'doc', content: [] } });
   };
-  return {
+  // The thread that answers calls never waits for another writer's lock: the call waits, off it.
+  return waitingForWriters(library.db, {
     libraryInfo: () => library.info(),
     listArticles: (page) => articleSummaries(library.db, page),
     getArticle: ({ id }) => library.articles.get(id),
@@ -96,5 +98,5 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     search,
     suggest: ({ query }) => ({ suggestion: suggester.suggest(query) }),
     ...openLibraryStatusHandlers(library),
-  };
+  });
 }

@@ -48,6 +48,7 @@ export class BriefStore {
   private readonly imported: Database.Statement<[string], { id: number; title: string }>;
   private readonly updateRow: Database.Statement<{ id: number; title: string; kind: BriefKind; doc: string; now: string }>;
   private readonly deleteRow: Database.Statement<[number]>;
+  private readonly setImportHash: Database.Statement<{ id: number; importHash: string | null }>;
   private readonly countRows: Database.Statement<[], number>;
   private readonly everyBrief: Database.Statement<[], BriefRow>;
   private readonly cardHeads: Database.Statement<[], { uid: string; tag: string; short_cite: string; full_cite: string }>;
@@ -63,6 +64,7 @@ export class BriefStore {
     this.imported = db.prepare('SELECT id, title FROM briefs WHERE import_hash = ? LIMIT 1');
     this.updateRow = db.prepare('UPDATE briefs SET title = @title, kind = @kind, doc = @doc, updated_at = @now WHERE id = @id');
     this.deleteRow = db.prepare('DELETE FROM briefs WHERE id = ?');
+    this.setImportHash = db.prepare('UPDATE briefs SET import_hash = @importHash WHERE id = @id');
     this.countRows = db.prepare('SELECT count(*) FROM briefs').pluck() as Database.Statement<[], number>;
     this.everyBrief = db.prepare('SELECT * FROM briefs ORDER BY updated_at DESC, id DESC');
     this.cardHeads = db.prepare('SELECT uid, tag, short_cite, full_cite FROM cards WHERE brief_id IS NOT NULL');
@@ -157,6 +159,24 @@ export class BriefStore {
       this.save(id, { title: edit.title ?? row.title, kind: row.kind, doc: { type: 'doc', ...docAttrs(stored), content } }, unchanged);
       return summaryOf(this.oneSummary.get(id)!);
     });
+  }
+
+  /**
+   * Adds nodes at the end of a brief, writing only their cards: a large import stores its brief a
+   * piece at a time, so another writer waits for one piece, not the whole file.
+   */
+  append(id: number, nodes: DocJSON[]): void {
+    this.tx(() => {
+      const row = this.row(id);
+      const stored = JSON.parse(row.doc) as DocJSON;
+      const kept = stored.content ?? [];
+      this.save(id, { title: row.title, kind: row.kind, doc: { type: 'doc', ...docAttrs(stored), content: [...kept, ...nodes] } }, new Set(kept));
+    });
+  }
+
+  /** Names the document a file import read (findImported then knows it), or forgets it (null). */
+  markImported(id: number, importHash: string | null): void {
+    this.tx(() => this.setImportHash.run({ id, importHash }));
   }
 
   delete(id: number): { deleted: number } {
