@@ -13,9 +13,7 @@ import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
 import { waitingForWriters } from './library/wait-for-writers.js';
 import { articleSummaries } from './library/summaries.js';
-import { librarySearch } from './search/library-search.js';
-import { Suggester } from './search/suggest.js';
-import { plainText } from '../../shared/schema.js';
+import { SearchThread } from './search/search-thread.js';
 import { openLibraryStatusHandlers } from './library-status.js';
 import { readSettings, SETTING_NAMES } from '../../shared/settings.js';
 
@@ -29,11 +27,7 @@ export interface HandlerOptions {
 /** Binds every Api method to the services over one open library. */
 export function createHandlers(library: Library, options: HandlerOptions = {}): ApiHandlers {
   const pdfPrinter = options.pdfPrinter ?? chromiumPrinter();
-  const search = librarySearch(library);
-  const suggester = new Suggester(library.db, (id) => {
-    const card = library.cards.get(id);
-    return `${card.tag} ${plainText(card.body)}`;
-  });
+  const searches = new SearchThread(library.path);
   const jobs = options.jobs ?? new JobRunner(library.path, pdfPrinter);
   const appendCards = (brief: Brief, cardIds: number[], position?: number): Brief => {
     const nodes = cardIds.map((cardId) => copyOfCard(library.cards.get(cardId)));
@@ -95,8 +89,8 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       library.setSetting(CITE_TEMPLATE_SETTING, value);
       return { template: value };
     },
-    search,
-    suggest: ({ query }) => ({ suggestion: suggester.suggest(query) }),
+    search: (options) => searches.search(options),
+    suggest: ({ query }) => searches.suggest(query),
     ...openLibraryStatusHandlers(library),
   });
 }
