@@ -18,8 +18,8 @@ export interface ImportOptions extends ReadOptions {
 
 /**
  * Cards of a brief stored per transaction. A 20,000-card brief in one transaction held the write
- * lock for 5 to 15 s (an autosave beside it waited that long, then failed); a piece of 500 holds it
- * for about a quarter of a second.
+ * lock for 5 to 15 s (an autosave beside it waited that long, then failed); a piece of 500 holds
+ * it a fortieth as long.
  */
 export const CARDS_PER_COMMIT = 500;
 /**
