@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { httpApiClient, type ApiHandlers } from '../shared/api.js';
+import { httpApiClient, type Api, type ApiHandlers } from '../shared/api.js';
 import { createHandlers } from '../electron/services/api-handlers.js';
 import { importInto } from '../electron/services/importers/import-into-library.js';
 import { Library } from '../electron/services/library/library.js';
@@ -36,24 +36,15 @@ const CLI_IMPORT_CARDS = 2_000;
 /** How often the bench asks while the import runs: about a UI's polling and typing rate. */
 const ASK_EVERY_MS = 10;
 
-async function measure(handlers: (library: Library) => ApiHandlers, docx: Uint8Array): Promise<Omit<ApiLatencyRow, 'what' | 'target' | 'briefMb'>> {
+type Measured = Omit<ApiLatencyRow, 'what' | 'target' | 'briefMb'>;
+
+/** A fresh library served in browser mode for run; server, library and folder are gone after. */
+async function inBrowserMode<T>(run: (api: Api, library: Library) => Promise<T>, handlers: (library: Library) => ApiHandlers = createHandlers): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardfile-api-latency-'));
   const library = Library.open(path.join(dir, 'library.cardfile'));
   const server = await startServer({ handlers: handlers(library) });
   try {
-    const api = httpApiClient(server.url, server.token);
-    // Warm up: the first call of each kind loads its modules (and starts the worker).
-    await api.libraryInfo({});
-    await api.importData({ name: 'warm-up.txt', dataBase64: Buffer.from('Warm up\n\nA first article.').toString('base64') });
-    const dataBase64 = Buffer.from(docx).toString('base64');
-    const started = performance.now();
-    let done = false;
-    const importing = api.importData({ name: 'big-brief.docx', dataBase64 }).finally(() => { done = true; }).then((outcome) => {
-      if (outcome.status !== 'imported') throw new Error(`the bench brief did not import: ${JSON.stringify(outcome)}`);
-      return performance.now() - started;
-    });
-    const latencies = await askWhile(() => done, () => api.listArticles({ limit: 50 }));
-    return { ...summary(latencies), importMs: Math.round(await importing) };
+    return await run(httpApiClient(server.url, server.token), library);
   } finally {
     await server.close();
     library.close();
@@ -61,21 +52,36 @@ async function measure(handlers: (library: Library) => ApiHandlers, docx: Uint8A
   }
 }
 
-/** Each call's latency, asked again and again until done() (a call asked before counts in full). */
-async function askWhile(done: () => boolean, ask: () => Promise<unknown>): Promise<number[]> {
+/** Starts work and asks again and again until it ends: each call's latency (one asked before the end counts in full) and the work's time. */
+async function askWhile(work: () => Promise<unknown>, ask: () => Promise<unknown>): Promise<Measured> {
+  let done = false;
+  const started = performance.now();
+  const working = work().finally(() => { done = true; }).then(() => performance.now() - started);
   const latencies: number[] = [];
-  while (!done()) {
+  while (!done) {
     const t = performance.now();
     await ask();
     latencies.push(performance.now() - t);
     await new Promise((resolve) => setTimeout(resolve, ASK_EVERY_MS));
   }
-  return latencies;
+  const round = (x: number) => Number(x.toFixed(1));
+  return {
+    calls: latencies.length, p50Ms: round(percentile(latencies, 50)), p95Ms: round(percentile(latencies, 95)),
+    maxMs: round(Math.max(0, ...latencies.slice(0, 10_000))), importMs: Math.round(await working),
+  };
 }
 
-function summary(latencies: number[]): Pick<ApiLatencyRow, 'calls' | 'p50Ms' | 'p95Ms' | 'maxMs'> {
-  const round = (x: number) => Number(x.toFixed(1));
-  return { calls: latencies.length, p50Ms: round(percentile(latencies, 50)), p95Ms: round(percentile(latencies, 95)), maxMs: round(Math.max(0, ...latencies.slice(0, 10_000))) };
+function measure(handlers: (library: Library) => ApiHandlers, docx: Uint8Array): Promise<Measured> {
+  return inBrowserMode(async (api) => {
+    // Warm up: the first call of each kind loads its modules (and starts the worker).
+    await api.libraryInfo({});
+    await api.importData({ name: 'warm-up.txt', dataBase64: Buffer.from('Warm up\n\nA first article.').toString('base64') });
+    const dataBase64 = Buffer.from(docx).toString('base64');
+    return askWhile(async () => {
+      const outcome = await api.importData({ name: 'big-brief.docx', dataBase64 });
+      if (outcome.status !== 'imported') throw new Error(`the bench brief did not import: ${JSON.stringify(outcome)}`);
+    }, () => api.listArticles({ limit: 50 }));
+  }, handlers);
 }
 
 const SEARCH_CARDS = 5_000;
@@ -83,60 +89,36 @@ const COMMON = 'the of and to in is that for on it with as by this be are from a
 /** Four prefixes and 30 of the commonest words: within the query bounds, and among the slowest they allow. */
 const SLOW_QUERY = `th* co* pr* re* ${COMMON.join(' ')}`;
 
-/** listArticles while the slow query runs, and how long the query took. */
-async function measureDuringSearch(): Promise<Omit<ApiLatencyRow, 'what' | 'target' | 'briefMb'>> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardfile-api-latency-'));
-  const library = Library.open(path.join(dir, 'library.cardfile'));
-  const generator = makeGenerator(SEED);
-  library.transaction(() => { for (let i = 0; i < SEARCH_CARDS; i++) library.cards.insert(generator.card(i)); });
-  const server = await startServer({ handlers: createHandlers(library) });
-  try {
-    const api = httpApiClient(server.url, server.token);
+/** listArticles while the slow query runs in the search thread, and how long the query took. */
+function measureDuringSearch(): Promise<Measured> {
+  return inBrowserMode(async (api, library) => {
+    const generator = makeGenerator(SEED);
+    library.transaction(() => { for (let i = 0; i < SEARCH_CARDS; i++) library.cards.insert(generator.card(i)); });
     await api.search({ query: 'warm up', limit: 5 });
-    let done = false;
-    const started = performance.now();
-    const searching = api.search({ query: SLOW_QUERY, limit: 50 }).finally(() => { done = true; }).then(() => performance.now() - started);
-    const latencies = await askWhile(() => done, () => api.listArticles({ limit: 50 }));
-    return { ...summary(latencies), importMs: Math.round(await searching) };
-  } finally {
-    await server.close();
-    library.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+    return askWhile(() => api.search({ query: SLOW_QUERY, limit: 50 }), () => api.listArticles({ limit: 50 }));
+  });
 }
 
 const CLI = fileURLToPath(new URL('../../../bin/cardfile.js', import.meta.url));
 
-/** Autosaves (editBrief) through browser mode while the CLI imports the brief into the same library. */
-async function measureDuringCliImport(docx: Uint8Array): Promise<Omit<ApiLatencyRow, 'what' | 'target' | 'briefMb'>> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardfile-api-latency-'));
-  const file = path.join(dir, 'library.cardfile');
-  const library = Library.open(file);
-  const saved = library.briefs.insert({ title: 'Being edited', kind: 'brief', doc: { type: 'doc', content: [] } });
-  const server = await startServer({ handlers: createHandlers(library) });
-  try {
-    const api = httpApiClient(server.url, server.token);
-    fs.writeFileSync(path.join(dir, 'big-brief.docx'), docx);
-    let done = false;
-    const started = performance.now();
-    const importing = new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, '--library', file, 'import', path.join(dir, 'big-brief.docx')], { stdio: 'ignore' });
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`the CLI import exited with ${code}`))));
-    }).finally(() => { done = true; });
+/** Autosaves (editBrief) through browser mode while the CLI, another process, imports the brief into the same library. */
+function measureDuringCliImport(docx: Uint8Array): Promise<Measured> {
+  return inBrowserMode(async (api, library) => {
+    const saved = library.briefs.insert({ title: 'Being edited', kind: 'brief', doc: { type: 'doc', content: [] } });
+    const file = path.join(path.dirname(library.path), 'big-brief.docx');
+    fs.writeFileSync(file, docx);
     let revision = saved.updatedAt;
     let n = 0;
-    const latencies = await askWhile(() => done, async () => {
+    return askWhile(() => new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, '--library', library.path, 'import', file], { stdio: 'ignore' });
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`the CLI import exited with ${code}`))));
+    }), async () => {
       const result = await api.editBrief({ id: saved.id, revision, from: 0, to: n === 0 ? 0 : 1, nodes: [{ type: 'analytic', attrs: { heading: false }, content: [{ type: 'text', text: `Save ${n++}` }] }] });
       if (!result.applied) throw new Error('an autosave was not applied');
       revision = result.brief.updatedAt;
     });
-    return { ...summary(latencies), importMs: Math.round(await importing) };
-  } finally {
-    await server.close();
-    library.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export async function benchApiLatency(): Promise<ApiLatencyRow[]> {
