@@ -48,7 +48,8 @@ export function waitingForWriters<H extends Record<string, Handler>>(db: Db, han
         return await handler(args);
       } catch (err) {
         if (!isBusy(err)) throw err;
-        if (Date.now() + pause > deadline || totalChanges(db) !== before) throw busyError(deadlineMs);
+        if (totalChanges(db) !== before) throw busyError(null);
+        if (Date.now() + pause > deadline) throw busyError(deadlineMs);
       }
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
@@ -56,6 +57,9 @@ export function waitingForWriters<H extends Record<string, Handler>>(db: Db, han
   return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, wrap(handler)])) as H;
 }
 
-function busyError(deadlineMs: number): LibraryError {
-  return new LibraryError('busy', `The library is busy: another program (an import from the command line?) has been writing to it for ${Math.round(deadlineMs / 1000)} seconds. Nothing was changed; try again when it is done.`);
+/** waitedMs: null when the call was not run again because it had already changed something. */
+function busyError(waitedMs: number | null): LibraryError {
+  const who = 'another program (an import from the command line?)';
+  if (waitedMs === null) return new LibraryError('busy', `The library is busy: ${who} is writing to it, and only part of this change was made. Try again when it is done.`);
+  return new LibraryError('busy', `The library is busy: ${who} has been writing to it for ${(waitedMs / 1000).toLocaleString('en-US')} seconds. Nothing was changed; try again when it is done.`);
 }
