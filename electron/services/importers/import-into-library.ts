@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportOutcome } from '../../../shared/import-outcome.js';
 import type { ArticleFields, DocJSON } from '../../../shared/model.js';
+import { PARTIAL_IMPORT } from '../library/brief-store.js';
 import type { Library } from '../library/library.js';
 import { isReadOnlyWrite, READ_ONLY_WRITE } from '../library-status.js';
 import { LOCAL_ADDRESS } from './fetch-url.js';
@@ -22,12 +23,6 @@ export interface ImportOptions extends ReadOptions {
  * it a fortieth as long.
  */
 export const CARDS_PER_COMMIT = 500;
-/**
- * The import hash of a brief whose pieces are not all in yet. Only the last piece names the brief
- * by its document (and the import log by its file), so a run that stopped mid-file is never taken
- * for a finished one: the next import of the file deletes what it left and stores the file whole.
- */
-const PARTIAL = 'partial:';
 /**
  * Between two pieces the lock is let go this long: longer than the longest pause of a writer
  * waiting for it (SQLite's busy handler sleeps up to 100 ms, the Api's retry up to 50 ms), so a
@@ -70,6 +65,9 @@ async function storeBrief(library: Library, imported: BriefImport, source: strin
     onStored?.(outcome);
     return outcome;
   };
+  // Only the last piece names the brief by its document (and the import log by its file), so a run
+  // that stopped mid-file is never taken for a finished one: the next import of the file deletes
+  // what it left and stores the file whole.
   const first = library.transaction((): StoredOutcome | { id: number; title: string } => {
     const same = library.briefs.findImported(importHash);
     if (same) {
@@ -77,10 +75,10 @@ async function storeBrief(library: Library, imported: BriefImport, source: strin
       onStored?.(outcome);
       return outcome;
     }
-    const interrupted = library.briefs.findImported(PARTIAL + importHash);
+    const interrupted = library.briefs.findImported(PARTIAL_IMPORT + importHash);
     if (interrupted) library.briefs.delete(interrupted.id);
     const whole = pieces.length === 1;
-    const brief = library.briefs.insert({ title: imported.title, kind: 'brief', doc: { ...imported.doc, content: pieces[0]! }, importHash: whole ? importHash : PARTIAL + importHash });
+    const brief = library.briefs.insert({ title: imported.title, kind: 'brief', doc: { ...imported.doc, content: pieces[0]! }, importHash: whole ? importHash : PARTIAL_IMPORT + importHash });
     return whole ? finish(brief.id, brief.title) : brief;
   });
   if ('status' in first) return first;

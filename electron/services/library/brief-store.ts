@@ -38,6 +38,13 @@ export interface BriefEdit extends TopLevelEdit<DocJSON> {
   title?: string | undefined;
 }
 
+/**
+ * The import hash of a brief a file import is still storing, a piece at a time: it is not listed
+ * (nor offered to quick find) until its last piece names it by its document.
+ */
+export const PARTIAL_IMPORT = 'partial:';
+const NOT_PARTIAL = `coalesce(b.import_hash, '') NOT LIKE '${PARTIAL_IMPORT}%'`;
+
 /** The uid a card node of a saved brief points at. */
 const uidOf = (node: DocJSON): string | null => (typeof node.attrs?.['cardId'] === 'string' ? node.attrs['cardId'] : null);
 
@@ -58,7 +65,7 @@ export class BriefStore {
     this.one = db.prepare('SELECT * FROM briefs WHERE id = ?');
     this.summaries = db.prepare(`SELECT b.id, b.title, b.kind, b.created_at, b.updated_at,
         (SELECT count(*) FROM cards c WHERE c.brief_id = b.id) AS cards
-      FROM briefs b WHERE @kind IS NULL OR b.kind = @kind ORDER BY b.updated_at DESC, b.id DESC`);
+      FROM briefs b WHERE (@kind IS NULL OR b.kind = @kind) AND ${NOT_PARTIAL} ORDER BY b.updated_at DESC, b.id DESC`);
     this.insertRow = db.prepare(`INSERT INTO briefs (id, title, kind, doc, created_at, updated_at, import_hash)
       VALUES (@id, @title, @kind, '{"type":"doc","content":[]}', @now, @now, @importHash)`);
     this.imported = db.prepare('SELECT id, title FROM briefs WHERE import_hash = ? LIMIT 1');
@@ -66,13 +73,13 @@ export class BriefStore {
     this.deleteRow = db.prepare('DELETE FROM briefs WHERE id = ?');
     this.setImportHash = db.prepare('UPDATE briefs SET import_hash = @importHash WHERE id = @id');
     this.countRows = db.prepare('SELECT count(*) FROM briefs').pluck() as Database.Statement<[], number>;
-    this.everyBrief = db.prepare('SELECT * FROM briefs ORDER BY updated_at DESC, id DESC');
+    this.everyBrief = db.prepare(`SELECT * FROM briefs b WHERE ${NOT_PARTIAL} ORDER BY updated_at DESC, id DESC`);
     this.cardHeads = db.prepare('SELECT uid, tag, short_cite, full_cite FROM cards WHERE brief_id IS NOT NULL');
     this.oneSummary = db.prepare(`SELECT b.id, b.title, b.kind, b.created_at, b.updated_at,
         (SELECT count(*) FROM cards c WHERE c.brief_id = b.id) AS cards FROM briefs b WHERE b.id = ?`);
   }
 
-  /** Briefs and speech docs (or one kind), touched last first, without their documents. */
+  /** Briefs and speech docs (or one kind), touched last first, without their documents; not those still importing. */
   list(kind?: BriefKind): BriefSummary[] {
     return this.summaries.all({ kind: kind ?? null }).map(summaryOf);
   }

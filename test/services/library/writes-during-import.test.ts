@@ -119,6 +119,11 @@ describe('writes beside a big import', () => {
     expect(left[0]!.cards).toBeGreaterThanOrEqual(CARDS_PER_COMMIT);
     expect(left[0]!.cards).toBeLessThan(cards);
     expect(left[0]!.import_hash).toMatch(/^partial:/);
+    // The half brief is no brief: not listed, not offered to quick find.
+    const meanwhile = Library.open(file);
+    expect(meanwhile.briefs.list()).toEqual([]);
+    expect(meanwhile.briefs.outlines()).toEqual([]);
+    meanwhile.close();
 
     const second = await cliImport(file, docx).done;
     expect(second.stdout).toContain('1 imported, 0 duplicates, 0 failed');
