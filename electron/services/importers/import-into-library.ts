@@ -15,6 +15,8 @@ type StoredOutcome = Extract<ImportOutcome, { status: 'imported' | 'duplicate' }
 export interface ImportOptions extends ReadOptions {
   /** Runs inside the transaction that stored the source's last piece (the import log records it there). */
   onStored?: (outcome: StoredOutcome) => void;
+  /** Told, while a brief is stored, how many of its cards have been written so far. */
+  onCardsStored?: (cards: number) => void;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function importInto(library: Library, input: ImportInput, options: 
   try {
     const imported = await readSource(input, options);
     if (options.signal?.aborted) throw new ImportError(source, 'the import was cancelled.');
-    if (imported.kind === 'brief') return await storeBrief(library, imported, source, options.onStored);
+    if (imported.kind === 'brief') return await storeBrief(library, imported, source, options);
     return library.transaction(() => {
       const outcome = storeArticle(library, imported.fields, source);
       options.onStored?.(outcome);
@@ -57,7 +59,7 @@ export async function importInto(library: Library, input: ImportInput, options: 
 type BriefImport = Extract<Imported, { kind: 'brief' }>;
 
 // Its cards are the brief's own and searchable where they live: nothing is filed twice.
-async function storeBrief(library: Library, imported: BriefImport, source: string, onStored: ImportOptions['onStored']): Promise<StoredOutcome> {
+async function storeBrief(library: Library, imported: BriefImport, source: string, { onStored, onCardsStored }: ImportOptions): Promise<StoredOutcome> {
   const importHash = createHash('sha1').update(imported.title).update('\n').update(JSON.stringify(imported.doc)).digest('base64url');
   const pieces = piecesOf(imported.doc.content ?? []);
   const finish = (id: number, title: string): StoredOutcome => {
@@ -78,19 +80,25 @@ async function storeBrief(library: Library, imported: BriefImport, source: strin
     const interrupted = library.briefs.findImported(PARTIAL_IMPORT + importHash);
     if (interrupted) library.briefs.delete(interrupted.id);
     const whole = pieces.length === 1;
-    const brief = library.briefs.insert({ title: imported.title, kind: 'brief', doc: { ...imported.doc, content: pieces[0]! }, importHash: whole ? importHash : PARTIAL_IMPORT + importHash });
+    const brief = library.briefs.insert({ title: imported.title, kind: 'brief', doc: { ...imported.doc, content: pieces[0]! }, importHash: whole ? importHash : PARTIAL_IMPORT + importHash }, onCardsStored);
     return whole ? finish(brief.id, brief.title) : brief;
   });
   if ('status' in first) return first;
   const pause = () => new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_PIECES_MS));
+  let stored = countCards({ type: 'doc', content: pieces[0]! });
+  const append = (piece: DocJSON[]) => {
+    const before = stored;
+    library.briefs.append(first.id, piece, onCardsStored && ((cards) => onCardsStored(before + cards)));
+    stored += countCards({ type: 'doc', content: piece });
+  };
   try {
     for (const piece of pieces.slice(1, -1)) {
       await pause();
-      library.briefs.append(first.id, piece);
+      append(piece);
     }
     await pause();
     return library.transaction(() => {
-      library.briefs.append(first.id, pieces[pieces.length - 1]!);
+      append(pieces[pieces.length - 1]!);
       library.briefs.markImported(first.id, importHash);
       return finish(first.id, first.title);
     });

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CardSearch } from '../../../electron/services/search/card-search.js';
 import { Library } from '../../../electron/services/library/library.js';
 import { checkIndex, ensureIndex, type RebuildProgress } from '../../../electron/services/search/search-index.js';
-import { copyOfCard, headingNode, insertNodes } from '../../../shared/brief-doc.js';
+import { headingNode, insertNodes } from '../../../shared/brief-doc.js';
+import { copyOfCard } from '../../shared/brief-builders.js';
 import { bodyFromParagraphs } from '../../../shared/schema.js';
 import { buildCorpusLibrary, type CorpusLibrary } from './corpus-library.js';
 
