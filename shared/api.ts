@@ -182,10 +182,15 @@ export const apiInputs = {
   backupNow: none,
   /** Replaces the library with a backup (by the name listBackups gives), backing up the current state first. */
   restoreBackup: z.object({ name: z.string().min(1).max(300) }).strict(),
-  /** Whether the library opened normally, read-only, or not at all (the recovery screen). */
-  libraryStatus: none,
+  /**
+   * Whether the library opened normally, read-only, or not at all (the recovery screen). With
+   * `checked`, answers once the check of the whole file that follows the open is done.
+   */
+  libraryStatus: z.object({ checked: z.boolean().optional() }).strict(),
   /** Restores a backup over a library that could not be opened; the damaged file is kept aside. */
   recoverLibrary: z.object({ name: z.string().min(1).max(300) }).strict(),
+  /** Rebuilds the search index of a library damaged in its index alone, from its cards; the damaged file is kept aside. */
+  rebuildSearchIndex: none,
   /**
    * Starts an import job in the worker and answers at once with its status: web addresses and
    * files' bytes. Never a path: the page sends what the debater chose, so a compromised renderer
@@ -236,13 +241,16 @@ export const apiInputs = {
 
 /**
  * 'read-only': the file or its folder cannot be written; reading, search and export work.
- * 'damaged': the library could not be opened; only the backups can be listed and restored.
+ * 'damaged': the library could not be opened, or was found damaged; only the backups can be
+ * listed and restored (and a damaged search index rebuilt).
  */
 export interface LibraryStatus {
   mode: 'writable' | 'read-only' | 'damaged';
   path: string;
   /** What the user should know, in one line; null for a writable library. */
   notice: string | null;
+  /** 'damaged' only: the damage is in the search index alone, which is rebuilt from the cards without a backup. */
+  indexOnly?: boolean;
 }
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -280,6 +288,7 @@ export interface ApiResults {
   restoreBackup: { restored: BackupInfo; safetyCopy: BackupInfo };
   libraryStatus: LibraryStatus;
   recoverLibrary: { restored: BackupInfo; damagedCopy: string };
+  rebuildSearchIndex: { cards: number; damagedCopy: string };
   startImport: JobStatus;
   addImportFiles: JobStatus;
   jobStatus: JobStatus;
