@@ -7,8 +7,11 @@ export type SearchRequest = { id: number; kind: 'search'; options: SearchOptions
 export type SearchAnswer =
   | { id: number; kind: 'search'; value: SearchResult }
   | { id: number; kind: 'suggest'; value: { suggestion: string | null } }
-  /** code: set when the error was a LibraryError (a query too costly to run), so it is told as one. */
-  | { id: number; kind: 'failed'; error: string; code: LibraryErrorCode | null };
+  /**
+   * code: set when the error was a LibraryError (a query too costly to run), so it is told as one;
+   * sqliteCode: SQLite's (SQLITE_CORRUPT...), so the session sees damage the search met.
+   */
+  | { id: number; kind: 'failed'; error: string; code: LibraryErrorCode | null; sqliteCode: string | null };
 
 export interface SearchWorkerData {
   libraryPath: string;

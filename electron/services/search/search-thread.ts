@@ -44,7 +44,7 @@ export class SearchThread {
       this.worker!.postMessage({ id, ...question } as SearchRequest);
       this.holdProcess();
     });
-    if (answer.kind === 'failed') throw answer.code ? new LibraryError(answer.code, answer.error) : new Error(answer.error);
+    if (answer.kind === 'failed') throw answer.code ? new LibraryError(answer.code, answer.error) : Object.assign(new Error(answer.error), { code: answer.sqliteCode });
     return answer;
   }
 

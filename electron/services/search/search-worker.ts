@@ -28,6 +28,10 @@ async function answer(request: SearchRequest): Promise<SearchAnswer> {
     if (request.kind === 'search') return { id: request.id, kind: 'search', value: await search(request.options) };
     return { id: request.id, kind: 'suggest', value: { suggestion: suggest(request.query) } };
   } catch (err) {
-    return { id: request.id, kind: 'failed', error: err instanceof Error ? err.message : String(err), code: err instanceof LibraryError ? err.code : null };
+    const sqliteCode = (err as { code?: unknown } | null)?.code;
+    return {
+      id: request.id, kind: 'failed', error: err instanceof Error ? err.message : String(err),
+      code: err instanceof LibraryError ? err.code : null, sqliteCode: typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_') ? sqliteCode : null,
+    };
   }
 }
