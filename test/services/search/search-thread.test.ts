@@ -1,17 +1,14 @@
 // Library search runs in a thread of its own: a slow query (allowed by the bounds) no longer holds
 // the other Api calls, and what it answers is what the search on the Api's thread answered.
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { makeGenerator } from '../../../bench/card-generator.js';
 import { createHandlers } from '../../../electron/services/api-handlers.js';
 import { dispatch } from '../../../electron/services/dispatch.js';
-import { openLibrarySession } from '../../../electron/services/library-session.js';
 import { Library } from '../../../electron/services/library/library.js';
 import { CardSearch } from '../../../electron/services/search/card-search.js';
 import { costlyQuery, parseQuery } from '../../../electron/services/search/query-parser.js';
 import { startServer } from '../../../electron/server.js';
-import { fillWithCards } from '../../helpers/damage-library.js';
+import { checkedSessionOfCards, damageCardsPage } from '../../helpers/damage-library.js';
 import { httpApi } from '../../helpers/e2e.js';
 import { tempLibraryPath } from '../../helpers/temp-dir.js';
 
@@ -62,20 +59,10 @@ describe('search in its own thread', () => {
   }, 120_000);
 
   test('damage the search thread meets turns the session to recovery, as damage met on the Api thread does', async () => {
-    const libraryPath = tempLibraryPath();
-    const library = Library.open(libraryPath);
-    fillWithCards(library);
-    library.close();
-    const session = openLibrarySession(libraryPath, { onBackupError: (err) => { throw err; } });
-    await session.checked;
+    const { libraryPath, session } = await checkedSessionOfCards();
     expect(session.status().mode).toBe('writable');
     // A page of the cards table goes bad under the open library (a failing disk); every card is a hit.
-    const db = new Database(libraryPath, { readonly: true });
-    const page = db.prepare("SELECT max(pageno) FROM dbstat WHERE name = 'cards'").pluck().get() as number;
-    db.close();
-    const fd = fs.openSync(libraryPath, 'r+');
-    fs.writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, (page - 1) * 4096);
-    fs.closeSync(fd);
+    damageCardsPage(libraryPath);
 
     expect(await dispatch(session.handlers, 'search', { query: 'Impact', limit: 500 })).toMatchObject({ ok: false, error: expect.stringMatching(/malformed/) });
     await expect.poll(() => session.status().mode).toBe('damaged');
