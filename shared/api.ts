@@ -104,6 +104,8 @@ function patchOf<S extends z.ZodRawShape>(fields: z.ZodObject<S>): z.ZodObject<P
 const none = z.object({}).strict();
 const byId = z.object({ id }).strict();
 
+/** A calendar day as a date input gives it. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is written YYYY-MM-DD');
 /** A page of a list: lists are paged so no call carries a whole library. */
 const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5_000).default(1_000) };
 /** A job's id as startImport gave it (a UUID); any other string is simply not found. */
@@ -125,8 +127,21 @@ export const apiInputs = {
   deleteArticle: byId,
   /** Pasted text becomes an article; the title is guessed from its first line when not given. */
   importText: z.object({ text: z.string().max(MAX_TEXT), title: line.optional() }).strict(),
-  /** The cut cards (the Cutter's library), newest first, a page at a time; of one article when given. */
-  listCards: z.object({ articleId: id.optional(), ...paging }).strict(),
+  /**
+   * The cut cards (the Cutter's library), newest first, a page at a time, filtered in the store:
+   * of one article, with a label (null: none), an author's words, cut between two days, holding words.
+   */
+  listCards: z.object({
+    articleId: id.optional(),
+    label: line.nullable().optional(),
+    author: line.optional(),
+    from: day.optional(),
+    to: day.optional(),
+    words: z.array(line).max(50).optional(),
+    ...paging,
+  }).strict(),
+  /** The labels the cut cards use. */
+  cardLabels: none,
   getCard: byId,
   createCard: cardFields.strict(),
   updateCard: z.object({ id, patch: patchOf(cardFields) }).strict(),
@@ -248,6 +263,7 @@ export interface ApiResults {
   deleteArticle: { deleted: number };
   importText: Article;
   listCards: Card[];
+  cardLabels: string[];
   getCard: Card;
   createCard: Card;
   updateCard: Card;

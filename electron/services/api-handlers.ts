@@ -52,6 +52,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     deleteArticle: ({ id }) => library.articles.delete(id),
     importText: ({ text, title }) => library.articles.insert(articleFromText(text, { title, source: 'the pasted text' })),
     listCards: (options) => library.cards.list(options),
+    cardLabels: () => library.cards.labels(),
     getCard: ({ id }) => library.cards.get(id),
     createCard: (fields) => library.cards.insert(fields),
     updateCard: ({ id, patch }) => library.cards.update(id, patch),
