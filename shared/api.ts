@@ -2,7 +2,7 @@
 // browser mode; ipc.ts and server.ts validate every input against these schemas before any
 // service sees it.
 import { z } from 'zod';
-import type { Article, BackupInfo, Brief, BriefSummary, Card, DocJSON, LibraryInfo } from './model.js';
+import type { Article, BackupInfo, Brief, BriefOutline, BriefSummary, Card, DocJSON, LibraryInfo } from './model.js';
 import { WORD_HIGHLIGHTS } from './highlight-colours.js';
 import type { ImportOutcome } from './import-outcome.js';
 import type { SearchResult } from './search.js';
@@ -148,8 +148,8 @@ export const apiInputs = {
   deleteCard: byId,
   /** Briefs and speech docs without their documents. */
   listBriefs: none,
-  /** Every brief's headings, tags and cites (no card bodies): what quick find searches. */
-  briefOutlines: none,
+  /** Briefs' headings, tags and cites (no card bodies): what quick find searches. Every brief's, or those asked for. */
+  briefOutlines: z.object({ ids: z.array(id).max(10_000).optional() }).strict(),
   getBrief: byId,
   createBrief: briefFields.strict(),
   updateBrief: z.object({ id, patch: patchOf(briefFields) }).strict(),
@@ -269,7 +269,7 @@ export interface ApiResults {
   updateCard: Card;
   deleteCard: { deleted: number };
   listBriefs: BriefSummary[];
-  briefOutlines: Pick<Brief, 'id' | 'title' | 'kind' | 'doc'>[];
+  briefOutlines: BriefOutline[];
   getBrief: Brief;
   createBrief: Brief;
   updateBrief: Brief;
