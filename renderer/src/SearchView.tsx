@@ -22,6 +22,9 @@ function Snippet({ parts }: { parts: SnippetPart[] }) {
   return <span className="snippet">{parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</span>;
 }
 
+/** The pause in typing after which a search that found nothing asks for a correction. */
+const SUGGEST_AFTER_MS = 300;
+
 const paragraphs = (card: Card) => (card.body.content ?? []).map((p) => (p.content ?? []).map((t) => t.text ?? '').join(''));
 
 /** Library search as you type (FTS5 in the services) and quick find in the open briefs (here, quick-find.ts). */
@@ -62,13 +65,14 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
     );
   }, [query]);
 
-  // A search that finds nothing asks the index for the words it holds nearest to the typed ones.
+  // A search that finds nothing asks the index for the words it holds nearest to the typed ones,
+  // once typing pauses: a word being typed finds nothing at most of its keystrokes.
   useEffect(() => {
     setSuggestion(null);
     if (!result || result.hits.length > 0 || !query.trim()) return;
     let live = true;
-    api.suggest({ query }).then((r) => { if (live) setSuggestion(r.suggestion); }, () => undefined);
-    return () => { live = false; };
+    const timer = setTimeout(() => api.suggest({ query }).then((r) => { if (live) setSuggestion(r.suggestion); }, () => undefined), SUGGEST_AFTER_MS);
+    return () => { live = false; clearTimeout(timer); };
   }, [result, query]);
 
   const briefList = useMemo(() => briefs.filter((b) => b.kind === 'brief'), [briefs]);

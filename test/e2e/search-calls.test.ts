@@ -1,3 +1,4 @@
+// What Search asks the Api: quick find's outlines once a session, corrections once typing pauses.
 import { describe, expect, it } from 'vitest';
 import { cardNode, headingNode } from '../../shared/brief-doc.js';
 import { bodyFromParagraphs } from '../../shared/schema.js';
@@ -47,5 +48,28 @@ describe('quick find, indexed once a session', () => {
 
     expect(fullReads()).toBe(1);
     expect(reads.filter((body) => body.includes('"ids"'))).toEqual([`{"ids":[${brief.id}]}`]);
+  });
+});
+
+describe('"Did you mean" while typing', () => {
+  it('asks for a correction once typing pauses, not at each keystroke that finds nothing, nor for an empty box', async () => {
+    const app = await launchApp();
+    const { page } = app;
+    const api = httpApi(app.url);
+    await api.createCard({ ...card('Ryabkov rejects talks', 'TASS 21'), label: null, articleId: null, passage: null });
+    const asked: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/api/suggest')) asked.push(r.postData() ?? ''); });
+
+    await page.getByRole('tab', { name: 'Search' }).click();
+    const box = page.getByRole('searchbox', { name: 'Search the library' });
+    await box.click();
+    await page.keyboard.type('Ryabkv rejcts');
+    await expect.poll(() => page.locator('.suggestion').innerText()).toBe('Did you mean ryabkov rejects?');
+    expect(asked).toEqual(['{"query":"Ryabkv rejcts"}']);
+    // Emptied, key by key: nothing more is asked.
+    for (let i = 0; i < 'Ryabkv rejcts'.length; i++) await page.keyboard.press('Backspace');
+    await expect.poll(() => box.inputValue()).toBe('');
+    await page.waitForTimeout(600);
+    expect(asked).toHaveLength(1);
   });
 });
