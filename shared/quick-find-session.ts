@@ -3,8 +3,11 @@
 // documents) and reads the outlines of those; a brief the screen has just written is put as the
 // Api returned it, with no call at all.
 import type { Api } from './api.js';
-import type { BriefOutline } from './model.js';
+import type { BriefOutline, DocJSON } from './model.js';
 import { QuickFind } from './quick-find.js';
+
+const CARD_PLACE: DocJSON = { type: 'card', content: [{ type: 'tag' }] };
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class QuickFindSession {
   readonly index = new QuickFind();
@@ -28,13 +31,20 @@ export class QuickFindSession {
 
   /** A brief as the Api just returned it (saved, a card added): indexed without asking again. */
   put(brief: BriefOutline): void {
-    this.outlines.set(brief.id, brief);
     this.index.put({ briefId: brief.id, title: brief.title, doc: brief.doc });
+    // Kept for the brief list and the headings a card can be put under: there a card is only
+    // counted (where a heading's cards end), its words being in the index. 2.7 kB a card less.
+    const content = (brief.doc.content ?? []).map((node) => (node.type === 'card' ? CARD_PLACE : node));
+    this.outlines.set(brief.id, { ...brief, doc: { ...brief.doc, content } });
   }
 
   private async catchUp(): Promise<void> {
     if (!this.loaded) {
-      for (const outline of await this.api.briefOutlines({})) this.put(outline);
+      // A brief at a time, letting other work run between: at 100k cards the whole index is seconds of work.
+      for (const outline of await this.api.briefOutlines({})) {
+        this.put(outline);
+        await pause();
+      }
       this.loaded = true;
       return;
     }

@@ -43,10 +43,20 @@ export function distance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-// One edit apart needs one of the first two letters in place, or swapped by the edit: checked
-// before the edit distance, it rules out most of a large vocabulary at the cost of a compare.
-const nearStart = (a: string, b: string) => a.length < 2 || b.length < 2 || a[0] === b[0] || a[1] === b[1] || a[0] === b[1] || a[1] === b[0];
-const oneEdit = (a: string, b: string) => nearStart(a, b) && distance(a, b, 1) <= 1;
+/**
+ * Levenshtein distance at most 1, without the table: past the common start, the rest must be
+ * equal after one letter changed, added or dropped. Quick find asks this of every word it holds
+ * at each keystroke of a typo, so it allocates nothing.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  const skipA = a.length >= b.length ? 1 : 0;
+  const skipB = b.length >= a.length ? 1 : 0;
+  for (let j = i + skipA, k = i + skipB; j < a.length || k < b.length; j++, k++) if (a.charCodeAt(j) !== b.charCodeAt(k)) return false;
+  return true;
+}
 
 /** A query word with its stem, worked out once per search rather than once per vocabulary word. */
 interface Word { word: string; stem: string }
@@ -57,9 +67,9 @@ const exactMatch: Matcher = ({ word, stem: wordStem }, token, tokenStem) => toke
 // Forgiving: one edit away from the word, its stem, or the start of a word ("Rusia" → "Russian").
 const typoMatch: Matcher = ({ word, stem: wordStem }, token, tokenStem) =>
   word.length >= 3 &&
-  (oneEdit(word, token) ||
-    oneEdit(wordStem, tokenStem) ||
-    [word.length - 1, word.length, word.length + 1].some((n) => n >= 3 && n < token.length && oneEdit(word, token.slice(0, n))));
+  (withinOneEdit(word, token) ||
+    withinOneEdit(wordStem, tokenStem) ||
+    [word.length - 1, word.length, word.length + 1].some((n) => n >= 3 && n < token.length && withinOneEdit(word, token.slice(0, n))));
 
 // A word in the heading or tag counts three times a word of the cite.
 const TEXT_WEIGHT = 3;

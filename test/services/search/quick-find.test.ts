@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { cardNode, headingNode } from '../../../shared/brief-doc.js';
-import { QuickFind } from '../../../shared/quick-find.js';
+import { distance, QuickFind, withinOneEdit } from '../../../shared/quick-find.js';
 import { blockCards } from './corpus-library.js';
 import { corpusText } from '../../helpers/corpus.js';
 
@@ -64,5 +64,14 @@ describe('quick find changed a brief at a time', () => {
     expect(index.find('revision50')).toEqual([]);
     expect(index.find('card', 500).filter((h) => h.briefId === 4)).toHaveLength(100);
     expect(index.find('Rusia mediaton')[0]).toMatchObject({ briefId: 1 });
+  });
+});
+
+describe('one edit, without the table', () => {
+  test.each([
+    ['russia', 'russia'], ['rusia', 'russia'], ['russia', 'rusia'], ['mediaton', 'mediation'], ['ab', 'ba'], ['abc', 'axd'],
+    ['', 'a'], ['', 'ab'], ['choi', 'chio'], ['ryabkov', 'ryabkof'], ['ryabkov', 'ryabkovv'], ['xryabkov', 'ryabkov'], ['abcd', 'abc'], ['kyiv', 'kiev'],
+  ])('%j %j as the edit distance says', (a, b) => {
+    expect(withinOneEdit(a, b)).toBe(distance(a, b, 1) <= 1);
   });
 });
