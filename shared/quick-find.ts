@@ -62,8 +62,11 @@ export function withinOneEdit(a: string, b: string): boolean {
 interface Word { word: string; stem: string }
 type Matcher = (word: Word, token: string, tokenStem: string) => boolean;
 
-// Exact: same stem, or the start of a longer word (typing is still going on).
-const exactMatch: Matcher = ({ word, stem: wordStem }, token, tokenStem) => token.startsWith(word) || tokenStem === wordStem;
+// Exact: same stem, or the start of a longer word (typing is still going on). One letter is
+// the start of a word only for a word that is just that letter: as a start it is most of the
+// index, and finds nothing worth reading.
+const exactMatch: Matcher = ({ word, stem: wordStem }, token, tokenStem) =>
+  (word.length > 1 ? token.startsWith(word) : token === word) || tokenStem === wordStem;
 // Forgiving: one edit away from the word, its stem, or the start of a word ("Rusia" → "Russian").
 const typoMatch: Matcher = ({ word, stem: wordStem }, token, tokenStem) =>
   word.length >= 3 &&
