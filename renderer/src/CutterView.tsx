@@ -352,6 +352,7 @@ export function CutterView({ articleId, cardRequest, onPickArticle }: Props) {
               cards={cards.items}
               more={cards.more}
               onNearEnd={cards.loadMore}
+              error={cards.error}
               filters={filters}
               onFilters={setFilters}
               labels={customLabels}

@@ -11,6 +11,8 @@ interface Props {
   /** More cards pass the filters than are loaded; onNearEnd fetches them. */
   more: boolean;
   onNearEnd: () => void;
+  /** Why the cards could not be read, if they could not. */
+  error: string | undefined;
   filters: CardFilters;
   onFilters: (filters: CardFilters) => void;
   labels: readonly string[];
@@ -47,7 +49,7 @@ export function cardQuery(f: CardFilters): ApiInput<'listCards'> {
 const CARD_ROW = 64;
 
 /** The debater's cards, filtered by label, author, article and date cut. */
-export function CardLibrary({ cards, more, onNearEnd, filters: f, onFilters, labels, articles, currentId, onOpen, onDuplicate, onDelete }: Props) {
+export function CardLibrary({ cards, more, onNearEnd, error, filters: f, onFilters, labels, articles, currentId, onOpen, onDuplicate, onDelete }: Props) {
   const rows = useVirtualRows<HTMLDivElement>(cards.length, CARD_ROW, onNearEnd);
   const filtered = Object.values(f).some(Boolean);
   const set = (patch: Partial<CardFilters>) => onFilters({ ...f, ...patch });
@@ -69,6 +71,7 @@ export function CardLibrary({ cards, more, onNearEnd, filters: f, onFilters, lab
         <label className="date">to <input type="date" value={f.to} onChange={(e) => set({ to: e.target.value })} /></label>
         {filtered && <button className="link" onClick={() => onFilters(NO_FILTERS)}>Clear filters</button>}
       </div>
+      {error && <p role="alert" className="error">{error}</p>}
       {cards.length === 0 && !filtered && <p className="empty">No cards yet: select a passage in the article and press Cut card.</p>}
       <div className="scroll" ref={rows.ref} onScroll={rows.onScroll}>
         <ul className="list" aria-label="Card list" style={{ paddingTop: rows.padTop, paddingBottom: rows.padBottom }}>
