@@ -16,6 +16,7 @@ import { benchAutosave } from './autosave.js';
 import { benchCliStartup, cliStartupTable, type CliStartupRow } from './cli-startup.js';
 import { benchFolderImport, folderImportTable, type FolderImportRow } from './folder-import.js';
 import { benchKeystroke, keystrokeTable, type KeystrokeRow } from './keystroke.js';
+import { benchQuickFind, quickFindTable, type QuickFindBench } from './quick-find.js';
 import { benchFormats, formatsTable, type FormatRow } from './formats.js';
 import { lunrQuery, QUERIES } from './queries.js';
 import { percentile } from './stats.js';
@@ -28,6 +29,8 @@ const SIZES = (process.env.BENCH_SIZES ?? (SCALE ? '10000,100000,1000000' : '100
 const LUNR_MAX = Number(process.env.BENCH_LUNR_MAX ?? 10_000);
 const LIMIT = 20;
 const FOLDER_FILES = Number(process.env.BENCH_FOLDER_FILES ?? 40);
+// Cards filed in briefs for quick find and Search opening (the target is at 100k).
+const QUICK_FIND_CARDS = Number(process.env.BENCH_QUICK_FIND_CARDS ?? 100_000);
 const PASSES = 3;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -150,8 +153,8 @@ function measureLunr(size: number) {
   return { buildMs: round(buildMs, 0), queryP50Ms: round(percentile(times, 50)), queryP95Ms: round(percentile(times, 95)), failedQueries: failed / (PASSES + 1), peakRssMb: peakRssMb() };
 }
 
-function child(args: string[], heapMb?: number): unknown {
-  const execArgv = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+function child(args: string[], heapMb?: number, flags: string[] = []): unknown {
+  const execArgv = [...(heapMb ? [`--max-old-space-size=${heapMb}`] : []), ...flags];
   const result = spawnSync(process.execPath, [...execArgv, fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
   if (result.status !== 0) throw new Error(`bench ${args.join(' ')} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
@@ -180,6 +183,7 @@ async function main() {
   if (mode === 'formats') return console.log(JSON.stringify(await benchFormats(SEED)));
   if (mode === 'autosave') return console.log(JSON.stringify(await benchAutosave(SEED, args[0]!)));
   if (mode === 'keystroke') return console.log(JSON.stringify(await benchKeystroke({ cards: 1000 })));
+  if (mode === 'quick-find') return console.log(JSON.stringify(await benchQuickFind({ cards: QUICK_FIND_CARDS })));
   if (mode === 'api-latency') return console.log(JSON.stringify(await benchApiLatency()));
   if (mode === 'cli-startup') return console.log(JSON.stringify(benchCliStartup()));
   // 2,000 files is the target; the default run imports a sample and projects (see folder-import.ts).
@@ -213,6 +217,9 @@ async function main() {
   fs.rmSync(autosaveDir, { recursive: true, force: true });
   process.stderr.write('keystrokes in a 1,000-card brief (Chromium)…\n');
   const keystroke = child(['keystroke']) as KeystrokeRow;
+  process.stderr.write(`Search opening and quick find, ${QUICK_FIND_CARDS} cards in briefs…\n`);
+  // gc exposed so the index's heap is measured after a collection.
+  const quickFind = child(['quick-find'], 8_192, ['--expose-gc']) as QuickFindBench;
   process.stderr.write('Api latency while a big brief imports…\n');
   const apiLatency = child(['api-latency']) as ApiLatencyRow[];
   process.stderr.write('CLI start-up…\n');
@@ -222,12 +229,13 @@ async function main() {
   const results = {
     date: new Date().toISOString(), seed: SEED, queries: QUERIES.length, passes: PASSES, limit: LIMIT, lunrCap: LUNR_MAX,
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version }, rows, formats,
-    keystroke, apiLatency, cliStartup, folderImport,
+    keystroke, quickFind, apiLatency, cliStartup, folderImport,
   };
   fs.writeFileSync(path.join(repo, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log(table(rows));
   console.log(`\n${formatsTable(formats)}`);
   console.log(`\n${keystrokeTable(keystroke)}`);
+  console.log(`\n${quickFindTable(quickFind)}`);
   console.log(`\n${apiLatencyTable(apiLatency)}`);
   console.log(`\n${cliStartupTable(cliStartup)}`);
   console.log(`\n${folderImportTable(folderImport)}`);

@@ -2,7 +2,7 @@
 // browser mode; ipc.ts and server.ts validate every input against these schemas before any
 // service sees it.
 import { z } from 'zod';
-import type { Article, BackupInfo, Brief, BriefSummary, Card, DocJSON, LibraryInfo } from './model.js';
+import type { Article, BackupInfo, Brief, BriefOutline, BriefSummary, Card, DocJSON, LibraryInfo } from './model.js';
 import { WORD_HIGHLIGHTS } from './highlight-colours.js';
 import type { ImportOutcome } from './import-outcome.js';
 import type { SearchResult } from './search.js';
@@ -104,6 +104,8 @@ function patchOf<S extends z.ZodRawShape>(fields: z.ZodObject<S>): z.ZodObject<P
 const none = z.object({}).strict();
 const byId = z.object({ id }).strict();
 
+/** A calendar day as a date input gives it. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is written YYYY-MM-DD');
 /** A page of a list: lists are paged so no call carries a whole library. */
 const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5_000).default(1_000) };
 /** A job's id as startImport gave it (a UUID); any other string is simply not found. */
@@ -125,16 +127,29 @@ export const apiInputs = {
   deleteArticle: byId,
   /** Pasted text becomes an article; the title is guessed from its first line when not given. */
   importText: z.object({ text: z.string().max(MAX_TEXT), title: line.optional() }).strict(),
-  /** The cut cards (the Cutter's library), newest first, a page at a time; of one article when given. */
-  listCards: z.object({ articleId: id.optional(), ...paging }).strict(),
+  /**
+   * The cut cards (the Cutter's library), newest first, a page at a time, filtered in the store:
+   * of one article, with a label (null: none), an author's words, cut between two days, holding words.
+   */
+  listCards: z.object({
+    articleId: id.optional(),
+    label: line.nullable().optional(),
+    author: line.optional(),
+    from: day.optional(),
+    to: day.optional(),
+    words: z.array(line).max(50).optional(),
+    ...paging,
+  }).strict(),
+  /** The labels the cut cards use. */
+  cardLabels: none,
   getCard: byId,
   createCard: cardFields.strict(),
   updateCard: z.object({ id, patch: patchOf(cardFields) }).strict(),
   deleteCard: byId,
   /** Briefs and speech docs without their documents. */
   listBriefs: none,
-  /** Every brief's headings, tags and cites (no card bodies): what quick find searches. */
-  briefOutlines: none,
+  /** Briefs' headings, tags and cites (no card bodies): what quick find searches. Every brief's, or those asked for. */
+  briefOutlines: z.object({ ids: z.array(id).max(10_000).optional() }).strict(),
   getBrief: byId,
   createBrief: briefFields.strict(),
   updateBrief: z.object({ id, patch: patchOf(briefFields) }).strict(),
@@ -265,12 +280,13 @@ export interface ApiResults {
   deleteArticle: { deleted: number };
   importText: Article;
   listCards: Card[];
+  cardLabels: string[];
   getCard: Card;
   createCard: Card;
   updateCard: Card;
   deleteCard: { deleted: number };
   listBriefs: BriefSummary[];
-  briefOutlines: Pick<Brief, 'id' | 'title' | 'kind' | 'doc'>[];
+  briefOutlines: BriefOutline[];
   getBrief: Brief;
   createBrief: Brief;
   updateBrief: Brief;

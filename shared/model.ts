@@ -101,6 +101,9 @@ export interface Brief extends BriefFields {
   updatedAt: string;
 }
 
+/** A brief's headings, and its cards with only their tags and cites: what quick find reads. */
+export type BriefOutline = Pick<Brief, 'id' | 'title' | 'kind' | 'doc' | 'updatedAt'>;
+
 /** A brief as lists show it: no document. */
 export interface BriefSummary {
   id: number;

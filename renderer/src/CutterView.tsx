@@ -15,12 +15,14 @@ import { splitParagraphs } from '../../shared/text';
 import { api } from './api';
 import { ArticleReader, type ArticleReaderHandle } from './cutter/ArticleReader';
 import { CardEditor, type CardEditorHandle, type CardPatch } from './cutter/CardEditor';
-import { CardLibrary } from './cutter/CardLibrary';
+import { CardLibrary, cardQuery, NO_FILTERS, type CardFilters } from './cutter/CardLibrary';
 import { CommandPalette } from './cutter/CommandPalette';
 import { IS_MAC } from './cutter/platform';
 import { SettingsDialog } from './cutter/SettingsDialog';
 import './cutter/cutter.css';
 import { PaneToggle, usePane } from './panes';
+import { useApiData } from './use-api-data';
+import { usePages } from './use-pages';
 
 interface Props {
   /** Whether the Cutter is the area on screen: it stays open, hidden, while another is. */
@@ -44,12 +46,22 @@ const fieldsOf = (c: Card): CardFields => ({
   articleId: c.articleId, passage: c.passage, textEdited: c.textEdited,
 });
 
+/** Cut cards fetched per call: the list grows a page at a time as it is scrolled. */
+const CARD_PAGE = 500;
+
 /** The screen debaters live in: the article on the left, the card being cut, their cards. */
 export function CutterView({ shown, articleId, cardRequest, onPickArticle }: Props) {
   const [shownArticleId, setShownArticleId] = useState(articleId);
   const [article, setArticle] = useState<Article>();
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
-  const [cards, setCards] = useState<Card[]>([]);
+  const [filters, setFilters] = useState<CardFilters>(NO_FILTERS);
+  // Every cut card the filters let through, a page at a time as the list is scrolled.
+  const cards = usePages((page) => api.listCards({ ...cardQuery(filters), ...page }), [filters], CARD_PAGE);
+  const patchCards = cards.patch;
+  const labels = useApiData(() => api.cardLabels({}), []);
+  const reloadCards = cards.reload;
+  const reloadLabels = labels.reload;
+  const shownBefore = useRef(false);
   const [current, setCurrent] = useState<Card>();
   const [source, setSource] = useState<Passage | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
@@ -85,8 +97,13 @@ export function CutterView({ shown, articleId, cardRequest, onPickArticle }: Pro
     api.getSettings({}).then(setSettings, (err: unknown) => setNotice({ text: message(err), error: true }));
     api.getCiteTemplate({}).then((t) => setCiteTemplate(t.template), () => undefined);
     api.listArticles({}).then(setArticles, () => undefined);
-    api.listCards({}).then(setCards, (err: unknown) => setNotice({ text: message(err), error: true }));
-  }, [shown, saver]);
+    // The first showing has just loaded them; coming back reads them again.
+    if (shownBefore.current) {
+      reloadCards();
+      reloadLabels();
+    }
+    shownBefore.current = true;
+  }, [shown, saver, reloadCards, reloadLabels]);
   useEffect(() => {
     if (shownArticleId === undefined) return setArticle(undefined);
     let live = true;
@@ -126,12 +143,12 @@ export function CutterView({ shown, articleId, cardRequest, onPickArticle }: Pro
   const createCard = useCallback(async (fields: CardFields) => {
     try {
       const card = await api.createCard(fields);
-      setCards((cs) => [card, ...cs]);
+      patchCards((cs) => [card, ...cs]);
       open(card, true);
     } catch (err) {
       setNotice({ text: `The card was not saved: ${message(err)}`, error: true });
     }
-  }, [open]);
+  }, [open, patchCards]);
 
   const cutPassage = useCallback(() => {
     if (!article) return setNotice({ text: 'Open an article to cut from.', error: true });
@@ -172,17 +189,17 @@ export function CutterView({ shown, articleId, cardRequest, onPickArticle }: Pro
     try {
       await saver.flush();
       const source = await api.getArticle({ id: current.articleId });
-      const patch = refreshedCite(cards.find((c) => c.id === current.id) ?? current, source, citeTemplate);
+      const patch = refreshedCite(await api.getCard({ id: current.id }), source, citeTemplate);
       if (!patch) return setNotice({ text: `The cite already matches “${source.title}”.` });
       const updated = await api.updateCard({ id: current.id, patch });
-      setCards((cs) => cs.map((c) => (c.id === updated.id ? updated : c)));
+      patchCards((cs) => cs.map((c) => (c.id === updated.id ? updated : c)));
       setCurrent(updated);
       setGeneration((g) => g + 1);
       setNotice({ text: `Cite refreshed from “${source.title}”: ${patch.shortCite || 'no short cite'}` });
     } catch (err) {
       setNotice({ text: message(err), error: true });
     }
-  }, [current, cards, saver, citeTemplate]);
+  }, [current, patchCards, saver, citeTemplate]);
 
   const pasteAsCard = useCallback(async () => {
     try {
@@ -204,14 +221,14 @@ export function CutterView({ shown, articleId, cardRequest, onPickArticle }: Pro
     if (!current) return;
     const id = current.id;
     saver.queue(id, patch);
-    setCards((cs) => cs.map((c) => (c.id === id ? { ...c, ...patch } : c)));
-  }, [current, saver]);
+    patchCards((cs) => cs.map((c) => (c.id === id ? { ...c, ...patch } : c)));
+  }, [current, saver, patchCards]);
 
   const remove = useCallback(async (card: Card) => {
     try {
       saver.discard(card.id);
       await api.deleteCard({ id: card.id });
-      setCards((cs) => cs.filter((c) => c.id !== card.id));
+      patchCards((cs) => cs.filter((c) => c.id !== card.id));
       if (current?.id === card.id) setCurrent(undefined);
       setNotice({
         text: `Deleted “${card.tag || 'Untagged card'}”`,
@@ -223,13 +240,12 @@ export function CutterView({ shown, articleId, cardRequest, onPickArticle }: Pro
     } catch (err) {
       setNotice({ text: message(err), error: true });
     }
-  }, [current, saver, createCard]);
+  }, [current, saver, createCard, patchCards]);
 
   const duplicate = useCallback(async (card: Card) => {
     await saver.flush();
-    const latest = cards.find((c) => c.id === card.id) ?? card;
-    void createCard(fieldsOf(latest));
-  }, [cards, saver, createCard]);
+    void createCard(fieldsOf(await api.getCard({ id: card.id })));
+  }, [saver, createCard]);
 
   const saveSettings = useCallback(async (patch: SettingsPatch) => {
     setSettings(await api.setSettings(patch));
@@ -274,7 +290,11 @@ export function CutterView({ shown, articleId, cardRequest, onPickArticle }: Pro
   }, [shown, keys, runCommand, dialog]);
 
   const articleCite = useMemo(() => (article ? buildCite(article, citeTemplate) : undefined), [article, citeTemplate]);
-  const customLabels = useMemo(() => [...new Set(cards.map((c) => c.label).filter((l): l is string => !!l))], [cards]);
+  // The labels in use, with any given since they were read.
+  const customLabels = useMemo(
+    () => [...new Set([...(labels.data ?? []), ...cards.items.map((c) => c.label).filter((l): l is string => !!l)])].sort(),
+    [labels.data, cards.items],
+  );
 
   return (
     <div className="cutter">
@@ -347,7 +367,13 @@ export function CutterView({ shown, articleId, cardRequest, onPickArticle }: Pro
           <PaneToggle label="cards" open={cardsOpen} onToggle={toggleCards} />
           {cardsOpen && (
             <CardLibrary
-              cards={cards}
+              cards={cards.items}
+              more={cards.more}
+              onNearEnd={cards.loadMore}
+              error={cards.error}
+              filters={filters}
+              onFilters={setFilters}
+              labels={customLabels}
               articles={articles}
               currentId={current?.id}
               onOpen={(c) => open(c)}

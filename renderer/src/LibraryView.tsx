@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from './api';
 import { ArticleDetailsPanel } from './ArticleDetailsPanel';
 import { BackupsPanel } from './BackupsPanel';
@@ -6,6 +6,7 @@ import { ImportPanel } from './ImportPanel';
 import { SampleEvidence } from './SampleEvidence';
 import type { Status } from './App';
 import { useApiData } from './use-api-data';
+import { usePages } from './use-pages';
 import { useVirtualRows } from './virtual-rows';
 import { tagWithLabel } from '../../shared/card-doc';
 import { CiteWarning } from './CiteWarning';
@@ -19,21 +20,8 @@ interface Props {
 
 export function LibraryView({ onOpenArticle, onOpenCard, onStatus }: Props) {
   const articles = useApiData(() => api.listArticles({}), []);
-  const cards = useApiData(() => api.listCards({ limit: CARD_PAGE }), []);
-  // Later pages of cards, fetched as the list is scrolled near its end.
-  const [later, setLater] = useState<Card[]>([]);
-  const [more, setMore] = useState(true);
-  const fetching = useRef(false);
-  const loaded = useMemo(() => [...(cards.data ?? []), ...later], [cards.data, later]);
-  useEffect(() => { setLater([]); setMore((cards.data?.length ?? 0) === CARD_PAGE); }, [cards.data]);
-  const loadMore = useCallback(() => {
-    if (!more || fetching.current || !cards.data) return;
-    fetching.current = true;
-    api.listCards({ offset: loaded.length, limit: CARD_PAGE }).then(
-      (page) => { setLater((l) => [...l, ...page]); setMore(page.length === CARD_PAGE); },
-      (err: unknown) => onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) }),
-    ).finally(() => { fetching.current = false; });
-  }, [more, cards.data, loaded.length, onStatus]);
+  // Every cut card, a page at a time as the list is scrolled near its end.
+  const cards = usePages((page) => api.listCards(page), [], CARD_PAGE);
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
@@ -105,10 +93,10 @@ export function LibraryView({ onOpenArticle, onOpenCard, onStatus }: Props) {
       </section>
 
       <section className="panel" aria-labelledby="cards-heading">
-        <h2 id="cards-heading">Cards {cards.data && <span className="count">{loaded.length}{more ? '+' : ''}</span>}</h2>
+        <h2 id="cards-heading">Cards {cards.loaded && <span className="count">{cards.items.length}{cards.more ? '+' : ''}</span>}</h2>
         {cards.error && <p role="alert" className="error">{cards.error}</p>}
-        {cards.data?.length === 0 && <p className="empty">No cards yet. Open an article in the Cutter to cut one.</p>}
-        <CardRows cards={loaded} onOpen={onOpenCard} onNearEnd={loadMore} />
+        {cards.loaded && cards.items.length === 0 && <p className="empty">No cards yet. Open an article in the Cutter to cut one.</p>}
+        <CardRows cards={cards.items} onOpen={onOpenCard} onNearEnd={cards.loadMore} />
       </section>
       <ImportPanel onImported={() => articles.reload()} />
       {articles.data && articles.data.length > 0 && <ArticleDetailsPanel articles={articles.data} onSaved={() => articles.reload()} onStatus={onStatus} />}
@@ -125,8 +113,7 @@ const CARD_ROW = 56;
 
 /** The library's cards, drawn a screenful at a time; a card opens in the Cutter. */
 function CardRows({ cards, onOpen, onNearEnd }: { cards: readonly Card[]; onOpen: (id: number) => void; onNearEnd: () => void }) {
-  const rows = useVirtualRows<HTMLDivElement>(cards.length, CARD_ROW);
-  useEffect(() => { if (cards.length > 0 && rows.end >= cards.length - 20) onNearEnd(); }, [rows.end, cards.length, onNearEnd]);
+  const rows = useVirtualRows<HTMLDivElement>(cards.length, CARD_ROW, onNearEnd);
   return (
     <div className="scroll" ref={rows.ref} onScroll={rows.onScroll}>
       <ul className="list" aria-label="Cards" style={{ paddingTop: rows.padTop, paddingBottom: rows.padBottom }}>

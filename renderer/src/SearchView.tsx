@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Card } from '../../shared/model';
-import { QuickFind, type QuickFindHit } from '../../shared/quick-find';
+import type { BriefOutline, Card } from '../../shared/model';
+import type { QuickFindHit } from '../../shared/quick-find';
 import type { SearchHit, SearchResult, SnippetPart } from '../../shared/search';
 import { api } from './api';
 import { CiteWarning } from './CiteWarning';
@@ -9,7 +9,7 @@ import { cursorIn } from './briefs/last-cursor';
 import { outline } from '../../shared/outline';
 import { nodeFromJSON } from '../../shared/schema';
 import type { Status } from './App';
-import { useApiData } from './use-api-data';
+import { quickFind } from './quick-find';
 
 interface Props {
   /** Changes each time Ctrl+K asks for the search box. */
@@ -23,9 +23,12 @@ function Snippet({ parts }: { parts: SnippetPart[] }) {
   return <span className="snippet">{parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</span>;
 }
 
+/** The pause in typing after which a search that found nothing asks for a correction. */
+const SUGGEST_AFTER_MS = 300;
+
 const paragraphs = (card: Card) => (card.body.content ?? []).map((p) => (p.content ?? []).map((t) => t.text ?? '').join(''));
 
-/** Library search as you type (FTS5 in the services) and quick find in the open briefs (lunr, here). */
+/** Library search as you type (FTS5 in the services) and quick find in the open briefs (here, quick-find.ts). */
 export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<SearchResult>();
@@ -36,7 +39,17 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
   const [suggestion, setSuggestion] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const preview = useRef<HTMLElement>(null);
-  const briefs = useApiData(() => api.briefOutlines({}), []);
+  // The briefs as quick find last read them; brought up to date (only what changed) as Search opens.
+  const [briefs, setBriefs] = useState(() => quickFind.briefs());
+  const [briefsError, setBriefsError] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    quickFind.sync().then(
+      () => { if (live) { setBriefs(quickFind.briefs()); setBriefsError(undefined); } },
+      (err: unknown) => { if (live) setBriefsError(err instanceof Error ? err.message : String(err)); },
+    );
+    return () => { live = false; };
+  }, []);
 
   useEffect(() => input.current?.focus(), [focusRequest]);
   // The opened card is read beside the results (or under them in a narrow window): bring it into view.
@@ -56,16 +69,17 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
     );
   }, [query]);
 
-  // A search that finds nothing asks the index for the words it holds nearest to the typed ones.
+  // A search that finds nothing asks the index for the words it holds nearest to the typed ones,
+  // once typing pauses: a word being typed finds nothing at most of its keystrokes.
   useEffect(() => {
     setSuggestion(null);
     if (!result || result.hits.length > 0 || !query.trim()) return;
     let live = true;
-    api.suggest({ query }).then((r) => { if (live) setSuggestion(r.suggestion); }, () => undefined);
-    return () => { live = false; };
+    const timer = setTimeout(() => api.suggest({ query }).then((r) => { if (live) setSuggestion(r.suggestion); }, () => undefined), SUGGEST_AFTER_MS);
+    return () => { live = false; clearTimeout(timer); };
   }, [result, query]);
 
-  const briefList = useMemo(() => (briefs.data ?? []).filter((b) => b.kind === 'brief'), [briefs.data]);
+  const briefList = useMemo(() => briefs.filter((b) => b.kind === 'brief'), [briefs]);
   const target = targetBrief ?? briefList[0]?.id;
   // Where in the target brief: one of its headings (the card goes after what it owns), or the end.
   const places = useMemo(() => {
@@ -79,8 +93,8 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
   const defaultPlace = cursorAt === undefined ? undefined : [...places].reverse().find((e) => e.index <= cursorAt && e.end > cursorAt)?.index;
   const place = chosenPlace ?? defaultPlace ?? 'end';
   const placeEntry = places.find((e) => e.index === place);
-  const quickFind = useMemo(() => QuickFind.build((briefs.data ?? []).map((b) => ({ briefId: b.id, title: b.title, doc: b.doc }))), [briefs.data]);
-  const quickHits = useMemo(() => quickFind.find(query, 8), [quickFind, query]);
+  // `briefs` changes whenever the index does.
+  const quickHits = useMemo(() => quickFind.index.find(query, 8), [briefs, query]);
 
   const hits = result?.hits ?? [];
   // One row per piece of evidence: a quick-find hit on a card the library hits already list
@@ -107,15 +121,19 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
       return `Opened “${current.hit.tag}”`;
     });
   };
+  const putBrief = (brief: BriefOutline) => {
+    quickFind.put(brief);
+    setBriefs(quickFind.briefs());
+  };
   const insertIntoBrief = (hit: SearchHit) => act(async () => {
     if (target === undefined) throw new Error('Create a brief first: there is no brief to insert the card into.');
     const brief = await api.appendCardsToBrief({ briefId: target, cardIds: [hit.cardId], ...(placeEntry ? { position: placeEntry.end } : {}) });
-    briefs.reload();
+    putBrief(brief);
     return `Inserted “${hit.tag}” into “${brief.title}”${placeEntry ? ` under “${placeEntry.title}”` : ' at the end'}`;
   });
   const sendToSpeech = (hit: SearchHit) => act(async () => {
     const speech = await api.sendToSpeech({ cardIds: [hit.cardId] });
-    briefs.reload();
+    putBrief(speech);
     return `Sent “${hit.tag}” to “${speech.title}”`;
   });
 
@@ -163,7 +181,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
         {result && ` · ${hits.length}${result.more ? '+' : ''} cards in ${result.tookMs.toFixed(1)} ms`}
         {result?.readAs === 'plain-words' && ' (searched as plain words)'}
       </p>
-      {(error ?? briefs.error) && <p role="alert" className="error">{error ?? briefs.error}</p>}
+      {(error ?? briefsError) && <p role="alert" className="error">{error ?? briefsError}</p>}
       <div className={`search-body${opened ? ' with-card' : ''}`}>
       <ul id="search-results" className="list" role="listbox" aria-label="Results">
         {rows.map((row, i) => (

@@ -14,8 +14,9 @@ export interface VirtualRows<E extends HTMLElement> {
 /**
  * A long list drawn a window at a time: only the rows in view (and a few around them) are in
  * the page, so a 10,000-row list scrolls as smoothly as a short one. Rows have one fixed height.
+ * `onNearEnd` is called when the rows drawn come near the last one: a paged list fetches more.
  */
-export function useVirtualRows<E extends HTMLElement>(count: number, rowHeight: number, overscan = 8): VirtualRows<E> {
+export function useVirtualRows<E extends HTMLElement>(count: number, rowHeight: number, onNearEnd?: () => void, overscan = 8): VirtualRows<E> {
   const ref = useRef<E | null>(null);
   const [range, setRange] = useState({ start: 0, end: Math.min(count, 50) });
   const update = useCallback(() => {
@@ -35,5 +36,6 @@ export function useVirtualRows<E extends HTMLElement>(count: number, rowHeight: 
   }, [update]);
   const start = Math.min(range.start, count);
   const end = Math.min(Math.max(range.end, start), count);
+  useEffect(() => { if (onNearEnd && count > 0 && end >= count - 20) onNearEnd(); }, [end, count, onNearEnd]);
   return { ref, onScroll: update, start, end, padTop: start * rowHeight, padBottom: (count - end) * rowHeight };
 }

@@ -168,9 +168,9 @@ describe('the Cutter, end to end in Chromium', () => {
 
     // Filters: by label.
     await page.getByLabel('Filter by label').selectOption('Link');
-    expect(await page.locator('.card-row').count()).toBe(2);
+    await expect.poll(() => page.locator('.card-row').count()).toBe(2);
     await page.getByLabel('Filter by label').selectOption({ label: 'No label' });
-    expect(await page.locator('.card-row').count()).toBe(0);
+    await expect.poll(() => page.locator('.card-row').count()).toBe(0);
     await screenshot(page, 'cutter-settings');
   });
 

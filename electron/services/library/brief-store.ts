@@ -2,7 +2,7 @@
 // uid) plus its cards' rows, which hold their content once. Saving a brief writes only the cards
 // that changed, so an autosave of a 1,000-card brief costs what the edit costs.
 import type Database from 'better-sqlite3';
-import type { Brief, BriefFields, BriefKind, BriefSummary, DocJSON } from '../../../shared/model.js';
+import type { Brief, BriefFields, BriefKind, BriefOutline, BriefSummary, DocJSON } from '../../../shared/model.js';
 import { citeNode } from '../../../shared/brief-doc.js';
 import { applyTopLevelEdit, type TopLevelEdit } from '../../../shared/brief-edit.js';
 import { nodeFromJSON, schema } from '../../../shared/schema.js';
@@ -45,6 +45,19 @@ export interface BriefEdit extends TopLevelEdit<DocJSON> {
 export const PARTIAL_IMPORT = 'partial:';
 const NOT_PARTIAL = `coalesce(b.import_hash, '') NOT LIKE '${PARTIAL_IMPORT}%'`;
 
+interface CardHead { uid: string; tag: string; short_cite: string; full_cite: string }
+
+function outlineOf(row: BriefRow, heads: ReadonlyMap<string, CardHead>): BriefOutline {
+  const content = ((JSON.parse(row.doc) as DocJSON).content ?? []).flatMap((node): DocJSON[] => {
+    if (node.type !== 'card') return [node];
+    const card = heads.get(uidOf(node) ?? '');
+    if (!card) return [];
+    const tag: DocJSON = { type: 'tag', content: card.tag ? [{ type: 'text', text: card.tag }] : [] };
+    return [{ type: 'card', attrs: node.attrs ?? {}, content: [tag, citeNode(card.short_cite, card.full_cite)] }];
+  });
+  return { id: row.id, title: row.title, kind: row.kind, doc: { type: 'doc', content }, updatedAt: row.updated_at };
+}
+
 /** The uid a card node of a saved brief points at. */
 const uidOf = (node: DocJSON): string | null => (typeof node.attrs?.['cardId'] === 'string' ? node.attrs['cardId'] : null);
 
@@ -58,7 +71,8 @@ export class BriefStore {
   private readonly setImportHash: Database.Statement<{ id: number; importHash: string | null }>;
   private readonly countRows: Database.Statement<[], number>;
   private readonly everyBrief: Database.Statement<[], BriefRow>;
-  private readonly cardHeads: Database.Statement<[], { uid: string; tag: string; short_cite: string; full_cite: string }>;
+  private readonly cardHeads: Database.Statement<[], CardHead>;
+  private readonly cardHeadsOf: Database.Statement<[number], CardHead>;
   private readonly oneSummary: Database.Statement<[number], SummaryRow>;
 
   constructor(db: Db, private readonly tx: <T>(fn: () => T) => T, private readonly cards: CardStore) {
@@ -75,6 +89,7 @@ export class BriefStore {
     this.countRows = db.prepare('SELECT count(*) FROM briefs').pluck() as Database.Statement<[], number>;
     this.everyBrief = db.prepare(`SELECT * FROM briefs b WHERE ${NOT_PARTIAL} ORDER BY updated_at DESC, id DESC`);
     this.cardHeads = db.prepare('SELECT uid, tag, short_cite, full_cite FROM cards WHERE brief_id IS NOT NULL');
+    this.cardHeadsOf = db.prepare('SELECT uid, tag, short_cite, full_cite FROM cards WHERE brief_id = ?');
     this.oneSummary = db.prepare(`SELECT b.id, b.title, b.kind, b.created_at, b.updated_at,
         (SELECT count(*) FROM cards c WHERE c.brief_id = b.id) AS cards FROM briefs b WHERE b.id = ?`);
   }
@@ -89,20 +104,19 @@ export class BriefStore {
     return this.imported.get(importHash) ?? null;
   }
 
-  /** Every brief's outline with each card's tag and cite, no bodies: what quick find searches. */
-  outlines(): Pick<Brief, 'id' | 'title' | 'kind' | 'doc'>[] {
-    const heads = new Map<string, { tag: string; short_cite: string; full_cite: string }>();
-    for (const c of this.cardHeads.all()) heads.set(c.uid, c);
-    return this.everyBrief.all().map((row) => {
-      const content = ((JSON.parse(row.doc) as DocJSON).content ?? []).flatMap((node): DocJSON[] => {
-        if (node.type !== 'card') return [node];
-        const card = heads.get(uidOf(node) ?? '');
-        if (!card) return [];
-        const tag: DocJSON = { type: 'tag', content: card.tag ? [{ type: 'text', text: card.tag }] : [] };
-        return [{ type: 'card', attrs: node.attrs ?? {}, content: [tag, citeNode(card.short_cite, card.full_cite)] }];
+  /**
+   * Briefs' outlines with each card's tag and cite, no bodies: what quick find searches. Every
+   * brief's, or only the briefs asked for (those changed since quick find last read them).
+   */
+  outlines(ids?: readonly number[]): BriefOutline[] {
+    if (ids) {
+      return ids.flatMap((id) => {
+        const row = this.one.get(id);
+        return row ? [outlineOf(row, new Map(this.cardHeadsOf.all(id).map((c) => [c.uid, c])))] : [];
       });
-      return { id: row.id, title: row.title, kind: row.kind, doc: { type: 'doc', content } };
-    });
+    }
+    const heads = new Map(this.cardHeads.all().map((c) => [c.uid, c]));
+    return this.everyBrief.all().map((row) => outlineOf(row, heads));
   }
 
   /** The brief with its cards put back in their places. */

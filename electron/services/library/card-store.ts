@@ -51,17 +51,38 @@ export function toCard(row: CardRow): Card {
   };
 }
 
-export interface CardListOptions {
-  articleId?: number | undefined;
+export interface CardListOptions extends CardFilters {
   limit?: number | undefined;
   offset?: number | undefined;
 }
 
+/** The Cutter's filters and the card picker's words, applied in the query so every page is filtered. */
+export interface CardFilters {
+  articleId?: number | undefined;
+  /** A label, or null for cards with none. */
+  label?: string | null | undefined;
+  /** Words of the short cite, full cite or the article's author names. */
+  author?: string | undefined;
+  /** Cut on or after / on or before this day (YYYY-MM-DD). */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Every word in the label, tag or cites. */
+  words?: readonly string[] | undefined;
+}
+
+interface FilterParams {
+  articleId: number | null; anyLabel: number; label: string | null; author: string | null;
+  from: string | null; to: string | null; words: string; limit: number; offset: number;
+}
+
+/** A LIKE pattern for text anywhere in a value, the text's own % and _ taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 export class CardStore {
   private readonly one: Database.Statement<[number], CardRow>;
   private readonly byUid: Database.Statement<[string], CardRow>;
-  private readonly cut: Database.Statement<{ limit: number; offset: number }, CardRow>;
-  private readonly cutOfArticle: Database.Statement<{ articleId: number; limit: number; offset: number }, CardRow>;
+  private readonly cut: Database.Statement<FilterParams, CardRow>;
+  private readonly labelsInUse: Database.Statement<[], string>;
   private readonly ofBrief: Database.Statement<[number], CardRow>;
   private readonly statesOfBriefRows: Database.Statement<[number], CardState>;
   private readonly idsOfArticle: Database.Statement<[number], number>;
@@ -77,9 +98,20 @@ export class CardStore {
   constructor(db: Db, private readonly tx: <T>(fn: () => T) => T, private readonly index: CardIndex) {
     this.one = db.prepare('SELECT * FROM cards WHERE id = ?');
     this.byUid = db.prepare('SELECT * FROM cards WHERE uid = ?');
-    this.cut = db.prepare('SELECT * FROM cards WHERE brief_id IS NULL ORDER BY updated_at DESC, id DESC LIMIT @limit OFFSET @offset');
-    this.cutOfArticle = db.prepare(`SELECT * FROM cards WHERE brief_id IS NULL AND article_id = @articleId
-      ORDER BY updated_at DESC, id DESC LIMIT @limit OFFSET @offset`);
+    // One statement for every filter: an unused filter's test is constant, and the pages walk
+    // cards_cut (updated_at of the cut cards) in order, so a page stops once it is full.
+    this.cut = db.prepare(`SELECT c.* FROM cards c WHERE c.brief_id IS NULL
+        AND (@articleId IS NULL OR c.article_id = @articleId)
+        AND (@anyLabel OR c.label IS @label)
+        AND (@from IS NULL OR substr(c.created_at, 1, 10) >= @from)
+        AND (@to IS NULL OR substr(c.created_at, 1, 10) <= @to)
+        AND (@author IS NULL OR c.short_cite LIKE @author ESCAPE '\\' OR c.full_cite LIKE @author ESCAPE '\\'
+          OR EXISTS (SELECT 1 FROM articles a, json_each(a.authors) j
+            WHERE a.id = c.article_id AND json_extract(j.value, '$.name') LIKE @author ESCAPE '\\'))
+        AND NOT EXISTS (SELECT 1 FROM json_each(@words) w
+          WHERE coalesce(c.label, '') || ' ' || c.tag || ' ' || c.short_cite || ' ' || c.full_cite NOT LIKE w.value ESCAPE '\\')
+      ORDER BY c.updated_at DESC, c.id DESC LIMIT @limit OFFSET @offset`);
+    this.labelsInUse = db.prepare('SELECT DISTINCT label FROM cards WHERE brief_id IS NULL AND label IS NOT NULL ORDER BY label').pluck() as Database.Statement<[], string>;
     this.ofBrief = db.prepare('SELECT * FROM cards WHERE brief_id = ?');
     this.statesOfBriefRows = db.prepare(`SELECT ${['id', ...COLUMNS.filter((c) => c !== 'content'), 'created_at', 'updated_at'].join(', ')} FROM cards WHERE brief_id = ?`);
     this.idsOfArticle = db.prepare('SELECT id FROM cards WHERE article_id = ?').pluck() as Database.Statement<[number], number>;
@@ -109,11 +141,25 @@ export class CardStore {
     return this.byUid.get(uid);
   }
 
-  /** The cut cards (the Cutter's library), newest first; of one article when given. */
+  /** The cut cards (the Cutter's library), newest first, those the filters let through. */
   list(options: CardListOptions = {}): Card[] {
-    const page = { limit: options.limit ?? -1, offset: options.offset ?? 0 };
-    const rows = options.articleId === undefined ? this.cut.all(page) : this.cutOfArticle.all({ ...page, articleId: options.articleId });
-    return rows.map(toCard);
+    const author = options.author?.trim();
+    return this.cut.all({
+      articleId: options.articleId ?? null,
+      anyLabel: options.label === undefined ? 1 : 0,
+      label: options.label ?? null,
+      author: author ? containing(author) : null,
+      from: options.from || null,
+      to: options.to || null,
+      words: JSON.stringify((options.words ?? []).filter((w) => w.trim()).map((w) => containing(w.trim()))),
+      limit: options.limit ?? -1,
+      offset: options.offset ?? 0,
+    }).map(toCard);
+  }
+
+  /** The labels the cut cards use, for the label filter and the label picker. */
+  labels(): string[] {
+    return this.labelsInUse.all();
   }
 
   rowsOfBrief(briefId: number): CardRow[] {

@@ -11,19 +11,38 @@ const maxEdits = (word: string) => (word.length <= 4 ? 1 : 2);
 const SURFACE_SAMPLE = 20;
 // A search with field filters, phrases, prefixes or operators is meant as written.
 const PLAIN = /^[\p{L}\p{N}\s'’-]+$/u;
+// Reading one letter's terms from fts5vocab walks their postings (about 75 ms for 's' at 20k
+// cards, growing with the library), so each letter's terms are kept, and read again after the
+// library changed, at most this often: a new card's words are offered within half a minute, and
+// a suggestion is only made when the corrected query finds cards.
+const VOCABULARY_FOR_MS = 30_000;
+
+interface Term { term: string; doc: number }
 
 export class Suggester {
   private readonly matches;
   private readonly near;
   private readonly surface;
+  private readonly changes;
+  /** Terms by their first letter, as read when `readAt` the library stood at `readStamp`. */
+  private readonly terms = new Map<string, readonly Term[]>();
+  private readStamp = '';
+  private readAt = -Infinity;
+  /** Letters read from fts5vocab so far (each a scan of that letter's postings). */
+  vocabularyReads = 0;
 
-  /** textOf: the words of the card with this index rowid (the index itself keeps no text). */
-  constructor(db: Database, private readonly textOf: (rowid: number) => string) {
+  /**
+   * textOf: the words of the card with this index rowid (the index itself keeps no text).
+   * now: the clock the vocabulary's age is read on.
+   */
+  constructor(private readonly db: Database, private readonly textOf: (rowid: number) => string, private readonly now: () => number = Date.now) {
     // The vocabulary view lives in the connection's temp schema: nothing is written to the library.
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.card_vocab USING fts5vocab(main, card_fts, 'row')");
     this.matches = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM card_fts WHERE card_fts MATCH ? LIMIT 1)');
     // Index terms (stems) sharing the word's first letter: the candidates for a correction.
-    this.near = db.prepare<[string, string], { term: string; doc: number }>('SELECT term, doc FROM temp.card_vocab WHERE term >= ? AND term < ?');
+    this.near = db.prepare<[string, string], Term>('SELECT term, doc FROM temp.card_vocab WHERE term >= ? AND term < ?');
+    // This connection's writes, and (data_version) every other connection's commits.
+    this.changes = db.prepare<[], number>('SELECT total_changes()').pluck();
     // Cards holding a stem, to read the word it is the stem of ("mediat" → "mediation").
     this.surface = db.prepare<[string], { rowid: number }>(`SELECT rowid FROM card_fts WHERE card_fts MATCH ? LIMIT ${SURFACE_SAMPLE}`);
   }
@@ -36,7 +55,7 @@ export class Suggester {
     const lower = word.toLowerCase();
     const first = lower[0]!;
     let best: { term: string; edits: number; doc: number } | null = null;
-    for (const { term, doc } of this.near.all(first, String.fromCodePoint(first.codePointAt(0)! + 1))) {
+    for (const { term, doc } of this.termsFrom(first)) {
       const limit = maxEdits(lower);
       // Stems are shorter than words ("mediat"): compare with the word's start too.
       const edits = Math.min(distance(lower, term, limit), distance(lower.slice(0, term.length + 1), term, limit));
@@ -56,6 +75,23 @@ export class Suggester {
     const near = (w: string) => distance(lower, w, w.length + lower.length);
     const found = [...counts].sort((a, b) => near(a[0]) - near(b[0]) || b[1] - a[1])[0]?.[0];
     return found ?? best.term;
+  }
+
+  /** The index terms starting with a letter: the candidates for a correction. */
+  private termsFrom(first: string): readonly Term[] {
+    const stamp = `${this.changes.get()!}:${this.db.pragma('data_version', { simple: true }) as number}`;
+    if (stamp !== this.readStamp && this.now() - this.readAt >= VOCABULARY_FOR_MS) {
+      this.terms.clear();
+      this.readStamp = stamp;
+      this.readAt = this.now();
+    }
+    let terms = this.terms.get(first);
+    if (!terms) {
+      terms = this.near.all(first, String.fromCodePoint(first.codePointAt(0)! + 1));
+      this.terms.set(first, terms);
+      this.vocabularyReads++;
+    }
+    return terms;
   }
 
   /** A corrected query that finds cards, or null when the query finds some already or none is near. */

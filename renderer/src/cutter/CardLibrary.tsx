@@ -1,11 +1,21 @@
-import { useMemo, useState } from 'react';
 import { tagWithLabel } from '../../../shared/card-doc';
+import type { ApiInput } from '../../../shared/api';
 import type { Card } from '../../../shared/model';
 import type { ArticleSummary } from '../../../shared/summaries';
 import { CiteWarning } from '../CiteWarning';
+import { useVirtualRows } from '../virtual-rows';
 
 interface Props {
+  /** The cards the filters let through, as far as they are loaded. */
   cards: readonly Card[];
+  /** More cards pass the filters than are loaded; onNearEnd fetches them. */
+  more: boolean;
+  onNearEnd: () => void;
+  /** Why the cards could not be read, if they could not. */
+  error: string | undefined;
+  filters: CardFilters;
+  onFilters: (filters: CardFilters) => void;
+  labels: readonly string[];
   articles: readonly ArticleSummary[];
   currentId: number | undefined;
   onOpen: (card: Card) => void;
@@ -13,7 +23,7 @@ interface Props {
   onDelete: (card: Card) => void;
 }
 
-interface Filters {
+export interface CardFilters {
   label: string;
   author: string;
   articleId: string;
@@ -21,34 +31,35 @@ interface Filters {
   to: string;
 }
 
-const NONE: Filters = { label: '', author: '', articleId: '', from: '', to: '' };
+export const NO_FILTERS: CardFilters = { label: '', author: '', articleId: '', from: '', to: '' };
+const NO_LABEL = '\u0000none';
+
+/** The filters as the store applies them (listCards), so every page is filtered, not only the loaded ones. */
+export function cardQuery(f: CardFilters): ApiInput<'listCards'> {
+  return {
+    ...(f.label ? { label: f.label === NO_LABEL ? null : f.label } : {}),
+    ...(f.author.trim() ? { author: f.author.trim() } : {}),
+    ...(f.articleId ? { articleId: Number(f.articleId) } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+  };
+}
+
+/** Height of a card row in px (cutter.css .card-row): the list draws only the rows in view. */
+const CARD_ROW = 64;
 
 /** The debater's cards, filtered by label, author, article and date cut. */
-export function CardLibrary({ cards, articles, currentId, onOpen, onDuplicate, onDelete }: Props) {
-  const [f, setF] = useState<Filters>(NONE);
-  const byId = useMemo(() => new Map(articles.map((a) => [a.id, a])), [articles]);
-  const labels = useMemo(() => [...new Set(cards.map((c) => c.label).filter((l): l is string => !!l))].sort(), [cards]);
-  const author = f.author.trim().toLowerCase();
-  const shown = cards.filter((c) => {
-    if (f.label && (f.label === '\u0000none' ? c.label !== null : c.label !== f.label)) return false;
-    if (f.articleId && String(c.articleId) !== f.articleId) return false;
-    const day = c.createdAt.slice(0, 10);
-    if (f.from && day < f.from) return false;
-    if (f.to && day > f.to) return false;
-    if (author) {
-      const names = (c.articleId !== null ? byId.get(c.articleId)?.authors ?? [] : []).map((a) => a.name).join(' ');
-      if (!`${c.shortCite} ${c.fullCite} ${names}`.toLowerCase().includes(author)) return false;
-    }
-    return true;
-  });
-  const set = (patch: Partial<Filters>) => setF({ ...f, ...patch });
+export function CardLibrary({ cards, more, onNearEnd, error, filters: f, onFilters, labels, articles, currentId, onOpen, onDuplicate, onDelete }: Props) {
+  const rows = useVirtualRows<HTMLDivElement>(cards.length, CARD_ROW, onNearEnd);
+  const filtered = Object.values(f).some(Boolean);
+  const set = (patch: Partial<CardFilters>) => onFilters({ ...f, ...patch });
   return (
     <section className="panel card-library" aria-labelledby="card-library-heading">
-      <h2 id="card-library-heading">Cards <span className="count">{shown.length}{shown.length !== cards.length && ` of ${cards.length}`}</span></h2>
+      <h2 id="card-library-heading">Cards <span className="count">{cards.length}{more ? '+' : ''}{filtered && ' shown'}</span></h2>
       <div className="filters">
         <select aria-label="Filter by label" value={f.label} onChange={(e) => set({ label: e.target.value })}>
           <option value="">Any label</option>
-          <option value={'\u0000none'}>No label</option>
+          <option value={NO_LABEL}>No label</option>
           {labels.map((l) => <option key={l} value={l}>{l}</option>)}
         </select>
         <input aria-label="Filter by author" placeholder="Author" value={f.author} onChange={(e) => set({ author: e.target.value })} />
@@ -58,24 +69,27 @@ export function CardLibrary({ cards, articles, currentId, onOpen, onDuplicate, o
         </select>
         <label className="date">Cut from <input type="date" value={f.from} onChange={(e) => set({ from: e.target.value })} /></label>
         <label className="date">to <input type="date" value={f.to} onChange={(e) => set({ to: e.target.value })} /></label>
-        {f !== NONE && <button className="link" onClick={() => setF(NONE)}>Clear filters</button>}
+        {filtered && <button className="link" onClick={() => onFilters(NO_FILTERS)}>Clear filters</button>}
       </div>
-      {cards.length === 0 && <p className="empty">No cards yet: select a passage in the article and press Cut card.</p>}
-      <ul className="list" aria-label="Card list">
-        {shown.map((c) => (
-          <li key={c.id} className={`card-row${c.id === currentId ? ' current' : ''}`} data-card-id={c.id}>
-            <button className="row" onClick={() => onOpen(c)} aria-current={c.id === currentId}>
-              <span className="title">{c.label && <span className="label">{c.label}</span>}{tagWithLabel(c.tag, c.label, null) || 'Untagged card'}</span>
-              <span className="meta">{[c.shortCite, c.createdAt.slice(0, 10), c.textEdited ? 'text edited' : ''].filter(Boolean).join(' · ')}</span>
-              <CiteWarning shortCite={c.shortCite} fullCite={c.fullCite} />
-            </button>
-            <span className="row-actions">
-              <button className="link" onClick={() => onDuplicate(c)} aria-label={`Duplicate ${c.tag || 'card'}`}>Duplicate</button>
-              <button className="link" onClick={() => onDelete(c)} aria-label={`Delete ${c.tag || 'card'}`}>Delete</button>
-            </span>
-          </li>
-        ))}
-      </ul>
+      {error && <p role="alert" className="error">{error}</p>}
+      {cards.length === 0 && !filtered && <p className="empty">No cards yet: select a passage in the article and press Cut card.</p>}
+      <div className="scroll" ref={rows.ref} onScroll={rows.onScroll}>
+        <ul className="list" aria-label="Card list" style={{ paddingTop: rows.padTop, paddingBottom: rows.padBottom }}>
+          {cards.slice(rows.start, rows.end).map((c) => (
+            <li key={c.id} className={`card-row${c.id === currentId ? ' current' : ''}`} data-card-id={c.id}>
+              <button className="row" onClick={() => onOpen(c)} aria-current={c.id === currentId}>
+                <span className="title">{c.label && <span className="label">{c.label}</span>}{tagWithLabel(c.tag, c.label, null) || 'Untagged card'}</span>
+                <span className="meta">{[c.shortCite, c.createdAt.slice(0, 10), c.textEdited ? 'text edited' : ''].filter(Boolean).join(' · ')}</span>
+                <CiteWarning shortCite={c.shortCite} fullCite={c.fullCite} />
+              </button>
+              <span className="row-actions">
+                <button className="link" onClick={() => onDuplicate(c)} aria-label={`Duplicate ${c.tag || 'card'}`}>Duplicate</button>
+                <button className="link" onClick={() => onDelete(c)} aria-label={`Delete ${c.tag || 'card'}`}>Delete</button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
     </section>
   );
 }

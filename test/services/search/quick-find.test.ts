@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { cardNode, headingNode } from '../../../shared/brief-doc.js';
-import { QuickFind } from '../../../shared/quick-find.js';
+import { distance, QuickFind, withinOneEdit } from '../../../shared/quick-find.js';
 import { blockCards } from './corpus-library.js';
 import { corpusText } from '../../helpers/corpus.js';
 
@@ -34,5 +34,44 @@ describe('quick find over the open briefs and speech doc', () => {
     expect(find.find('Syria').every((h) => /syria/i.test(h.text + h.cite))).toBe(true);
     expect(find.find('xqzvw')).toEqual([]);
     expect(find.find('  ')).toEqual([]);
+  });
+});
+
+describe('quick find changed a brief at a time', () => {
+  const tagged = (briefId: number, tags: string[]) => ({
+    briefId, title: `Brief ${briefId}`,
+    doc: { type: 'doc', content: tags.map((tag, i) => cardNode({ ...saved[0]!, tag })) },
+  });
+
+  test('a brief put again is found as it is now; a removed one is not found', () => {
+    const index = QuickFind.build([brief, speech, tagged(3, ['Sanctions fail against Moscow'])]);
+    expect(index.find('sanctions').map((h) => h.briefId)).toEqual([3]);
+    index.put(tagged(3, ['Tariffs fail against Moscow', 'Sanctions work now']));
+    expect(index.find('tariffs').map((h) => [h.briefId, h.index, h.text])).toEqual([[3, 0, 'Tariffs fail against Moscow']]);
+    expect(index.find('sanctions fail')).toEqual([]);
+    index.remove(3);
+    expect(index.find('tariffs')).toEqual([]);
+    // The other briefs are as they were.
+    expect(index.find('Rusia mediaton')[0]).toMatchObject({ briefId: 1, text: 'Russian mediation in Syria fails' });
+  });
+
+  test('after many saves of a brief (old entries swept out), only its last version is found', () => {
+    const index = QuickFind.build([brief]);
+    for (let save = 0; save < 120; save++) index.put(tagged(4, Array.from({ length: 100 }, (_, i) => `Revision${save} card ${i}`)));
+    expect(index.find('revision119').length).toBe(20);
+    // An older version's word is one typo from the last one's: only the last version answers.
+    expect(index.find('revision118', 500).map((h) => h.text.split(' ')[0])).toEqual(Array(100).fill('Revision119'));
+    expect(index.find('revision50')).toEqual([]);
+    expect(index.find('card', 500).filter((h) => h.briefId === 4)).toHaveLength(100);
+    expect(index.find('Rusia mediaton')[0]).toMatchObject({ briefId: 1 });
+  });
+});
+
+describe('one edit, without the table', () => {
+  test.each([
+    ['russia', 'russia'], ['rusia', 'russia'], ['russia', 'rusia'], ['mediaton', 'mediation'], ['ab', 'ba'], ['abc', 'axd'],
+    ['', 'a'], ['', 'ab'], ['choi', 'chio'], ['ryabkov', 'ryabkof'], ['ryabkov', 'ryabkovv'], ['xryabkov', 'ryabkov'], ['abcd', 'abc'], ['kyiv', 'kiev'],
+  ])('%j %j as the edit distance says', (a, b) => {
+    expect(withinOneEdit(a, b)).toBe(distance(a, b, 1) <= 1);
   });
 });
