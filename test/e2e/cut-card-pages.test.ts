@@ -2,7 +2,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../electron/services/library/library.js';
 import { bodyFromParagraphs } from '../../shared/schema.js';
-import { launchApp } from '../helpers/e2e.js';
+import { launchApp, toolbarButton } from '../helpers/e2e.js';
 import { tempLibraryPath } from '../helpers/temp-dir.js';
 
 const OLDEST = 'Partition was always the plan';
@@ -64,7 +64,9 @@ describe('the cut cards past the first thousand, in Chromium', () => {
     // The brief card picker: scrolled to its end, and filtered.
     await page.getByRole('tab', { name: 'Briefs' }).click();
     await page.getByRole('button', { name: 'New brief' }).click();
-    await page.getByRole('button', { name: 'Add cards' }).click();
+    // The new brief's editor first: on a narrow window Add cards is in the toolbar's More menu.
+    await page.locator('.brief-editor .ProseMirror').waitFor();
+    await (await toolbarButton(page.getByRole('toolbar', { name: 'Brief tools' }), 'Add cards')).click();
     const picker = page.getByRole('dialog', { name: 'Add cards from the library' });
     await expect.poll(() => picker.getByRole('checkbox').count()).toBeGreaterThan(0);
     await scrollUntil(picker.locator('.scroll'), picker.locator('.pick', { hasText: OLDEST }));
