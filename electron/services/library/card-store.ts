@@ -4,9 +4,9 @@
 import type Database from 'better-sqlite3';
 import type { Card, CardFields, CardPlace } from '../../../shared/model.js';
 import type { CardIndex } from '../search/card-index.js';
-import { searchFields, type ArticleForIndex } from '../search/search-fields.js';
+import { searchFields, type ArticleForIndex, type SearchFields } from '../search/search-fields.js';
 import { definedOnly } from './article-store.js';
-import { cardParts, decodeContent, EMPTY_BODY, labelOfBriefCard, newUid, nodeOfFields, type CardParts } from './card-content.js';
+import { bodyTextOf, cardParts, decodeContent, EMPTY_BODY, labelOfBriefCard, newUid, nodeOfFields, type CardParts } from './card-content.js';
 import { LibraryError } from './library-error.js';
 import type { Db } from './open-library.js';
 
@@ -202,11 +202,20 @@ export class CardStore {
     for (const id of ids) this.reindex(this.row(id));
   }
 
-  /** Rewrites one card's index row from what is stored (index rebuilds, article changes). */
+  /** Rewrites one card's index row from what is stored (article changes). */
   reindex(row: CardRow): void {
-    const parts = cardParts({ ...decodeContent(row.content), attrs: {} });
+    this.index.put(row.id, this.searchFieldsOf(row));
+  }
+
+  /**
+   * A stored card's index fields. The row's tag and cite columns and its content were checked and
+   * derived when it was written: only the body's words are read back, nothing is re-checked,
+   * re-hashed or re-deflated (an index rebuild reads every card).
+   */
+  searchFieldsOf(row: CardRow): SearchFields {
     const place = row.brief_id === null ? null : { briefId: row.brief_id, briefTitle: this.briefTitle.get(row.brief_id) ?? '', headings: row.headings };
-    this.index.put(row.id, searchFields({ ...parts, label: row.label, headings: headingsField(place) }, this.article(row.article_id)));
+    const card = { tag: row.tag, label: row.label, shortCite: row.short_cite, fullCite: row.full_cite, bodyText: bodyTextOf(decodeContent(row.content)) };
+    return searchFields({ ...card, headings: headingsField(place) }, this.article(row.article_id));
   }
 
   private insertValues(values: RowValues, parts: CardParts, place: BriefCardPlace | null, givenId: number | null = null): number {

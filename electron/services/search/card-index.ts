@@ -7,23 +7,24 @@ import type { SearchFields } from './search-fields.js';
 type Db = Database.Database;
 
 export class CardIndex {
-  private readonly insertRow: Database.Statement<SearchFields & { id: number }>;
+  private readonly insertRow: Database.Statement<[number, ...string[]]>;
   private readonly deleteRow: Database.Statement<[number]>;
 
   constructor(db: Db) {
+    // Positional: binding by name looks each of the eight names up for every card.
     this.insertRow = db.prepare(`INSERT INTO card_fts (rowid, tag, label, author, cite, year, body, headings)
-      VALUES (@id, @tag, @label, @author, @cite, @year, @body, @headings)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     this.deleteRow = db.prepare('DELETE FROM card_fts WHERE rowid = ?');
   }
 
   put(id: number, fields: SearchFields): void {
     this.deleteRow.run(id);
-    this.insertRow.run({ id, ...fields });
+    this.add(id, fields);
   }
 
   /** For a card written for the first time: nothing to delete first. */
-  add(id: number, fields: SearchFields): void {
-    this.insertRow.run({ id, ...fields });
+  add(id: number, f: SearchFields): void {
+    this.insertRow.run(id, f.tag, f.label, f.author, f.cite, f.year, f.body, f.headings);
   }
 
   remove(id: number): void {

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { CARD_FTS_TABLE } from '../library/migrations.js';
 import type { CardRow, CardStore } from '../library/card-store.js';
+import { CardIndex } from './card-index.js';
 
 type Db = Database.Database;
 
@@ -45,11 +46,13 @@ export function rebuildIndex(db: Db, cards: CardStore, onProgress: (p: RebuildPr
   db.transaction(() => {
     db.exec('DROP TABLE IF EXISTS card_fts');
     db.exec(CARD_FTS_TABLE);
+    const index = new CardIndex(db);
     let done = 0;
     for (let last = 0; ;) {
       const rows = batch.all(last, BATCH) as CardRow[];
       if (rows.length === 0) break;
-      for (const row of rows) cards.reindex(row);
+      // A new table: each card is added, with no delete of a row that cannot be there.
+      for (const row of rows) index.add(row.id, cards.searchFieldsOf(row));
       done += rows.length;
       last = rows[rows.length - 1]!.id;
       onProgress({ done, total });
