@@ -6,28 +6,39 @@ import type { SearchFields } from './search-fields.js';
 
 type Db = Database.Database;
 
-export class CardIndex {
-  private readonly insertRow: Database.Statement<[number, ...string[]]>;
-  private readonly deleteRow: Database.Statement<[number]>;
+interface Statements {
+  insertRow: Database.Statement<[number, ...string[]]>;
+  deleteRow: Database.Statement<[number]>;
+}
 
-  constructor(db: Db) {
-    // Positional: binding by name looks each of the eight names up for every card.
-    this.insertRow = db.prepare(`INSERT INTO card_fts (rowid, tag, label, author, cite, year, body, headings)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.deleteRow = db.prepare('DELETE FROM card_fts WHERE rowid = ?');
-  }
+export class CardIndex {
+  private prepared: Statements | undefined;
+
+  // Prepared at the first write, not at open: a library whose index is missing or corrupt still
+  // opens and reads, and the search service rebuilds the index.
+  constructor(private readonly db: Db) {}
 
   put(id: number, fields: SearchFields): void {
-    this.deleteRow.run(id);
+    this.statements().deleteRow.run(id);
     this.add(id, fields);
   }
 
   /** For a card written for the first time: nothing to delete first. */
   add(id: number, f: SearchFields): void {
-    this.insertRow.run(id, f.tag, f.label, f.author, f.cite, f.year, f.body, f.headings);
+    this.statements().insertRow.run(id, f.tag, f.label, f.author, f.cite, f.year, f.body, f.headings);
   }
 
   remove(id: number): void {
-    this.deleteRow.run(id);
+    this.statements().deleteRow.run(id);
+  }
+
+  private statements(): Statements {
+    this.prepared ??= {
+      // Positional: binding by name looks each of the eight names up for every card.
+      insertRow: this.db.prepare(`INSERT INTO card_fts (rowid, tag, label, author, cite, year, body, headings)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      deleteRow: this.db.prepare('DELETE FROM card_fts WHERE rowid = ?'),
+    };
+    return this.prepared;
   }
 }
