@@ -2,14 +2,14 @@
 // status for the Api: the Electron main process and browser mode both hold one of these
 // (through createHandlers), so long work never runs on the thread that answers calls.
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ImportOutcome } from '../../../shared/import-outcome.js';
 import { estimateMsLeft, NO_PROGRESS, type ImportProgress, type JobKind, type JobState, type JobStatus } from '../../../shared/jobs.js';
 import type { ExportFormat, ExportedFile } from '../exporters/export-brief.js';
 import type { ExportVariant } from '../../../shared/export-variants.js';
 import type { PdfPrinter } from '../exporters/pdf-printer.js';
 import { LibraryError } from '../library/library-error.js';
+import { startWorker } from '../start-worker.js';
 import type { FromWorker, JobSpec, NamedBytes, ToWorker, WorkerData } from './job-protocol.js';
 
 /** Files sent to an open import and not yet read; addFiles waits below this, so memory stays flat. */
@@ -148,7 +148,7 @@ export class JobRunner {
   }
 
   private spawn(): Worker {
-    const worker = startWorker({ libraryPath: this.libraryPath });
+    const worker = startWorker(import.meta.url, './job-worker', { libraryPath: this.libraryPath } satisfies WorkerData);
     worker.on('message', (message: FromWorker) => this.receive(worker, message));
     const lost = (reason: string) => {
       if (this.worker === worker) this.worker = null;
@@ -200,16 +200,4 @@ export class JobRunner {
     const finished = [...this.jobs.values()].filter((j) => j.state !== 'running');
     for (const job of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(job.id);
   }
-}
-
-// From the build, the worker is the compiled job-worker.js beside this file. From the TypeScript
-// sources (vitest), jiti, which the dev tools bring, compiles it in the worker thread.
-function startWorker(data: WorkerData): Worker {
-  // The process's own flags, except --input-type, which a worker given a file refuses.
-  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
-  const here = import.meta.url;
-  if (here.endsWith('.js')) return new Worker(new URL('./job-worker.js', here), { workerData: data, execArgv });
-  const entry = fileURLToPath(new URL('./job-worker.ts', here));
-  const source = `require('jiti').createJiti(${JSON.stringify(here)}).import(${JSON.stringify(entry)}).catch((err) => { throw err; });`;
-  return new Worker(source, { eval: true, workerData: data, execArgv });
 }

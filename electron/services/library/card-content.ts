@@ -10,6 +10,14 @@ import type { CardFields, DocJSON } from '../../../shared/model.js';
 import { nodeFromJSON, schema } from '../../../shared/schema.js';
 import { LibraryError } from './library-error.js';
 
+/**
+ * The version of the rules that derive a card row's fingerprint and content hash and its index
+ * fields (search-fields.ts) from its content. Each row records the version that made it
+ * (`cards.derived`); raise this when a rule changes, and the search service re-derives the older
+ * rows in its worker.
+ */
+export const DERIVED_VERSION = 1;
+
 /** A new globally unique card id. */
 export const newUid = (): string => randomUUID();
 
@@ -61,6 +69,13 @@ const fold = (s: string) => s.toLowerCase().replace(/\s{2,}|[^\S ]/g, ' ').trim(
 export function bodyTextOf(card: DocJSON): string {
   const body = card.content?.find((c) => c.type === 'body');
   return (body?.content ?? []).map((p) => (p.content ?? []).map((t) => t.text ?? '').join('')).join('\n');
+}
+
+/** A stored card's derived columns, made again by today's rules from its stored content. */
+export function rederived(stored: Buffer, shortCite: string, fullCite: string): { contentHash: string; fingerprint: string; bodyText: string } {
+  const bytes = inflateRawSync(stored);
+  const bodyText = bodyTextOf(JSON.parse(bytes.toString('utf8')) as DocJSON);
+  return { contentHash: hash(bytes), fingerprint: fingerprintOf(shortCite, fullCite, bodyText), bodyText };
 }
 
 /** Checks a card node against the schema and derives what the store keeps beside it. */

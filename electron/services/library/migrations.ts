@@ -318,10 +318,15 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // The index's merge policy for bulk writes (CARD_FTS_TUNING). A library whose index is
-    // missing or unreadable still opens: the search service rebuilds the index, tuned.
+    // Derived data carries the version of the rules that made it (card-content.ts
+    // DERIVED_VERSION): every row so far was made by version 1. And the index's merge policy for
+    // bulk writes (CARD_FTS_TUNING); a library whose index is missing or unreadable still opens:
+    // the search service rebuilds the index, tuned.
     version: 7,
-    sql: '',
+    sql: `
+      ALTER TABLE cards ADD COLUMN derived INTEGER NOT NULL DEFAULT 1;
+      CREATE INDEX cards_derived ON cards(derived);
+    `,
     up: (db) => {
       try {
         db.exec(CARD_FTS_TUNING);
