@@ -38,7 +38,7 @@ export async function runSearchCommand(
   }
   const query = words.join(' ').trim();
   if (!query) throw usageError('search for what? give a query');
-  const result = await librarySearch(library, (p) => process.stderr.write(`rebuilding the search index: ${p.done}/${p.total}\r`))({ query, limit });
+  const result = await librarySearch(library, { inWorker: false, onProgress: (p) => process.stderr.write(`rebuilding the search index: ${p.done}/${p.total}\r`) })({ query, limit });
   if (json) {
     out(JSON.stringify(result, null, 2));
     return 0;

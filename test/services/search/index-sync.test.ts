@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CardSearch } from '../../../electron/services/search/card-search.js';
 import { Library } from '../../../electron/services/library/library.js';
 import { DERIVED_VERSION } from '../../../electron/services/library/card-content.js';
+import { librarySearch } from '../../../electron/services/search/library-search.js';
 import { checkIndex, ensureIndex, refreshIndex, type RebuildProgress } from '../../../electron/services/search/search-index.js';
 import { copyOfCard, headingNode, insertNodes } from '../../../shared/brief-doc.js';
 import { bodyFromParagraphs } from '../../../shared/schema.js';
@@ -179,6 +180,41 @@ describe('the index is checked at open and rebuilt when needed', () => {
     expect(checkIndex(db)).toBe('ok');
     expect(ids('Ryabkov')).toContain(tass);
     expect(ids('Gone')).toEqual([]);
+  });
+});
+
+describe('a stale index is refreshed in a worker', () => {
+  test('the first search answers at once from what the index holds, with progress, and later finds every card', async () => {
+    const db = corpus.library.db;
+    const tass = corpus.byCite('TASS').id;
+    const choi = corpus.byCite('Joseph Choi').id;
+    db.prepare('DELETE FROM card_fts WHERE rowid = ?').run(tass);
+    const search = librarySearch(corpus.library);
+    const first = await search({ query: 'Ryabkov', limit: 100 });
+    // Answered before the refresh ran: the card without an index row is not found yet.
+    expect(first.indexing).toBeDefined();
+    expect(first.hits.map((h) => h.cardId)).not.toContain(tass);
+    expect((await search({ query: 'author:Choi', limit: 5 })).hits.map((h) => h.cardId)).toEqual([choi]);
+    let result = first;
+    while (result.indexing) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      result = await search({ query: 'Ryabkov', limit: 100 });
+    }
+    expect(result.hits.map((h) => h.cardId)).toContain(tass);
+    expect(checkIndex(db)).toBe('ok');
+  });
+
+  test('a missing index answers nothing while the worker makes it again', async () => {
+    corpus.library.db.exec('DROP TABLE card_fts');
+    const search = librarySearch(corpus.library);
+    const first = await search({ query: 'Ryabkov', limit: 100 });
+    expect(first).toMatchObject({ hits: [], indexing: expect.any(Object) });
+    let result = first;
+    while (result.indexing) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      result = await search({ query: 'Ryabkov', limit: 100 });
+    }
+    expect(result.hits.map((h) => h.cardId)).toContain(corpus.byCite('TASS').id);
   });
 });
 
