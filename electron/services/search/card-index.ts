@@ -14,9 +14,12 @@ interface Statements {
 export class CardIndex {
   private prepared: Statements | undefined;
 
-  // Prepared at the first write, not at open: a library whose index is missing or corrupt still
-  // opens and reads, and the search service rebuilds the index.
-  constructor(private readonly db: Db) {}
+  // A library whose index is missing still opens and reads (the search service makes the index
+  // again): its statements are prepared at the first write. An index that exists is checked
+  // here, at open, as before (a library too damaged to construct it is a case for restore).
+  constructor(private readonly db: Db) {
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'card_fts'").get()) this.statements();
+  }
 
   put(id: number, fields: SearchFields): void {
     this.statements().deleteRow.run(id);
