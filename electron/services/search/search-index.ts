@@ -59,21 +59,19 @@ export function refreshIndex(db: Db, cards: CardStore, onProgress: (p: RebuildPr
       db.exec(CARD_FTS_TABLE);
     }).immediate();
   }
-  const pendingWhere = 'c.derived < @version OR NOT EXISTS (SELECT 1 FROM card_fts_docsize d WHERE d.id = c.id)';
-  const total = db.prepare(`SELECT count(*) FROM cards c WHERE ${pendingWhere}`).pluck().get({ version: DERIVED_VERSION }) as number;
+  // Found from indexes only (cards_derived holds every id): reading cards' rows for their
+  // last column would read every card's content.
+  const pending = db.prepare(`SELECT id FROM cards WHERE derived < ? UNION SELECT id FROM (SELECT id FROM cards EXCEPT SELECT id FROM card_fts_docsize)`)
+    .pluck().all(DERIVED_VERSION) as number[];
+  pending.sort((a, b) => a - b);
   const batch = db.prepare(`SELECT c.*, EXISTS (SELECT 1 FROM card_fts_docsize d WHERE d.id = c.id) AS indexed
-    FROM cards c WHERE c.id > @last AND (${pendingWhere}) ORDER BY c.id LIMIT @limit`);
-  let done = 0;
-  for (let last = 0; ;) {
-    const rows = db.transaction(() => {
-      const found = batch.all({ last, version: DERIVED_VERSION, limit: BATCH }) as (CardRow & { indexed: number })[];
-      for (const row of found) cards.rederive(row, row.indexed === 1);
-      return found;
+    FROM cards c WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`);
+  for (let at = 0; at < pending.length; at += BATCH) {
+    db.transaction(() => {
+      // A card deleted since is not found; one written since indexed itself and is put again.
+      for (const row of batch.all(JSON.stringify(pending.slice(at, at + BATCH))) as (CardRow & { indexed: number })[]) cards.rederive(row, row.indexed === 1);
     }).immediate();
-    if (rows.length === 0) break;
-    done += rows.length;
-    last = rows[rows.length - 1]!.id;
-    onProgress({ done, total: Math.max(total, done) });
+    onProgress({ done: Math.min(at + BATCH, pending.length), total: pending.length });
   }
   const remove = db.prepare('DELETE FROM card_fts WHERE rowid = ?');
   db.transaction(() => {
