@@ -1,24 +1,28 @@
 // The CLI's backup, restore and library export commands (see cli.ts for the rest).
+import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../shared/model.js';
 import { backupFiles, backupsDir } from './services/backup/backup-files.js';
 import { importLibraryExport, writeLibraryExport } from './services/backup/library-export.js';
-import { restoreDamagedLibrary } from './services/backup/recover-library.js';
+import { checkFile } from './services/backup/check-file.js';
+import { rebuildDamagedIndex, restoreDamagedLibrary } from './services/backup/recover-library.js';
 import { restoreBackup } from './services/backup/restore-backup.js';
 import { createBackup, listBackups } from './services/backup/rolling-backups.js';
 import type { Library } from './services/library/library.js';
-import { isDamage } from './services/library-status.js';
+import { LibraryError } from './services/library/library-error.js';
 
 export const BACKUP_USAGE = `  backups [--json]                      list the library's backups, newest first
   backup                                back the library up now
   restore [BACKUP]                      restore a backup (default: the newest); the library
                                         as it was is backed up first, or, if it cannot be
                                         read, kept beside it as <name>.damaged-<time>.cardfile
+  rebuild-index                         check the library whole; if only its search index is
+                                        damaged, rebuild it from the cards (no backup needed)
   export-library FOLDER                 write everything to FOLDER/library.json, and
                                         each brief as a Verbatim .docx in FOLDER/briefs
   import-library FOLDER                 import such an export into a new, empty library`;
 
-export const BACKUP_COMMANDS = ['backups', 'backup', 'restore', 'export-library', 'import-library'] as const;
+export const BACKUP_COMMANDS = ['backups', 'backup', 'restore', 'rebuild-index', 'export-library', 'import-library'] as const;
 export type BackupCommand = (typeof BACKUP_COMMANDS)[number];
 
 export function isBackupCommand(word: string | undefined): word is BackupCommand {
@@ -45,6 +49,7 @@ export async function runBackupCommand(
     return 0;
   }
   if (command === 'restore') return restore(libraryPath, open, args[0], out);
+  if (command === 'rebuild-index') return rebuildIndexIfDamaged(libraryPath, out);
   const library = open();
   switch (command) {
     case 'backup': {
@@ -83,7 +88,9 @@ async function restore(libraryPath: string, open: () => Library, wanted: string 
   try {
     library = open();
   } catch (err) {
-    if (!isDamage(err)) throw err;
+    // Whatever state the file is in (damaged, zeroed, not a database any more), a restore puts
+    // the backup in its place and keeps the file aside; only a read-only one cannot be replaced.
+    if (err instanceof LibraryError && err.code === 'read-only') throw err;
     return overDamaged();
   }
   const { restored, safetyCopy } = await restoreBackup(library, name);
@@ -92,4 +99,16 @@ async function restore(libraryPath: string, open: () => Library, wanted: string 
   return 0;
 }
 
-
+/** The whole file checked (it may be damaged where opening does not look); an index-only damage rebuilt. */
+async function rebuildIndexIfDamaged(libraryPath: string, out: (line: string) => void): Promise<number> {
+  if (!fs.existsSync(libraryPath)) throw new Error(`there is no library at ${libraryPath}.`);
+  const damage = await checkFile(libraryPath);
+  if (!damage) {
+    out(`${libraryPath} is sound: there is nothing to rebuild.`);
+    return 0;
+  }
+  if (!damage.indexOnly) throw new Error(`${libraryPath} is damaged (${damage.problem}), and not in the search index alone: restore a backup (cardfile restore).`);
+  const { cards, damagedCopy } = await rebuildDamagedIndex(libraryPath);
+  out(`Rebuilt the search index from ${cards} cards. The damaged library is kept as ${damagedCopy}.`);
+  return 0;
+}

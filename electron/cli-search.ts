@@ -1,5 +1,5 @@
 // `cardfile search QUERY [--json] [--limit N]`: library search on the same code as the app.
-import type { SearchHit } from '../shared/search.js';
+import { placeLabel, type SearchHit } from '../shared/search.js';
 import { readArgs } from './cli-args.js';
 import type { Library } from './services/library/library.js';
 import { librarySearch } from './services/search/library-search.js';
@@ -10,7 +10,7 @@ const DEFAULT_LIMIT = 20;
 
 /** Where a card lives: its brief and the headings above it, or the cut cards. */
 const where = (hit: SearchHit) => {
-  const home = hit.briefTitle === null ? 'cut cards' : [hit.briefTitle, hit.headings].filter(Boolean).join(' › ');
+  const home = placeLabel(hit);
   const others = hit.places.length - 1;
   return others > 0 ? `${home} (+${others} more ${others === 1 ? 'place' : 'places'})` : home;
 };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { importSummary, outcomeLine, type ImportOutcome } from '../shared/import-outcome.js';
 import { estimateMsLeft, progressLine } from '../shared/jobs.js';
 import type { Article, BriefSummary, Card } from '../shared/model.js';
+import { removeLeftovers } from './services/backup/backup-files.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
 import { Library } from './services/library/library.js';
 import { isReadOnlyWrite, READ_ONLY_WRITE, readOnlyNotice } from './services/library-status.js';
@@ -117,6 +118,7 @@ export async function runCli(argv: string[], out = (l: string) => console.log(l)
     const open = (): Library => {
       library = Library.open(parsed.library);
       if (library.db.readonly) err(`cardfile: ${readOnlyNotice(library.path)}`);
+      else removeLeftovers(library.path);
       return library;
     };
     // Backups and restore work without opening the library: it may be the damaged file.

@@ -4,17 +4,22 @@ import { BrowserWindow, session } from 'electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { PdfPrinter } from './services/exporters/pdf-printer.js';
 
 export function electronPrinter(): PdfPrinter {
-  // A partition of its own that loads nothing from outside: the brief is printed, never browsed.
+  // A partition of its own that loads nothing but the page being printed: no other local file
+  // (an image path in a hostile brief must not read the disk), nothing from the network.
+  const printing = new Set<string>();
   const printSession = session.fromPartition('cardfile-print');
-  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('file:') && !details.url.startsWith('data:') }));
+  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !printing.has(details.url) && !details.url.startsWith('data:') }));
   return {
     async printPdf(job) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardfile-print-'));
       const page = path.join(dir, 'brief.html');
       fs.writeFileSync(page, job.html);
+      const pageUrl = pathToFileURL(page).href;
+      printing.add(pageUrl);
       const win = new BrowserWindow({
         show: false,
         webPreferences: { session: printSession, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
@@ -33,6 +38,7 @@ export function electronPrinter(): PdfPrinter {
         return new Uint8Array(pdf);
       } finally {
         win.destroy();
+        printing.delete(pageUrl);
         fs.rmSync(dir, { recursive: true, force: true });
       }
     },

@@ -33,6 +33,18 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
+  // One desktop app at a time: a second start hands over to the first, which comes to the front,
+  // instead of opening the same library again with a second worker and backup clock.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
   await app.whenReady();
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });

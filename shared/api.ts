@@ -141,7 +141,7 @@ export const apiInputs = {
   /**
    * An autosave of only what changed (brief-edit.ts): the top-level nodes [from, to) of the
    * document saved at `revision` (the brief's updatedAt then) become `nodes`. If the brief was
-   * saved since, nothing is written and `applied` is false: save the whole doc with updateBrief.
+   * saved since, nothing is written and `applied` is false: save the whole doc with mergeBrief.
    */
   editBrief: z.object({
     id,
@@ -151,12 +151,20 @@ export const apiInputs = {
     nodes: z.array(docJSON),
     title: line.optional(),
   }).strict().refine((e) => e.from <= e.to, { message: 'from must not be after to', path: ['from'] }),
+  /**
+   * The whole doc, from an editor whose editBrief was refused as stale. `known` holds the card
+   * uids of the doc it last saved or opened: cards saved since that it never saw are kept (their
+   * uids in `kept`), only cards it knew and removed are deleted.
+   */
+  mergeBrief: z.object({ id, doc: docJSON, known: z.array(z.string().min(1).max(200)).max(1_000_000), title: line.optional() }).strict(),
   deleteBrief: byId,
   /**
    * Copies cards into a brief (new cards the brief owns, copied from these), before the top-level
    * node at `position`, or at the end.
    */
   appendCardsToBrief: z.object({ briefId: id, cardIds: z.array(id).min(1).max(10_000), position: z.number().int().min(0).optional() }).strict(),
+  /** Cards as nodes to add to a brief at its cursor: each card's node as stored, as a new card copied from it. */
+  copyCards: z.object({ cardIds: z.array(id).min(1).max(10_000) }).strict(),
   /** Verbatim's "send to speech": copies cards to the current speech doc, creating one if none. */
   sendToSpeech: z.object({ cardIds: z.array(id).min(1).max(10_000) }).strict(),
   /** The debater's preferences (settings.ts), defaults filled in. */
@@ -174,18 +182,24 @@ export const apiInputs = {
   backupNow: none,
   /** Replaces the library with a backup (by the name listBackups gives), backing up the current state first. */
   restoreBackup: z.object({ name: z.string().min(1).max(300) }).strict(),
-  /** Whether the library opened normally, read-only, or not at all (the recovery screen). */
-  libraryStatus: none,
+  /**
+   * Whether the library opened normally, read-only, or not at all (the recovery screen). With
+   * `checked`, answers once the check of the whole file that follows the open is done.
+   */
+  libraryStatus: z.object({ checked: z.boolean().optional() }).strict(),
   /** Restores a backup over a library that could not be opened; the damaged file is kept aside. */
   recoverLibrary: z.object({ name: z.string().min(1).max(300) }).strict(),
+  /** Rebuilds the search index of a library damaged in its index alone, from its cards; the damaged file is kept aside. */
+  rebuildSearchIndex: none,
   /**
-   * Starts an import job in the worker and answers at once with its status: files or folders on
-   * this machine (paths), web addresses, and files' bytes. With more: true the job waits for
+   * Starts an import job in the worker and answers at once with its status: web addresses and
+   * files' bytes. Never a path: the page sends what the debater chose, so a compromised renderer
+   * cannot make the main process read any file on the computer (the CLI imports paths itself,
+   * through the JobRunner). With more: true the job waits for
    * further files (addImportFiles) until a call says more: false; expectedFiles sizes its progress.
    * Web addresses on this computer or the local network are refused unless `allowLocal`.
    */
   startImport: z.object({
-    paths: z.array(z.string().min(1).max(4_000)).max(10_000).default([]),
     urls: z.array(z.string().min(1).max(4_000)).max(10_000).default([]),
     allowLocal: z.boolean().default(false),
     files: fileBatch.default([]),
@@ -227,13 +241,16 @@ export const apiInputs = {
 
 /**
  * 'read-only': the file or its folder cannot be written; reading, search and export work.
- * 'damaged': the library could not be opened; only the backups can be listed and restored.
+ * 'damaged': the library could not be opened, or was found damaged; only the backups can be
+ * listed and restored (and a damaged search index rebuilt).
  */
 export interface LibraryStatus {
   mode: 'writable' | 'read-only' | 'damaged';
   path: string;
   /** What the user should know, in one line; null for a writable library. */
   notice: string | null;
+  /** 'damaged' only: the damage is in the search index alone, which is rebuilt from the cards without a backup. */
+  indexOnly?: boolean;
 }
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -258,8 +275,10 @@ export interface ApiResults {
   createBrief: Brief;
   updateBrief: Brief;
   editBrief: { applied: true; brief: BriefSummary } | { applied: false };
+  mergeBrief: { brief: Brief; kept: string[] };
   deleteBrief: { deleted: number };
   appendCardsToBrief: Brief;
+  copyCards: DocJSON[];
   sendToSpeech: Brief;
   getSettings: Settings;
   setSettings: Settings;
@@ -269,6 +288,7 @@ export interface ApiResults {
   restoreBackup: { restored: BackupInfo; safetyCopy: BackupInfo };
   libraryStatus: LibraryStatus;
   recoverLibrary: { restored: BackupInfo; damagedCopy: string };
+  rebuildSearchIndex: { cards: number; damagedCopy: string };
   startImport: JobStatus;
   addImportFiles: JobStatus;
   jobStatus: JobStatus;

@@ -1,5 +1,5 @@
 // Building and reading brief documents (schema 'doc' JSON) without a DOM or an editor.
-import type { Card, CardFields, DocJSON } from './model.js';
+import type { CardFields, DocJSON } from './model.js';
 
 const text = (s: string): DocJSON[] => (s ? [{ type: 'text', text: s }] : []);
 
@@ -36,14 +36,6 @@ export function cardNode(card: Pick<CardFields, 'tag' | 'shortCite' | 'fullCite'
   if (card.shortCite || card.fullCite || hasBody) content.push(citeNode(card.shortCite, card.fullCite));
   if (hasBody) content.push(card.body);
   return { type: 'card', attrs: { ...attrs }, content };
-}
-
-/**
- * A card added to a brief or speech doc: a new card the brief owns (it gets its own uid when
- * saved), remembering the card it was copied from.
- */
-export function copyOfCard(card: Pick<Card, 'uid' | 'tag' | 'shortCite' | 'fullCite' | 'body'>): DocJSON {
-  return cardNode(card, { cardId: null, copiedFrom: card.uid });
 }
 
 export function headingNode(level: 'pocket' | 'hat' | 'block', title: string): DocJSON {

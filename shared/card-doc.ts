@@ -18,24 +18,29 @@ export function cardEditorDoc(card: EditableCard): PMNode {
   return nodeFromJSON(json);
 }
 
+// What may stand between two bold runs of one short cite without being bold itself:
+// "**Cimbala** **&** **Korb 24**" is one short cite, whatever the spaces' marks.
+const SHORT_CITE_JOINER = /^[\s&]+$/;
+
 /**
  * The short cite (the first bold stretch in the cite line's opening, wherever it starts:
- * "Johanna **Matanich 96**") and the full cite: what follows a leading short cite, else the line.
+ * "Johanna **Matanich 96**", with the spaces and ampersands between its bold runs) and the full
+ * cite: what follows a leading short cite, else the line.
  */
 export function splitCite(cite: PMNode): { shortCite: string; fullCite: string } {
+  const runs: { text: string; bold: boolean }[] = [];
+  cite.forEach((inline) => runs.push({ text: inline.text ?? '', bold: inline.marks.some((m) => m.type === schema.marks.strong) }));
   let before = '';
+  let i = 0;
+  for (; i < runs.length && !(runs[i]!.bold && runs[i]!.text.trim() !== '' && before.length < SHORT_CITE_OPENING); i++) before += runs[i]!.text;
   let shortCite = '';
-  let rest = '';
-  let state: 'before' | 'short' | 'after' = 'before';
-  cite.forEach((inline) => {
-    const text = inline.text ?? '';
-    const bold = inline.marks.some((m) => m.type === schema.marks.strong);
-    if (state === 'before' && bold && text.trim() !== '' && before.length < SHORT_CITE_OPENING) state = 'short';
-    else if (state === 'short' && !bold) state = 'after';
-    if (state === 'before') before += text;
-    else if (state === 'short') shortCite += text;
-    else rest += text;
-  });
+  for (; i < runs.length; i++) {
+    const run = runs[i]!;
+    const joins = SHORT_CITE_JOINER.test(run.text) && runs[i + 1]?.bold === true;
+    if (!run.bold && !joins) break;
+    shortCite += run.text;
+  }
+  const rest = runs.slice(i).map((r) => r.text).join('');
   shortCite = shortCite.trim();
   if (!shortCite) return { shortCite: '', fullCite: (before + rest).trim() };
   return { shortCite, fullCite: before.trim() === '' ? rest.trim() : `${before}${shortCite}${rest}`.trim() };

@@ -46,8 +46,10 @@ export function parseCite(line: string): ParsedCite {
   // "Choi 21 (Joseph Choi, ...)": a short cite written before the full cite in brackets.
   const prefixed = text.match(/^([\p{Lu}][\p{L}'’.\- ]{0,60}?)\s+['’]?(\d{2})\s*[([](.*?)[)\]]?\s*$/u);
   let givenShort = '';
+  let givenYear = '';
   if (prefixed) {
     givenShort = `${prefixed[1]!.trim()} ${prefixed[2]}`;
+    givenYear = prefixed[2]!;
     text = prefixed[3]!;
   }
 
@@ -92,7 +94,8 @@ export function parseCite(line: string): ParsedCite {
   }
   const title = stripQuotes(titleParts.join(', '));
 
-  const year = found?.year ?? '';
+  // The short cite's two digits when the bracketed cite states no date ("Ace 21 (John Ace, professor)").
+  const year = found?.year || givenYear;
   const who = isPerson ? lastName(author) : publication;
   const shortCite = givenShort || [who, year].filter((s) => s !== '').join(' ');
   return {
@@ -108,14 +111,14 @@ export function parseCite(line: string): ParsedCite {
   };
 }
 
-/** A line that reads as a cite: a short line with an author or outlet and a date or URL. */
+/** A line that reads as a cite: a short line with an author or outlet and a date, year or URL. */
 export function looksLikeCite(line: string): boolean {
   const trimmed = line.trim();
   if (trimmed.length === 0 || trimmed.length > 400) return false;
   const cite = parseCite(trimmed);
   // Who wrote it is a name or an outlet, never a sentence of body text that happens to hold a date.
   const who = cite.author || cite.publication;
-  return who !== '' && who.length <= 80 && who.split(/\s+/).length <= 8 && !/[.!?]\s/.test(who) && (cite.date !== '' || cite.url !== '');
+  return who !== '' && who.length <= 80 && who.split(/\s+/).length <= 8 && !/[.!?]\s/.test(who) && (cite.date !== '' || cite.year !== '' || cite.url !== '');
 }
 
 // Words that start sentences with a year ("In 2014, ...") and are never a cited author.

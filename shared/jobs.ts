@@ -10,8 +10,10 @@ export interface ImportProgress {
   filesDone: number;
   /** Files known so far; grows while a dropped folder is still being sent. */
   filesTotal: number;
-  /** Cards in the briefs imported so far (an article counts none). */
+  /** Cards in the briefs imported so far (an article counts none), a big file's counted as they are stored. */
   cardsDone: number;
+  /** Cards read so far from the file being read now, before it is stored; 0 otherwise. */
+  cardsRead: number;
   bytesDone: number;
   bytesTotal: number;
   /** The file being read now, null between files. */
@@ -37,7 +39,7 @@ export interface JobStatus {
   error: string | null;
 }
 
-export const NO_PROGRESS: ImportProgress = { filesDone: 0, filesTotal: 0, cardsDone: 0, bytesDone: 0, bytesTotal: 0, current: null };
+export const NO_PROGRESS: ImportProgress = { filesDone: 0, filesTotal: 0, cardsDone: 0, cardsRead: 0, bytesDone: 0, bytesTotal: 0, current: null };
 
 /** Time left at the rate so far: by bytes when sizes are known, else by files. */
 export function estimateMsLeft(progress: ImportProgress, elapsedMs: number): number | null {
@@ -48,11 +50,13 @@ export function estimateMsLeft(progress: ImportProgress, elapsedMs: number): num
   return Math.max(0, Math.round((elapsedMs / done) * (total - done)));
 }
 
-/** "120 of 2,000 files, 11,840 cards, about 4 min left". */
+/** "120 of 2,000 files, 11,840 cards, about 4 min left", and while a big brief is read "· AT.docx: 240 cards read". */
 export function progressLine(status: Pick<JobStatus, 'progress' | 'etaMs'>): string {
-  const { filesDone, filesTotal, cardsDone } = status.progress;
+  const { filesDone, filesTotal, cardsDone, cardsRead, current } = status.progress;
   const left = status.etaMs === null ? '' : `, about ${duration(status.etaMs)} left`;
-  return `${filesDone.toLocaleString('en-US')} of ${filesTotal.toLocaleString('en-US')} files, ${cardsDone.toLocaleString('en-US')} cards${left}`;
+  const name = current?.split(/[\\/]/).pop() ?? 'the file';
+  const read = cardsRead > 0 ? ` · ${name}: ${cardsRead.toLocaleString('en-US')} ${cardsRead === 1 ? 'card' : 'cards'} read` : '';
+  return `${filesDone.toLocaleString('en-US')} of ${filesTotal.toLocaleString('en-US')} files, ${cardsDone.toLocaleString('en-US')} cards${left}${read}`;
 }
 
 function duration(ms: number): string {

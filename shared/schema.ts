@@ -57,8 +57,10 @@ export const schema = new Schema({
       // cardId: the card's uid (null until the store assigns one); copiedFrom: the uid it was copied from.
       attrs: { cardId: { default: null }, copiedFrom: { default: null } },
       isolating: true,
-      toDOM: () => ['section', { class: 'card' }, 0],
-      parseDOM: [{ tag: 'section.card' }],
+      // The ids ride along on the clipboard, so a card pasted into another brief is saved as a
+      // copy of its original (and keeps its label and article). The Cutter's numeric row ids stay out.
+      toDOM: (node) => ['section', { class: 'card', ...idAttrs(node.attrs) }, 0],
+      parseDOM: [{ tag: 'section.card', getAttrs: (el) => ({ cardId: el.getAttribute('data-card-id'), copiedFrom: el.getAttribute('data-copied-from') }) }],
     },
     tag: { content: 'text*', marks: INLINE_MARKS, toDOM: () => ['h4', { class: 'tag' }, 0], parseDOM: [{ tag: 'h4' }] },
     // A line under the tag, before the cite, framing the card ("---no one thinks the alliance is in danger").
@@ -107,10 +109,40 @@ export const schema = new Schema({
   },
 });
 
+function idAttrs(attrs: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof attrs.cardId === 'string') out['data-card-id'] = attrs.cardId;
+  if (typeof attrs.copiedFrom === 'string') out['data-copied-from'] = attrs.copiedFrom;
+  return out;
+}
+
 /** The source look of a brief's doc JSON, or null (a brief made here). */
 export function docxLookOf(doc: DocJSON): DocxLook | null {
   const look = doc.attrs?.docx;
-  return look && typeof look === 'object' ? (look as DocxLook) : null;
+  if (!look || typeof look !== 'object') return null;
+  // Read field by field: a doc arrives from the Api or a file, and these values are written into
+  // the print page's <style> and the .docx, so anything but the expected shape is dropped.
+  const { page, font, sizePt, stylesXml } = look as Record<string, unknown>;
+  return {
+    page: isPage(page) ? page : null,
+    font: typeof font === 'string' && font.length <= MAX_FONT_NAME ? font : null,
+    sizePt: typeof sizePt === 'number' && Number.isFinite(sizePt) && sizePt >= 1 && sizePt <= MAX_FONT_PT ? sizePt : null,
+    stylesXml: typeof stylesXml === 'string' ? stylesXml : null,
+  };
+}
+
+// Word's own limits: a page side of at most 22 inches, font sizes up to 1,638 pt, font names of
+// at most 31 characters (kept generous here: a longer name is still only a name).
+const MAX_PAGE_TWIPS = 31_680;
+const MAX_FONT_PT = 1_638;
+const MAX_FONT_NAME = 100;
+const PAGE_KEYS = ['width', 'height', 'top', 'right', 'bottom', 'left', 'header', 'footer'] as const;
+
+function isPage(value: unknown): value is NonNullable<DocxLook['page']> {
+  if (!value || typeof value !== 'object') return false;
+  const page = value as Record<string, unknown>;
+  const twips = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_PAGE_TWIPS;
+  return PAGE_KEYS.every((key) => twips(page[key])) && (page.width as number) > 0 && (page.height as number) > 0;
 }
 
 /** Rebuilds a node from JSON, throwing when it does not fit the schema. */

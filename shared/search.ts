@@ -29,6 +29,20 @@ export interface SearchHit {
   places: CardPlace[];
 }
 
+// Case and spacing aside, for comparing a heading with the brief's name.
+const folded = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * Where a card lives, as a debater reads it: "cut cards", or its brief and the headings above it,
+ * the brief's name once (a Verbatim file's pocket or block often repeats the file's name).
+ */
+export function placeLabel(place: Pick<CardPlace, 'briefTitle' | 'headings'>): string {
+  if (place.briefTitle === null) return 'cut cards';
+  const title = folded(place.briefTitle);
+  const headings = place.headings.split(' › ').filter((h) => h.trim() !== '' && folded(h) !== title);
+  return [place.briefTitle, ...headings].join(' › ');
+}
+
 export interface SearchOptions {
   query: string;
   limit: number;

@@ -23,6 +23,11 @@ export function looksHardWrapped(text: string): boolean {
   return longest <= 110 && wrappedLength / lines.length >= 0.6 && /\S\n\S/.test(text);
 }
 
+/** An article's title on a line of its own under a cite: short, and not ending as a sentence does. */
+export function looksLikeTitleLine(line: string): boolean {
+  return line.length <= 200 && !/[.!?"”]$/.test(line);
+}
+
 /** A title for pasted text: its first paragraph when short enough to be one. */
 export function guessTitle(text: string): string {
   const first = splitParagraphs(text)[0] ?? '';

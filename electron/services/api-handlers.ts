@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../shared/api.js';
-import { copyOfCard, insertNodes } from '../../shared/brief-doc.js';
+import { insertNodes } from '../../shared/brief-doc.js';
 import type { Brief } from '../../shared/model.js';
 import { restoreBackup } from './backup/restore-backup.js';
 import { createBackup, listBackups } from './backup/rolling-backups.js';
@@ -35,7 +35,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   });
   const jobs = options.jobs ?? new JobRunner(library.path, pdfPrinter);
   const appendCards = (brief: Brief, cardIds: number[], position?: number): Brief => {
-    const nodes = cardIds.map((cardId) => copyOfCard(library.cards.get(cardId)));
+    const nodes = cardIds.map((cardId) => library.cards.copyOf(cardId));
     return library.briefs.update(brief.id, { doc: insertNodes(brief.doc, nodes, position) });
   };
   // The current speech doc is the one touched last, as in Verbatim's "active speech document".
@@ -65,8 +65,10 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       const brief = library.briefs.edit(id, edit);
       return brief ? { applied: true, brief } : { applied: false };
     },
+    mergeBrief: ({ id, ...fields }) => library.briefs.merge(id, fields),
     deleteBrief: ({ id }) => library.briefs.delete(id),
     appendCardsToBrief: ({ briefId, cardIds, position }) => library.transaction(() => appendCards(library.briefs.get(briefId), cardIds, position)),
+    copyCards: ({ cardIds }) => cardIds.map((cardId) => library.cards.copyOf(cardId)),
     sendToSpeech: ({ cardIds }) => library.transaction(() => appendCards(currentSpeech(), cardIds)),
     getSettings: () => readSettings((name) => library.getSetting(name)),
     setSettings: (patch) =>

@@ -38,11 +38,14 @@ export function libraryStatus(library: Library): LibraryStatus {
 }
 
 /** The status methods of an open library: recovery is only for a library that did not open. */
-export function openLibraryStatusHandlers(library: Library): Pick<ApiHandlers, 'libraryStatus' | 'recoverLibrary'> {
+export function openLibraryStatusHandlers(library: Library): Pick<ApiHandlers, 'libraryStatus' | 'recoverLibrary' | 'rebuildSearchIndex'> {
   return {
     libraryStatus: () => libraryStatus(library),
     recoverLibrary: () => {
       throw new LibraryError('invalid', `${library.path} is open and readable: restore a backup from the Backups panel instead.`);
+    },
+    rebuildSearchIndex: () => {
+      throw new LibraryError('invalid', `${library.path} is open and its search index is sound: there is nothing to rebuild.`);
     },
   };
 }

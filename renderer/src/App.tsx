@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { BriefsView, type BriefRequest } from './BriefsView';
 import { CutterView } from './CutterView';
 import { LibraryView } from './LibraryView';
@@ -11,6 +11,11 @@ const AREAS: { id: Area; label: string; key: string }[] = [
   { id: 'briefs', label: 'Briefs', key: '3' },
   { id: 'search', label: 'Search', key: '4' },
 ];
+
+// The areas a debater works in stay open, hidden, once visited: coming back finds the open
+// brief, card, scroll and cursor as they were left, as Word keeps its windows. Library and
+// Search open afresh each time, so their lists are never stale.
+const KEPT: ReadonlySet<Area> = new Set(['cutter', 'briefs']);
 
 const OPEN_ARTICLE = 'cardfile.cutter.article';
 const STATUS_MS = 8000;
@@ -39,10 +44,34 @@ export function App() {
   }, [status]);
   const tabRefs = useRef<Record<Area, HTMLButtonElement | null>>({ library: null, cutter: null, briefs: null, search: null });
 
-  const go = useCallback((next: Area) => {
+  // Where each area was left: its scroll and the element that had the keys.
+  const left = useRef(new Map<Area, { scroll: number; focus: Element | null }>());
+  const areaRef = useRef(area);
+  areaRef.current = area;
+  const [visited, setVisited] = useState<ReadonlySet<Area>>(() => new Set([area]));
+  const show = useCallback((next: Area) => {
+    const current = areaRef.current;
+    if (current === next) return;
+    left.current.set(current, { scroll: window.scrollY, focus: document.activeElement });
+    setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
     setArea(next);
-    tabRefs.current[next]?.focus();
   }, []);
+  // Alt+1..4 hand the keys back to where they were in the area (a kept area's editor, at its cursor).
+  const refocus = useRef(false);
+  useLayoutEffect(() => {
+    const back = left.current.get(area);
+    const restoreFocus = refocus.current;
+    refocus.current = false;
+    if (!KEPT.has(area) || !back) return;
+    window.scrollTo(0, back.scroll);
+    const panel = document.getElementById(`area-${area}`);
+    if (restoreFocus && back.focus instanceof HTMLElement && panel?.contains(back.focus)) back.focus.focus({ preventScroll: true });
+  }, [area]);
+
+  const go = useCallback((next: Area) => {
+    show(next);
+    tabRefs.current[next]?.focus();
+  }, [show]);
 
   // Ctrl+K (Cmd+K) opens search from anywhere, with the cursor in the search box.
   const [searchRequest, setSearchRequest] = useState(0);
@@ -50,13 +79,13 @@ export function App() {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
         e.preventDefault();
-        setArea('search');
+        show('search');
         setSearchRequest((n) => n + 1);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [show]);
 
   // Alt+1..4 switch areas from anywhere (Ctrl+digits belong to the browser's tabs).
   useEffect(() => {
@@ -65,6 +94,7 @@ export function App() {
       const target = AREAS.find((a) => a.key === e.key);
       if (target) {
         e.preventDefault();
+        refocus.current = true;
         go(target.id);
       }
     };
@@ -85,17 +115,25 @@ export function App() {
   const [briefRequest, setBriefRequest] = useState<BriefRequest>();
   const openBrief = useCallback((briefId: number, index: number) => {
     setBriefRequest({ briefId, index });
-    setArea('briefs');
-  }, []);
+    show('briefs');
+  }, [show]);
   const openCard = useCallback((id: number) => {
     setCardRequest({ id });
-    setArea('cutter');
-  }, []);
+    show('cutter');
+  }, [show]);
 
   const openArticle = useCallback((id: number) => {
     setArticleId(id);
-    setArea('cutter');
-  }, []);
+    show('cutter');
+  }, [show]);
+
+  const view = (id: Area): ReactNode => {
+    const shown = area === id;
+    if (id === 'library') return <LibraryView onOpenArticle={openArticle} onOpenCard={openCard} onStatus={setStatus} />;
+    if (id === 'cutter') return <CutterView shown={shown} articleId={articleId} cardRequest={cardRequest} onPickArticle={() => go('library')} />;
+    if (id === 'briefs') return <BriefsView shown={shown} request={briefRequest} onStatus={setStatus} />;
+    return <SearchView focusRequest={searchRequest} onStatus={setStatus} onOpenBrief={openBrief} />;
+  };
 
   return (
     <div className="app">
@@ -112,7 +150,7 @@ export function App() {
               tabIndex={area === a.id ? 0 : -1}
               title={`${a.label} (Alt+${a.key})`}
               ref={(el) => { tabRefs.current[a.id] = el; }}
-              onClick={() => setArea(a.id)}
+              onClick={() => show(a.id)}
             >
               {a.label}
             </button>
@@ -126,11 +164,12 @@ export function App() {
           </output>
         )}
       </header>
-      <main id={`area-${area}`} role="tabpanel" aria-labelledby={`tab-${area}`}>
-        {area === 'library' && <LibraryView onOpenArticle={openArticle} onOpenCard={openCard} onStatus={setStatus} />}
-        {area === 'cutter' && <CutterView articleId={articleId} cardRequest={cardRequest} onPickArticle={() => go('library')} />}
-        {area === 'briefs' && <BriefsView request={briefRequest} onStatus={setStatus} />}
-        {area === 'search' && <SearchView focusRequest={searchRequest} onStatus={setStatus} onOpenBrief={openBrief} />}
+      <main>
+        {AREAS.filter((a) => a.id === area || (KEPT.has(a.id) && visited.has(a.id))).map((a) => (
+          <div key={a.id} id={`area-${a.id}`} role="tabpanel" aria-labelledby={`tab-${a.id}`} hidden={a.id !== area}>
+            {view(a.id)}
+          </div>
+        ))}
       </main>
     </div>
   );

@@ -1,16 +1,19 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { Node as PMNode } from 'prosemirror-model';
+import { Transform } from 'prosemirror-transform';
 import type { Brief, BriefSummary, DocJSON } from '../../shared/model';
+import { nodeFromJSON } from '../../shared/schema';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { api } from './api';
 import type { Status } from './App';
 import { BriefEditor, type BriefDocPatch, type BriefEditorHandle } from './briefs/BriefEditor';
-import { topLevelEdit } from '../../shared/brief-edit';
+import { insertKept, keptCards, topLevelEdit, type KeptCard } from '../../shared/brief-edit';
 import { BriefList } from './briefs/BriefList';
 import { useAutosaver } from './use-autosaver';
 import './briefs/briefs.css';
 import { useApiData } from './use-api-data';
-import { PaneToggle, usePane } from './panes';
+import { PaneToggle, usePane, useWidth } from './panes';
+import { briefMin, fitPanes, outlineWidth, speechMin, type Pane, type Panes } from './briefs/desk-fit';
 
 const UNTITLED = 'Untitled brief';
 
@@ -23,6 +26,13 @@ function firstHeading(doc: PMNode): string | null {
   return null;
 }
 
+/** The uids of a doc's cards: what an editor knew of its brief. */
+function cardUids(doc: PMNode): string[] {
+  const uids: string[] = [];
+  doc.forEach((node) => { if (typeof node.attrs.cardId === 'string') uids.push(node.attrs.cardId); });
+  return uids;
+}
+
 /** A place to open: a brief at one of its top-level nodes (a quick-find hit). */
 export interface BriefRequest {
   briefId: number;
@@ -30,7 +40,7 @@ export interface BriefRequest {
 }
 
 /** Briefs and speech docs: the list on the left, the open one in the editor with its outline. */
-export function BriefsView({ request, onStatus }: { request?: BriefRequest | undefined; onStatus: (s: Status) => void }) {
+export function BriefsView({ shown, request, onStatus }: { shown: boolean; request?: BriefRequest | undefined; onStatus: (s: Status) => void }) {
   const briefs = useApiData(() => api.listBriefs({}), []);
   const settings = useApiData(() => api.getSettings({}), []);
   // One saver for every brief opened here: switching briefs never drops an unsaved edit.
@@ -51,22 +61,57 @@ export function BriefsView({ request, onStatus }: { request?: BriefRequest | und
       const result = await api.editBrief({ id, revision: base.revision, from: edit.from, to: edit.to, nodes, ...title });
       if (result.applied) saved = result.brief;
     }
-    saved ??= await api.updateBrief({ id, patch: { doc: patch.doc.toJSON() as DocJSON, ...title } });
-    patch.saved.current = { doc: patch.doc, revision: saved.updatedAt };
+    let kept: KeptCard[] = [];
+    if (!saved) {
+      // Saved elsewhere since: the whole doc, merged with cards added there, never deleting them.
+      const merged = await api.mergeBrief({ id, doc: patch.doc.toJSON() as DocJSON, known: cardUids(base.doc), ...title });
+      saved = merged.brief;
+      if (merged.kept.length > 0) kept = keptCards(nodeFromJSON(merged.brief.doc), new Set(merged.kept));
+    }
+    patch.saved.current = { doc: kept.length > 0 ? insertKept(new Transform(patch.doc), kept).doc : patch.doc, revision: saved.updatedAt };
+    if (kept.length > 0) patch.onMerged(kept);
     // The list shows speech docs' card counts and titles: keep it true.
     if (named || saved.kind === 'speech') briefs.reload();
   });
+  // The area stays open while hidden: leaving it writes what is waiting, coming back reads the
+  // list again (Search may have sent cards to a speech doc meanwhile).
+  const wasShown = useRef(shown);
+  useEffect(() => {
+    if (!shown) void autosave.saver.flush();
+    else if (!wasShown.current) briefs.reload();
+    wasShown.current = shown;
+  }, [shown, autosave.saver, briefs.reload]);
   const [openId, setOpenId] = useState<number | undefined>(request?.briefId);
   useEffect(() => { if (request) setOpenId(request.briefId); }, [request]);
   const [chosenSpeech, setChosenSpeech] = useState<number>();
   const list = briefs.data ?? [];
   listRef.current = list;
-  const [listOpen, toggleList] = usePane('briefs');
-  const [speechOpen, toggleSpeech] = usePane('speech');
   const speechPane = useRef<BriefEditorHandle | null>(null);
   const speeches = list.filter((b) => b.kind === 'speech');
   // The debater's pick, else the speech doc touched last (the Api's "current" one).
   const speechId = speeches.find((b) => b.id === chosenSpeech)?.id ?? speeches[0]?.id;
+  const openKind = list.find((b) => b.id === openId)?.kind;
+  const canShowSpeech = speechId !== undefined && openKind === 'brief';
+
+  // The panes the debater left open, less those that do not fit beside a readable brief.
+  const [listOpen, , setListOpen] = usePane('briefs');
+  const [speechOpen, , setSpeechOpen] = usePane('speech');
+  const [briefOutline, , setBriefOutline] = usePane('outline-brief');
+  const [speechOutline, , setSpeechOutline] = usePane('outline-speech');
+  const setters: Record<Pane, (open: boolean) => void> = {
+    list: setListOpen, speech: setSpeechOpen, speechOutline: setSpeechOutline, outline: openKind === 'speech' ? setSpeechOutline : setBriefOutline,
+  };
+  const wanted: Panes = { list: listOpen, outline: openKind === 'speech' ? speechOutline : briefOutline, speech: canShowSpeech && speechOpen, speechOutline };
+  const root = useRef<HTMLDivElement>(null);
+  const width = useWidth(root, window.innerWidth);
+  // A pane the debater opens by hand is the last to fold again.
+  const [keep, setKeep] = useState<Pane>();
+  const panes = openId === undefined ? wanted : fitPanes(width, wanted, keep);
+  const outline = outlineWidth(width);
+  const toggle = (pane: Pane) => () => {
+    setters[pane](!panes[pane]);
+    if (!panes[pane]) setKeep(pane);
+  };
 
   const fail = useCallback((err: unknown) => onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) }), [onStatus]);
   const create = async (kind: Brief['kind']) => {
@@ -118,10 +163,10 @@ export function BriefsView({ request, onStatus }: { request?: BriefRequest | und
   }, [briefs.reload]);
 
   return (
-    <div className={`briefs${listOpen ? '' : ' list-folded'}`}>
+    <div className={`briefs${panes.list ? '' : ' list-folded'}`} ref={root} style={{ '--outline-width': `${outline}px` } as CSSProperties}>
       <div className="side">
-      <PaneToggle label="briefs" open={listOpen} onToggle={toggleList} />
-      {listOpen && <BriefList
+      <PaneToggle label="briefs" open={panes.list} onToggle={toggle('list')} />
+      {panes.list && <BriefList
         briefs={list}
         openId={openId}
         speechId={speechId}
@@ -140,12 +185,13 @@ export function BriefsView({ request, onStatus }: { request?: BriefRequest | und
         </div>
       ) : (
         <Desk
-          speech={list.find((b) => b.id === openId)?.kind === 'brief' && speechId !== undefined && speechOpen ? speechId : undefined}
-          brief={<BriefEditor key={openId} briefId={openId} at={request?.briefId === openId ? request.index : undefined} speechId={speechId} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} speechPane={speechPane} />}
-          speechEditor={(id) => <BriefEditor key={id} ref={speechPane} briefId={id} speechId={id} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} />}
-          speechOpen={speechOpen}
-          canShowSpeech={speechId !== undefined && list.find((b) => b.id === openId)?.kind === 'brief'}
-          onToggleSpeech={toggleSpeech}
+          speech={panes.speech ? speechId : undefined}
+          brief={<BriefEditor key={openId} briefId={openId} shown={shown} at={request?.briefId === openId ? request : undefined} speechId={speechId} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} speechPane={speechPane} outlineOpen={panes.outline} onToggleOutline={toggle('outline')} />}
+          speechEditor={(id) => <BriefEditor key={id} ref={speechPane} briefId={id} shown={shown} speechId={id} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} outlineOpen={panes.speechOutline} onToggleOutline={toggle('speechOutline')} />}
+          speechOpen={panes.speech}
+          canShowSpeech={canShowSpeech}
+          onToggleSpeech={toggle('speech')}
+          minWidths={[briefMin(panes, outline), speechMin(panes, outline)]}
         />
       )}
     </div>
@@ -170,6 +216,8 @@ interface DeskProps {
   speechOpen: boolean;
   canShowSpeech: boolean;
   onToggleSpeech: () => void;
+  /** The least widths of the brief's side and the speech doc's (desk-fit.ts). */
+  minWidths: readonly [number, number];
 }
 
 // The brief's share of the width: dragged (or moved with the arrow keys) on the divider.
@@ -177,7 +225,7 @@ const MIN_SHARE = 0.25;
 const MAX_SHARE = 0.75;
 
 /** The brief and, beside it, the speech doc that sends go to: resizable, the speech side foldable. */
-function Desk({ speech, brief, speechEditor, speechOpen, canShowSpeech, onToggleSpeech }: DeskProps) {
+function Desk({ speech, brief, speechEditor, speechOpen, canShowSpeech, onToggleSpeech, minWidths }: DeskProps) {
   const [share, setShare] = useState(0.5);
   const desk = useRef<HTMLDivElement>(null);
   const clamp = (x: number) => Math.min(MAX_SHARE, Math.max(MIN_SHARE, x));
@@ -192,8 +240,10 @@ function Desk({ speech, brief, speechEditor, speechOpen, canShowSpeech, onToggle
     e.preventDefault();
     setShare((s) => clamp(s + step));
   };
+  // Flex factors of 100 rather than 1: when one side is held at its least width, the other takes
+  // all that is left (a remaining factor under 1 would leave space unused).
   return (
-    <div className="desk" ref={desk} style={speech !== undefined ? { gridTemplateColumns: `minmax(0, ${share}fr) 8px minmax(0, ${1 - share}fr)` } : undefined}>
+    <div className="desk" ref={desk} style={speech !== undefined ? { gridTemplateColumns: `minmax(${minWidths[0]}px, ${share * 100}fr) 8px minmax(${minWidths[1]}px, ${(1 - share) * 100}fr)` } : undefined}>
       <div className="desk-pane">
         {canShowSpeech && !speechOpen && <button className="desk-toggle" onClick={onToggleSpeech} aria-expanded={false}>Show speech doc »</button>}
         {brief}

@@ -23,6 +23,8 @@ import './cutter/cutter.css';
 import { PaneToggle, usePane } from './panes';
 
 interface Props {
+  /** Whether the Cutter is the area on screen: it stays open, hidden, while another is. */
+  shown: boolean;
   articleId: number | undefined;
   /** A card to open (picked in the Library); a new object each time it is asked. */
   cardRequest?: { id: number };
@@ -43,7 +45,7 @@ const fieldsOf = (c: Card): CardFields => ({
 });
 
 /** The screen debaters live in: the article on the left, the card being cut, their cards. */
-export function CutterView({ articleId, cardRequest, onPickArticle }: Props) {
+export function CutterView({ shown, articleId, cardRequest, onPickArticle }: Props) {
   const [shownArticleId, setShownArticleId] = useState(articleId);
   const [article, setArticle] = useState<Article>();
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
@@ -73,12 +75,18 @@ export function CutterView({ articleId, cardRequest, onPickArticle }: Props) {
     setShownArticleId(articleId);
     setFocusReader(true);
   }, [articleId]);
+  // Read again each time the Cutter is shown: articles imported and settings changed meanwhile.
+  // Leaving it writes the open card at once, so the other areas see it as it is.
   useEffect(() => {
+    if (!shown) {
+      void saver.flush();
+      return;
+    }
     api.getSettings({}).then(setSettings, (err: unknown) => setNotice({ text: message(err), error: true }));
     api.getCiteTemplate({}).then((t) => setCiteTemplate(t.template), () => undefined);
     api.listArticles({}).then(setArticles, () => undefined);
     api.listCards({}).then(setCards, (err: unknown) => setNotice({ text: message(err), error: true }));
-  }, []);
+  }, [shown, saver]);
   useEffect(() => {
     if (shownArticleId === undefined) return setArticle(undefined);
     let live = true;
@@ -250,8 +258,9 @@ export function CutterView({ articleId, cardRequest, onPickArticle }: Props) {
     return true;
   };
 
-  // Screen keys (cut, paste as card, palette); the editor's own keys are bound inside it.
+  // Screen keys (cut, paste as card, palette), only while the Cutter is shown; the editor's own keys are bound inside it.
   useEffect(() => {
+    if (!shown) return;
     const onKey = (e: KeyboardEvent) => {
       if (dialog) return;
       const pressed = keyOfEvent(e);
@@ -262,7 +271,7 @@ export function CutterView({ articleId, cardRequest, onPickArticle }: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [keys, runCommand, dialog]);
+  }, [shown, keys, runCommand, dialog]);
 
   const articleCite = useMemo(() => (article ? buildCite(article, citeTemplate) : undefined), [article, citeTemplate]);
   const customLabels = useMemo(() => [...new Set(cards.map((c) => c.label).filter((l): l is string => !!l))], [cards]);

@@ -14,7 +14,14 @@ export function LibraryGate() {
   const [recovered, setRecovered] = useState<string>();
 
   useEffect(() => {
-    api.libraryStatus({}).then(setStatus, (err: unknown) => setProblem(err instanceof Error ? err.message : String(err)));
+    const failed = (err: unknown) => setProblem(err instanceof Error ? err.message : String(err));
+    api.libraryStatus({}).then((first) => {
+      setStatus(first);
+      // The check of the whole file runs after the app is up; damage it finds brings the recovery screen.
+      if (first.mode !== 'damaged') {
+        api.libraryStatus({ checked: true }).then((checked) => { if (checked.mode === 'damaged') setStatus(checked); }, failed);
+      }
+    }, failed);
   }, []);
 
   if (problem) return <p role="alert" className="error gate-problem">{problem}</p>;

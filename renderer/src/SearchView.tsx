@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Card, CardPlace } from '../../shared/model';
+import type { Card } from '../../shared/model';
 import { QuickFind, type QuickFindHit } from '../../shared/quick-find';
 import type { SearchHit, SearchResult, SnippetPart } from '../../shared/search';
 import { api } from './api';
 import { CiteWarning } from './CiteWarning';
+import { HitPlaces } from './HitPlaces';
 import { cursorIn } from './briefs/last-cursor';
 import { outline } from '../../shared/outline';
 import { nodeFromJSON } from '../../shared/schema';
@@ -34,9 +35,12 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
   const [targetBrief, setTargetBrief] = useState<number>();
   const [suggestion, setSuggestion] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const preview = useRef<HTMLElement>(null);
   const briefs = useApiData(() => api.briefOutlines({}), []);
 
   useEffect(() => input.current?.focus(), [focusRequest]);
+  // The opened card is read beside the results (or under them in a narrow window): bring it into view.
+  useEffect(() => preview.current?.scrollIntoView({ block: 'nearest' }), [opened]);
 
   // Every keystroke searches; an answer to an older query than the last one typed is dropped.
   const latest = useRef(0);
@@ -120,7 +124,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
     if (step !== 0 && rows.length > 0) {
       e.preventDefault();
       setSelected((s) => (Math.min(s, rows.length - 1) + step + rows.length) % rows.length);
-    } else if (e.key === 'Enter') {
+    } else if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
       e.preventDefault();
       open();
     } else if (e.altKey && current?.kind === 'card' && (e.key === 'b' || e.key === 'B')) {
@@ -161,6 +165,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
         {result?.indexing && ` · bringing the search index up to date (${result.indexing.done.toLocaleString()} of ${result.indexing.total.toLocaleString()} cards): some cards may be missing`}
       </p>
       {(error ?? briefs.error) && <p role="alert" className="error">{error ?? briefs.error}</p>}
+      <div className={`search-body${opened ? ' with-card' : ''}`}>
       <ul id="search-results" className="list" role="listbox" aria-label="Results">
         {rows.map((row, i) => (
           <li
@@ -179,7 +184,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
                 <span className="meta">{row.hit.shortCite || 'no cite'}{row.hit.label ? ` · ${row.hit.label}` : ''}</span>
                 <CiteWarning shortCite={row.hit.shortCite} fullCite={row.hit.fullCite} />
                 <Snippet parts={row.hit.snippet} />
-                <span className="places">{placesLine(row.hit)}</span>
+                <HitPlaces hit={row.hit} />
               </>
             ) : (
               <>
@@ -190,28 +195,20 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
           </li>
         ))}
       </ul>
+      {opened && (
+        <article ref={preview} className="card-preview" aria-label="Card">
+          <h3>{opened.tag}</h3>
+          <p className="cite"><strong>{opened.shortCite}</strong> {opened.fullCite}</p>
+          {paragraphs(opened).map((p, i) => <p key={i}>{p}</p>)}
+        </article>
+      )}
+      </div>
       {suggestion && (
         <p className="suggestion">
           Did you mean <button className="link" onClick={() => { setQuery(suggestion); input.current?.focus(); }}>{suggestion}</button>?
         </p>
       )}
       {query.trim() && result && rows.length === 0 && <p className="empty">Nothing matches “{query}”.</p>}
-      {opened && (
-        <article className="card-preview" aria-label="Card">
-          <h3>{opened.tag}</h3>
-          <p className="cite"><strong>{opened.shortCite}</strong> {opened.fullCite}</p>
-          {paragraphs(opened).map((p, i) => <p key={i}>{p}</p>)}
-        </article>
-      )}
     </section>
   );
-}
-
-const whereOf = (place: Pick<CardPlace, 'briefTitle' | 'headings'>): string =>
-  place.briefTitle === null ? 'cut cards' : [place.briefTitle, place.headings].filter(Boolean).join(' › ');
-
-/** Where the card lives, and the other places the same evidence is filed. */
-function placesLine(hit: SearchHit): string {
-  const others = hit.places.filter((p) => p.cardId !== hit.cardId).map(whereOf);
-  return `in ${whereOf(hit)}${others.length > 0 ? ` · also in ${others.join('; ')}` : ''}`;
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ships } from '../helpers/builder-files.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -16,16 +17,6 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 
 type Targets = (string | { target: string })[];
 const targetNames = (targets: Targets) => targets.map((t) => (typeof t === 'string' ? t : t.target));
-
-/** electron-builder's rule: a file ships when a pattern includes it and no later "!" pattern excludes it. */
-function ships(file: string): boolean {
-  let included = false;
-  for (const pattern of pkg.build.files) {
-    if (pattern.startsWith('!')) { if (path.matchesGlob(file, pattern.slice(1))) included = false; }
-    else if (path.matchesGlob(file, pattern)) included = true;
-  }
-  return included;
-}
 
 function pngSize(buffer: Buffer): { width: number; height: number } {
   expect(buffer.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');

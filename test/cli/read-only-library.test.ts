@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Library } from '../../electron/services/library/library.js';
 import { corpusPath } from '../helpers/corpus.js';
+import { fillWithCards } from '../helpers/damage-library.js';
 import { runReadOnly } from '../helpers/read-only-mount.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { spawnSync } from 'node:child_process';
@@ -58,4 +60,55 @@ describe.each([
     expect(listing(at.dir).filter((name) => name.endsWith('.partial') || name.includes('before-restore'))).toEqual([]);
     expect(fs.readFileSync(at.lib).equals(before)).toBe(true);
   }, 180_000); // six runs of the built CLI, each a fresh Node process
+});
+
+// Another user's library, its file 0444 (root ignores modes, so these run the CLI as `nobody`).
+// Big enough (over 100 pages) that a backup takes more than one step of SQLite's backup.
+describe('a 0444 library of another user', () => {
+  /** Each round adds four articles and their cards: six make about 600 kB, 150 pages. */
+  const ROUNDS = 6;
+  const AS_NOBODY = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'];
+
+  function sharedLibrary(folderMode: number): { dir: string; lib: string; before: Buffer } {
+    const top = tempDir();
+    fs.chmodSync(top, 0o755);
+    const dir = path.join(top, 'tub');
+    const lib = path.join(dir, 'squad.cardfile');
+    const library = Library.open(lib);
+    for (let i = 0; i < ROUNDS; i++) fillWithCards(library);
+    library.close();
+    expect(fs.statSync(lib).size).toBeGreaterThan(100 * 4096);
+    fs.chmodSync(lib, 0o444);
+    fs.chmodSync(dir, folderMode);
+    return { dir, lib, before: fs.readFileSync(lib) };
+  }
+
+  const asNobody = (lib: string, ...args: string[]) => {
+    // A hang fails the test instead of hanging it.
+    const run = spawnSync(AS_NOBODY[0]!, [...AS_NOBODY.slice(1), process.execPath, BIN, '--library', lib, ...args], { encoding: 'utf8', timeout: 30_000 });
+    return { code: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr };
+  };
+
+  it('in a 0555 folder: opens read-only for list, search and export', () => {
+    const at = sharedLibrary(0o555);
+    const out = path.join(tempDir(), 'export');
+    fs.chmodSync(path.dirname(out), 0o777);
+    const listed = asNobody(at.lib, 'list', 'articles');
+    expect(listed, listed.stderr).toMatchObject({ code: 0, stderr: expect.stringMatching(/is read-only: you can read, search and export/) });
+    expect(listed.stdout.trim().split('\n')).toHaveLength(4 * ROUNDS);
+    expect(asNobody(at.lib, 'search', 'Syria')).toMatchObject({ code: 0, stdout: expect.stringMatching(/Impact/) });
+    expect(asNobody(at.lib, 'export-library', out)).toMatchObject({ code: 0 });
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'library.json'), 'utf8')).articles).toHaveLength(4 * ROUNDS);
+    expect(fs.readFileSync(at.lib).equals(at.before)).toBe(true);
+  }, 120_000);
+
+  it('in a writable folder: `cardfile backup` ends at once, backed up or refused, and the library is unchanged', () => {
+    const at = sharedLibrary(0o777);
+    const backup = asNobody(at.lib, 'backup');
+    expect(backup.signal, 'cardfile backup had to be killed').toBeNull();
+    if (backup.code === 0) expect(backup.stdout).toMatch(/Backed up to .*backups/);
+    else expect(backup).toMatchObject({ code: 1, stderr: expect.stringMatching(/Cannot back up .*squad\.cardfile: /) });
+    expect(fs.readdirSync(path.join(at.dir, 'backups')).filter((name) => name.includes('.partial'))).toEqual([]);
+    expect(fs.readFileSync(at.lib).equals(at.before)).toBe(true);
+  }, 120_000);
 });

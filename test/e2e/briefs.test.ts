@@ -4,7 +4,7 @@ import { cardNode } from '../../shared/brief-doc.js';
 import type { DocJSON } from '../../shared/model.js';
 import { nodeFromJSON } from '../../shared/schema.js';
 import { briefToDocx } from '../../electron/services/exporters/verbatim-docx-export.js';
-import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
+import { httpApi, launchApp, screenshot, toolbarButton } from '../helpers/e2e.js';
 
 const para = (...runs: [string, string[]][]): DocJSON => ({
   type: 'paragraph',
@@ -46,7 +46,7 @@ describe('the brief editor, end to end in Chromium', () => {
     await expect.poll(() => pane.getByRole('navigation', { name: 'Outline' }).locator('.at').count()).toBe(1);
 
     // Library cards go into the block at the cursor, in the order the picker lists them (newest first).
-    await page.getByRole('button', { name: 'Add cards' }).click();
+    await (await toolbarButton(pane.getByRole('toolbar', { name: 'Brief tools' }), 'Add cards')).click();
     const picker = page.getByRole('dialog', { name: 'Add cards from the library' });
     await picker.getByRole('checkbox').first().check();
     await picker.getByRole('checkbox').nth(1).check();
@@ -76,7 +76,7 @@ describe('the brief editor, end to end in Chromium', () => {
 
     // Copy puts the card on the clipboard as rich text (highlight kept) and as plain text.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    await pane.getByRole('button', { name: 'Copy' }).click();
+    await (await toolbarButton(pane.getByRole('toolbar', { name: 'Brief tools' }), 'Copy')).click();
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Copied the card “Sanctions already bite”');
     const copied = await page.evaluate(async () => {
       const [item] = await navigator.clipboard.read();
@@ -87,7 +87,7 @@ describe('the brief editor, end to end in Chromium', () => {
     expect(copied.html).toMatch(/background(-color)?:\s*#?[0-9a-f]*[^;]*;?[^>]*>sanctions cut revenue/i);
 
     // Invisibility mode: unread body text hidden, highlighted text, tags and cites still shown.
-    await pane.getByRole('button', { name: 'Invisibility' }).click();
+    await (await toolbarButton(pane.getByRole('toolbar', { name: 'Brief tools' }), 'Invisibility')).click();
     await expect.poll(() => editor.getByText('Moscow said').isVisible()).toBe(false);
     await expect.poll(() => editor.getByText('Officials conceded').isVisible()).toBe(false);
     await expect.poll(() => editor.getByText('the talks had collapsed').isVisible()).toBe(true);
@@ -105,7 +105,7 @@ describe('the brief editor, end to end in Chromium', () => {
     expect(sent![0]!.attrs!.copiedFrom).toBe(idsOf(saved)[0]);
 
     const download = page.waitForEvent('download');
-    await pane.getByRole('button', { name: '.docx', exact: true }).click();
+    await (await toolbarButton(pane.getByRole('toolbar', { name: 'Brief tools' }), '.docx')).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.docx$/);
     expect(fs.statSync((await file.path())).size).toBeGreaterThan(2_000);

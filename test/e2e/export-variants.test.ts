@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseVerbatimDocx } from '../../electron/services/importers/verbatim-docx.js';
 import type { DocJSON } from '../../shared/model.js';
 import { nodeFromJSON } from '../../shared/schema.js';
-import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
+import { httpApi, launchApp, screenshot, toolbarButton, toolbarItem } from '../helpers/e2e.js';
 import { textRun as text } from '../shared/brief-builders.js';
 
 const plain = (doc: DocJSON) => { const node = nodeFromJSON(doc); return node.textBetween(0, node.content.size, '\n'); };
@@ -25,9 +25,9 @@ describe('a reading copy and a cite request, exported from the brief', () => {
     await page.locator('.brief-editor .ProseMirror').waitFor();
 
     const download = async (variant: string) => {
-      await page.getByLabel('What to export').selectOption({ label: variant });
+      await (await toolbarItem(page.getByRole('toolbar', { name: 'Brief tools' }), (scope) => scope.getByLabel('What to export'))).selectOption({ label: variant });
       const file = page.waitForEvent('download');
-      await page.getByRole('button', { name: '.docx', exact: true }).click();
+      await (await toolbarButton(page.getByRole('toolbar', { name: 'Brief tools' }), '.docx')).click();
       const got = await file;
       return { name: got.suggestedFilename(), doc: parseVerbatimDocx(fs.readFileSync((await got.path())!), got.suggestedFilename()).doc };
     };

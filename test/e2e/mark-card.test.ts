@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseVerbatimDocx } from '../../electron/services/importers/verbatim-docx.js';
 import type { DocJSON } from '../../shared/model.js';
-import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
+import { httpApi, launchApp, screenshot, toolbarButton, toolbarItem } from '../helpers/e2e.js';
 import { textRun as text } from '../shared/brief-builders.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -67,9 +67,9 @@ describe('Mark card in the speech doc', () => {
 
     // In the exports: the .docx and its reading copy come back marked; the PDF prints it.
     const download = async (variant: string) => {
-      await page.getByLabel('What to export').selectOption({ label: variant });
+      await (await toolbarItem(page.getByRole('toolbar', { name: 'Brief tools' }), (scope) => scope.getByLabel('What to export'))).selectOption({ label: variant });
       const file = page.waitForEvent('download');
-      await page.getByRole('button', { name: '.docx', exact: true }).click();
+      await (await toolbarButton(page.getByRole('toolbar', { name: 'Brief tools' }), '.docx')).click();
       const got = await file;
       return parseVerbatimDocx(fs.readFileSync((await got.path())!), got.suggestedFilename()).doc;
     };

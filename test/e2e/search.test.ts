@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocJSON } from '../../shared/model.js';
 import { corpusText } from '../helpers/corpus.js';
 import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
+import { FORMATTED_CARD } from '../shared/brief-builders.js';
 
 describe('search in Chromium', () => {
   it('Ctrl+K from anywhere, results as you type, arrows and Enter to open, Alt+S to the speech doc', async () => {
@@ -122,5 +123,36 @@ describe('Alt+B puts a card where the brief\'s cursor was', () => {
     await screenshot(page, 'search-alt-b-1440');
     await page.setViewportSize({ width: 1024, height: 700 });
     await screenshot(page, 'search-alt-b-1024');
+  });
+
+  it('files the card under the block the cursor moved into just before, a copy of the card byte for byte', async () => {
+    const app = await launchApp();
+    const { page } = app;
+    const api = httpApi(app.url);
+    const source = await api.createBrief({ title: 'Sanctions aff', doc: { type: 'doc', content: [{ type: 'card', content: FORMATTED_CARD }] } });
+    const analytic = (tag: string): DocJSON => ({ type: 'card', content: [{ type: 'tag', content: [{ type: 'text', text: tag }] }] });
+    const brief = await api.createBrief({ title: 'Aff', kind: 'brief', doc: { type: 'doc', content: [
+      { type: 'block', content: [{ type: 'text', text: 'AT: Ryabkov' }] }, analytic('First answer'),
+      { type: 'block', content: [{ type: 'text', text: 'AT: Partition' }] }, analytic('Second answer'),
+    ] } });
+    await page.getByRole('tab', { name: 'Briefs' }).click();
+    await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: /^Aff/ }).click();
+    // Into the second block, and straight to Search: no pause for the outline to catch up.
+    await page.locator('.desk-pane').first().locator('h4.tag', { hasText: 'Second answer' }).click();
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('war chest');
+    await page.getByRole('listbox', { name: 'Results' }).getByRole('option').filter({ has: page.locator('.snippet') }).first().waitFor();
+    await page.getByLabel('Brief to insert into').selectOption({ label: 'Aff' });
+    await expect.poll(() => page.getByLabel('Where in the brief').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]!.text)).toContain('AT: Partition (cursor)');
+    await page.getByRole('searchbox', { name: 'Search the library' }).focus();
+    await page.keyboard.press('Alt+b');
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('under “AT: Partition”');
+    const doc = (await api.getBrief({ id: brief.id })).doc.content!;
+    expect(doc.map((n) => n.type)).toEqual(['block', 'card', 'block', 'card', 'card']);
+    const { attrs, ...copy } = doc[4]!;
+    const { attrs: sourceAttrs, ...original } = (await api.getBrief({ id: source.id })).doc.content![0]!;
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(original));
+    expect(copy).toEqual({ type: 'card', content: FORMATTED_CARD });
+    expect(attrs!['copiedFrom']).toBe(sourceAttrs!['cardId']);
   });
 });

@@ -1,7 +1,7 @@
 // Issue 12's smaller things a debater notices, each as a debater meets it in Chromium.
 import { describe, expect, it } from 'vitest';
 import type { DocJSON } from '../../shared/model.js';
-import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
+import { httpApi, launchApp, screenshot, toolbarButton } from '../helpers/e2e.js';
 import { textRun as text } from '../shared/brief-builders.js';
 
 const body = (...runs: DocJSON[]): DocJSON => ({ type: 'body', content: [{ type: 'paragraph', content: runs }] });
@@ -40,7 +40,7 @@ describe('the smaller things a debater notices', () => {
     await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: 'Russia' }).click();
     const editor = page.locator('.brief-editor .ProseMirror');
     await editor.locator('h4.tag').first().waitFor();
-    await page.getByRole('button', { name: 'Invisibility' }).click();
+    await (await toolbarButton(page.getByRole('toolbar', { name: 'Brief tools' }), 'Invisibility')).click();
     await expect.poll(() => editor.locator('.body').nth(1).innerText()).toMatch(/^admitted\s+deliberately$/);
     // Typing into a brief's locked card says so too.
     await editor.locator('.body p').first().click();
@@ -63,11 +63,12 @@ describe('the smaller things a debater notices', () => {
     await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: 'rather long name' }).click();
     const toolbar = page.getByRole('toolbar', { name: 'Brief tools' });
     for (const [name, key] of [['Pocket', 'F4'], ['Hat', 'F5'], ['Block', 'F6'], ['Tag', 'F7'], ['Highlight', 'F11']]) {
-      expect(await toolbar.getByRole('button', { name: new RegExp(`^${name}`) }).locator('kbd').innerText()).toBe(key);
+      // Each tool names its key, in the row or, past the edge, in the More menu.
+      expect(await (await toolbarButton(toolbar, new RegExp(`^${name}`))).locator('kbd').innerText()).toBe(key);
     }
 
     await page.locator('.brief-editor .ProseMirror h4.tag').click();
-    await toolbar.getByRole('button', { name: '.pdf', exact: true }).click();
+    await (await toolbarButton(toolbar, '.pdf')).click();
     const notice = page.getByRole('status').first();
     await expect.poll(() => notice.innerText()).toContain('Exporting “A brief with a rather long name');
     await expect.poll(() => notice.innerText(), { timeout: 30_000 }).toContain('Exported');

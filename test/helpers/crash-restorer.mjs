@@ -3,18 +3,18 @@
 // the copy-back spans many turns of the event loop) and "restored" after, so the test can
 // SIGKILL it in the middle of the copy-back.
 // Runs the BUILT services (dist/). Usage: node crash-restorer.mjs LIBRARY BACKUP_NAME
-import fs from 'node:fs';
 import { restoreBackup } from '../../dist/electron/electron/services/backup/restore-backup.js';
 import { Library } from '../../dist/electron/electron/services/library/library.js';
+import { writeLine } from './write-line.mjs';
 
 const [libraryPath, name] = process.argv.slice(2);
 const library = Library.open(libraryPath);
-fs.writeSync(1, 'restoring\n');
+writeLine('restoring');
 await restoreBackup(library, name, {
   progress: ({ remainingPages }) => {
-    fs.writeSync(1, `copying ${remainingPages}\n`);
+    writeLine(`copying ${remainingPages}`);
     return 1;
   },
 });
-fs.writeSync(1, 'restored\n');
+writeLine('restored');
 library.close();

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { articleFromText } from '../../dist/electron/electron/services/importers/text-importer.js';
 import { Library } from '../../dist/electron/electron/services/library/library.js';
+import { writeLine } from './write-line.mjs';
 
 const [libraryPath, seedArg, firstSeqArg, ...corpusFiles] = process.argv.slice(2);
 let state = Number(seedArg) >>> 0;
@@ -20,8 +21,8 @@ const random = () => {
 const pick = (items) => items[Math.floor(random() * items.length)];
 const texts = corpusFiles.map((file) => fs.readFileSync(file, 'utf8'));
 const sha1 = (s) => crypto.createHash('sha1').update(s).digest('hex');
-// fs.writeSync to a pipe returns only once the line is in the pipe: an ack is never lost in a buffer.
-const ack = (record) => fs.writeSync(1, JSON.stringify(record) + '\n');
+// An ack is in the pipe before the next write starts: never lost in a buffer when the writer is killed.
+const ack = (record) => writeLine(JSON.stringify(record));
 
 const library = Library.open(libraryPath);
 const cardIds = library.db.prepare('SELECT id FROM cards').pluck().all();

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
 import { httpApiClient, SESSION_PARAM, type Api } from '../../shared/api.js';
 import { tempLibraryPath } from './temp-dir.js';
@@ -105,4 +105,26 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function httpApi(url: string): Api {
   const { origin, searchParams } = new URL(url);
   return httpApiClient(origin, searchParams.get(SESSION_PARAM) ?? sessions.get(origin) ?? '');
+}
+
+/**
+ * A control on a one-row toolbar, found by `find` in the row or, when it did not fit the width,
+ * in the toolbar's More menu (opened for it).
+ */
+export async function toolbarItem(toolbar: Locator, find: (scope: Locator) => Locator): Promise<Locator> {
+  const inRow = find(toolbar.locator('.toolbar-row')).filter({ visible: true });
+  if ((await inRow.count()) > 0) return inRow;
+  const menu = toolbar.getByRole('menu');
+  if ((await menu.count()) === 0) await toolbar.getByRole('button', { name: /^More/ }).click();
+  return find(menu);
+}
+
+/** A toolbar button by its name (exact when a string), from the row or, when it did not fit, the More menu. */
+export async function toolbarButton(toolbar: Locator, name: string | RegExp): Promise<Locator> {
+  const exact = typeof name === 'string';
+  const inRow = toolbar.locator('.toolbar-row').getByRole('button', { name, exact });
+  if ((await inRow.count()) > 0) return inRow;
+  const menu = toolbar.getByRole('menu');
+  if ((await menu.count()) === 0) await toolbar.getByRole('button', { name: /^More/ }).click();
+  return menu.getByRole('menuitem', { name, exact });
 }

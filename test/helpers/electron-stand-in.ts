@@ -26,6 +26,11 @@ class WebContents {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.openHandler = handler;
   }
+  /** Runs the test's `duringPrint` while the page is loaded, then answers with PDF bytes. */
+  async printToPDF(): Promise<Buffer> {
+    await recorded.duringPrint?.();
+    return Buffer.from('%PDF-1.7 stand-in');
+  }
 }
 
 class StandInWindow {
@@ -42,10 +47,22 @@ class StandInWindow {
     return this;
   }
   show(): void {}
+  minimized = false;
+  focused = false;
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  focus(): void {
+    this.focused = true;
+  }
   loadFile(file: string): Promise<void> {
     this.loadedFile = file;
     return Promise.resolve();
   }
+  destroy(): void {}
 }
 
 let markReady: () => void = () => undefined;
@@ -61,7 +78,13 @@ export const recorded = {
   errorBoxes: [] as string[],
   headersHook: undefined as Listener | undefined,
   permissionHandler: undefined as Listener | undefined,
+  /** The print session's request filter (electron-printer.ts), by partition name. */
+  requestFilters: new Map<string, Listener>(),
+  duringPrint: undefined as (() => unknown) | undefined,
   exitCode: undefined as number | undefined,
+  quit: false,
+  /** What requestSingleInstanceLock answers: false plays a second start of the app. */
+  singleInstanceLock: true,
   windows: StandInWindow.all,
 };
 
@@ -85,7 +108,8 @@ export const electron = {
       recorded.appListeners.set(event, [...(recorded.appListeners.get(event) ?? []), listener]);
     },
     exit(code: number) { recorded.exitCode = code; },
-    quit() {},
+    quit() { recorded.quit = true; },
+    requestSingleInstanceLock: () => recorded.singleInstanceLock,
   },
   BrowserWindow: StandInWindow,
   Menu: { setApplicationMenu() {}, buildFromTemplate: (template: unknown) => template },
@@ -96,7 +120,7 @@ export const electron = {
       webRequest: { onHeadersReceived: (hook: Listener) => { recorded.headersHook = hook; } },
       setPermissionRequestHandler: (handler: Listener) => { recorded.permissionHandler = handler; },
     },
-    fromPartition: () => ({ webRequest: { onBeforeRequest() {} } }),
+    fromPartition: (partition: string) => ({ webRequest: { onBeforeRequest: (filter: Listener) => { recorded.requestFilters.set(partition, filter); } } }),
   },
   ipcMain: {
     handle: (channel: string, listener: Listener) => { recorded.handled.set(channel, listener); },

@@ -159,6 +159,17 @@ describe('every Api method rejects malformed arguments and changes nothing', () 
     library.close();
   });
 
+  it('startImport takes no file paths: a compromised page cannot make the app read a file on the computer', async () => {
+    const library = Library.open(tempLibraryPath());
+    const handlers = createHandlers(library);
+    for (const paths of [['/etc/passwd'], [library.path], ['C:\\Users\\d\\Documents']]) {
+      expect(await dispatch(handlers, 'startImport', { paths })).toEqual({ ok: false, error: expect.stringMatching(/^Invalid arguments to startImport: .*paths/) });
+    }
+    expect(await dispatch(handlers, 'listJobs', {})).toEqual({ ok: true, value: [] });
+    expect(library.info()).toMatchObject({ articles: 0, briefs: 0, cards: 0 });
+    library.close();
+  });
+
   it('stores only known highlight colours (or #rrggbb shading), from any entry that writes a document', async () => {
     const library = Library.open(tempLibraryPath());
     const handlers = createHandlers(library);

@@ -1,6 +1,7 @@
-// The Electron shell cannot run here (no Electron binary), so main.ts, ipc.ts and the preload
-// run against a stand-in for the 'electron' module (test/helpers/electron-stand-in.ts) and are
-// driven as Electron would drive them: ready, navigation, new windows, IPC from the page.
+// The Electron shell cannot run here (no Electron binary), so the built main.js, ipc.js and
+// preload.cjs (what electron-builder packs) run against a stand-in for the 'electron' module
+// (test/helpers/electron-stand-in.ts) and are driven as Electron would drive them: ready,
+// navigation, new windows, a second start, IPC from the page.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,13 +21,15 @@ const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 /** Source without comments, so a word in a comment cannot pass or fail a check. */
 const code = (file: string) => read(file).replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 
+const BUILT_MAIN = path.join(ROOT, 'dist/electron/electron/main.js');
+
 const libraryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardfile-shell-'));
 const libraryPath = path.join(libraryDir, 'library.cardfile');
 let rendererUrl = '';
 
 beforeAll(async () => {
   process.env.CARDFILE_LIBRARY = libraryPath;
-  await import('../../electron/main.js');
+  await import(pathToFileURL(BUILT_MAIN).href);
   fireReady();
   await vi.waitFor(() => { if (recorded.windows.length !== 1) throw new Error('main.ts has not opened its window yet'); });
   rendererUrl = pathToFileURL(recorded.windows[0]!.loadedFile!).href;
@@ -67,9 +70,16 @@ describe('main process', () => {
 
   it('builds its one window from the isolating options, on the app’s own page', () => {
     const [win] = recorded.windows;
-    const main = path.resolve(import.meta.dirname, '../../electron/main.ts');
-    expect(win!.options).toEqual(windowOptions(path.join(path.dirname(main), 'preload.cjs')));
-    expect(win!.loadedFile).toBe(path.resolve(path.dirname(main), '..', '..', 'renderer', 'index.html'));
+    expect(win!.options).toEqual(windowOptions(path.join(path.dirname(BUILT_MAIN), 'preload.cjs')));
+    expect(win!.loadedFile).toBe(path.join(ROOT, 'dist/renderer/index.html'));
+  });
+
+  it('is the one desktop app: a second start brings this window to the front', () => {
+    const [win] = recorded.windows;
+    win!.minimized = true;
+    for (const listener of recorded.appListeners.get('second-instance') ?? []) listener();
+    expect(win).toMatchObject({ minimized: false, focused: true });
+    expect(recorded.windows).toHaveLength(1);
   });
 
   it('denies navigation away from the app, webviews and new windows; web links open in the browser', () => {
@@ -169,5 +179,31 @@ describe('window', () => {
     expect(meta).toMatch(/script-src 'self'(;|$)/);
     expect(meta).toMatch(/object-src 'none'/);
     expect(meta).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+});
+
+describe('PDF printing in the app (electron-printer.ts)', () => {
+  it('the print session loads only the page being printed: no other local file, nothing from the network', async () => {
+    const { electronPrinter } = await import('../../electron/electron-printer.js');
+    const printer = electronPrinter();
+    const filter = recorded.requestFilters.get('cardfile-print')!;
+    const cancelled = (url: string) => new Promise<boolean>((resolve) => { filter({ url }, (answer: { cancel: boolean }) => resolve(answer.cancel)); });
+    const seen: Record<string, boolean> = {};
+    recorded.duringPrint = async () => {
+      const page = pathToFileURL(recorded.windows.at(-1)!.loadedFile!).href;
+      for (const url of [page, 'file:///etc/passwd', 'https://evil.example/track.png', 'http://127.0.0.1:9/', 'data:image/png;base64,iVBORw0KGgo=']) seen[url === page ? 'the page' : url] = await cancelled(url);
+    };
+    try {
+      const pdf = await printer.printPdf({ html: '<p>brief</p><img src="file:///etc/passwd">', footerTemplate: '' });
+      expect(Buffer.from(pdf).toString('latin1')).toMatch(/^%PDF/);
+    } finally {
+      recorded.duringPrint = undefined;
+    }
+    expect(seen).toEqual({
+      'the page': false, 'file:///etc/passwd': true,
+      'https://evil.example/track.png': true, 'http://127.0.0.1:9/': true, 'data:image/png;base64,iVBORw0KGgo=': false,
+    });
+    // Printed and gone: the page is refused once its print is over.
+    expect(await cancelled(pathToFileURL(recorded.windows.at(-1)!.loadedFile!).href)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // Small builders for brief documents in tests. A '|' in any text marks the cursor.
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
-import type { DocJSON } from '../../shared/model.js';
+import { cardNode } from '../../shared/brief-doc.js';
+import type { Card, DocJSON } from '../../shared/model.js';
 import { nodeFromJSON, schema } from '../../shared/schema.js';
 
 type Run = string | { text: string; marks: ('underline' | 'emphasis' | 'highlight')[] } | typeof MARKER;
@@ -31,6 +32,36 @@ export function card(tag: string, cite?: string, body?: Run[][]): DocJSON {
   }
   return { type: 'card', content };
 }
+
+/**
+ * A copy of a card built from its tag and cite strings: the tests' shorthand for a plain card.
+ * The app copies the stored node itself (CardStore.copyOf), which keeps everything.
+ */
+export function copyOfCard(card: Pick<Card, 'uid' | 'tag' | 'shortCite' | 'fullCite' | 'body'>): DocJSON {
+  return cardNode(card, { cardId: null, copiedFrom: card.uid });
+}
+
+const markedRun = (text: string, ...marks: { type: string; attrs?: Record<string, unknown> }[]): DocJSON => (marks.length ? { type: 'text', text, marks } : { type: 'text', text });
+const strong = { type: 'strong' };
+const underline = { type: 'underline' };
+const emphasis = { type: 'emphasis' };
+const highlight = (colour: string) => ({ type: 'highlight', attrs: { colour } });
+const size = (pt: number) => ({ type: 'size', attrs: { pt } });
+
+/** A card as a debater leaves it: a formatted tag with a custom label, undertags, a bold short cite, every kind of mark, a marker. */
+export const FORMATTED_CARD: DocJSON[] = [
+  { type: 'tag', content: [markedRun('Spin', strong), markedRun(': sanctions ', underline), markedRun('bite', underline, size(14))] },
+  { type: 'undertag', content: [markedRun('---no one thinks the alliance is in danger', emphasis)] },
+  { type: 'undertag', content: [markedRun('(read this first)', size(8))] },
+  { type: 'cite', content: [markedRun('Okonkwo', strong), markedRun(' & Reuters desk, ', emphasis), markedRun('Moscow wire', size(8))] },
+  {
+    type: 'body',
+    content: [
+      { type: 'paragraph', content: [markedRun('Officials conceded that ', size(8)), markedRun('sanctions cut revenue', underline, highlight('green')), markedRun(' and ', size(8)), markedRun('the war chest', emphasis, highlight('#ffcc00'))] },
+      { type: 'paragraph', content: [markedRun('Read to here', underline, highlight('cyan')), { type: 'marker' }, markedRun(' and not beyond.', size(6))] },
+    ],
+  },
+];
 
 /** An editor state of the nodes, the cursor where a '|' is written (else at the start). */
 export function stateOf(...nodes: DocJSON[]): EditorState {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyTopLevelEdit, topLevelEdit } from '../../shared/brief-edit.js';
+import { Transform } from 'prosemirror-transform';
+import { applyTopLevelEdit, insertKept, keptCards, topLevelEdit } from '../../shared/brief-edit.js';
 import { nodeFromJSON } from '../../shared/schema.js';
 import { block, card } from './brief-builders.js';
 
@@ -40,5 +41,27 @@ describe('topLevelEdit: what an autosave sends', () => {
   it('refuses a range the document does not have', () => {
     expect(() => applyTopLevelEdit([1, 2, 3], { from: 2, to: 5, nodes: [] })).toThrow(/nodes 2 to 5 of a document of 3/);
     expect(() => applyTopLevelEdit([1, 2, 3], { from: 2, to: 1, nodes: [] })).toThrow(RangeError);
+  });
+});
+
+describe('insertKept: the cards a stale save\'s merge kept, taken into the doc that was sent', () => {
+  const withId = (tag: string): ReturnType<typeof card> => ({ ...card(tag), attrs: { cardId: `uid-${tag}`, copiedFrom: null } });
+
+  it('makes the sent doc the merged one, sharing the sent doc\'s nodes, so the next save sends nothing', () => {
+    const sent = nodeFromJSON({ type: 'doc', content: [block('AT: one'), withId('A'), block('AT: two'), withId('C')] });
+    const merged = nodeFromJSON({ type: 'doc', content: [withId('First'), block('AT: one'), withId('A'), block('AT: two'), withId('D'), withId('E'), withId('C')] });
+    const kept = keptCards(merged, new Set(['uid-First', 'uid-D', 'uid-E']));
+    expect(kept.map((k) => [k.index, k.node.textContent])).toEqual([[0, 'First'], [4, 'D'], [5, 'E']]);
+    const saved = insertKept(new Transform(sent), kept).doc;
+    expect(saved.eq(merged)).toBe(true);
+    // The editor, given the same cards, holds the same nodes: no save follows.
+    const editor = insertKept(new Transform(sent), kept).doc;
+    expect(topLevelEdit(saved, editor)).toBeNull();
+  });
+
+  it('puts a card past the end of an editor doc that shrank since at its end', () => {
+    const merged = nodeFromJSON({ type: 'doc', content: [withId('A'), withId('B'), withId('C')] });
+    const shrunk = nodeFromJSON({ type: 'doc', content: [] });
+    expect(titles(insertKept(new Transform(shrunk), keptCards(merged, new Set(['uid-B', 'uid-C']))).doc.content.content)).toEqual(['B', 'C']);
   });
 });

@@ -76,6 +76,8 @@ const otherRows: [string, Partial<ParsedCite>][] = [
     { author: 'Mehmet Ace', quals: 'columnist', date: '9-16-2021', isoDate: '2021-09-16', year: '21', publication: 'Daily Sabah', url: 'https://www.dailysabah.com/opinion/x', shortCite: 'Ace 21' },
   ],
   ['Dr. Jane van der Berg and Sam Lee, 2019-03-04, Foreign Affairs, The Long Peace', { author: 'Dr. Jane van der Berg and Sam Lee', date: '2019-03-04', isoDate: '2019-03-04', year: '19', publication: 'Foreign Affairs', title: 'The Long Peace', shortCite: 'Berg 19' }],
+  // No date in the brackets: the short cite's two digits are the year the line states.
+  ['Ace 21 (John Ace, professor of political science at Georgetown University)', { author: 'John Ace', year: '21', title: 'professor of political science at Georgetown University', shortCite: 'Ace 21' }],
   ['Reuters, March 2020, "Oil falls"', { publication: 'Reuters', date: 'March 2020', isoDate: '2020-03', year: '20', title: 'Oil falls', shortCite: 'Reuters 20' }],
 ];
 
@@ -87,6 +89,10 @@ describe('parseCite', () => {
   it('the table holds every cite line of corpus/003', () => {
     const citeLines = corpusText('block').split('\n').filter((l) => looksLikeCite(l));
     expect(citeLines.map((l) => l.trim()).sort()).toEqual(corpusRows.map(([l]) => l).sort());
+  });
+
+  it('a short cite before a bracketed cite with no date reads as a cite', () => {
+    expect(looksLikeCite('Ace 21 (John Ace, professor of political science at Georgetown University)')).toBe(true);
   });
 
   it('tags and body text are not cites', () => {

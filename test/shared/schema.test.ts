@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { insertNodes, cardNode, citeNode, headingNode } from '../../shared/brief-doc.js';
 import type { DocJSON } from '../../shared/model.js';
-import { bodyFromParagraphs, nodeFromJSON, plainText, schema } from '../../shared/schema.js';
+import { briefToHtml } from '../../shared/brief-html.js';
+import { bodyFromParagraphs, docxLookOf, nodeFromJSON, plainText, schema } from '../../shared/schema.js';
 
 const body = bodyFromParagraphs(['Ryabkov warned of a de facto partition.', '', 'Second paragraph.']);
 
@@ -94,5 +95,34 @@ describe('documents saved before sizes were per run', () => {
     };
     const p = nodeFromJSON(legacy).child(0).child(1).child(0);
     expect([0, 1, 2].map((i) => p.child(i).marks.map((m) => (m.type.name === 'size' ? `size:${m.attrs.pt}` : m.type.name)))).toEqual([['size:7'], ['underline'], ['highlight', 'size:7']]);
+  });
+});
+
+describe("a doc's Word look (attrs.docx) is read field by field before it reaches a <style> or a .docx", () => {
+  const page = { width: 12240, height: 15840, top: 1440, right: 1440, bottom: 1440, left: 1440, header: 720, footer: 720 };
+  const lookOf = (docx: unknown) => docxLookOf({ type: 'doc', attrs: { docx }, content: [] });
+  it.each([
+    ['a real file’s look', { page, font: 'Calibri', sizePt: 11, stylesXml: '<w:styles/>' }, { page, font: 'Calibri', sizePt: 11, stylesXml: '<w:styles/>' }],
+    ['sizePt as CSS', { page, font: 'Calibri', sizePt: '11pt; } body { background: url(https://evil.example/x) } p {', stylesXml: null }, { page, font: 'Calibri', sizePt: null, stylesXml: null }],
+    ['sizePt not finite', { page: null, font: null, sizePt: Infinity, stylesXml: null }, { page: null, font: null, sizePt: null, stylesXml: null }],
+    ['sizePt 0', { page: null, font: null, sizePt: 0, stylesXml: null }, { page: null, font: null, sizePt: null, stylesXml: null }],
+    ['a page side as CSS', { page: { ...page, width: '8.5in; } * { display: none } x {' }, font: null, sizePt: 11, stylesXml: null }, { page: null, font: null, sizePt: 11, stylesXml: null }],
+    ['a page missing a margin', { page: { width: 12240, height: 15840 }, font: null, sizePt: null, stylesXml: null }, { page: null, font: null, sizePt: null, stylesXml: null }],
+    ['a page of no width', { page: { ...page, width: 0 }, font: null, sizePt: null, stylesXml: null }, { page: null, font: null, sizePt: null, stylesXml: null }],
+    ['a font that is not a name', { page: null, font: { evil: true }, sizePt: null, stylesXml: 7 }, { page: null, font: null, sizePt: null, stylesXml: null }],
+    ['a font name of 10,000 characters', { page: null, font: 'x'.repeat(10_000), sizePt: null, stylesXml: null }, { page: null, font: null, sizePt: null, stylesXml: null }],
+  ])('%s', (_what, docx, expected) => {
+    expect(lookOf(docx)).toEqual(expected);
+  });
+
+  it('no look at all is null', () => {
+    expect(lookOf(undefined)).toBeNull();
+    expect(lookOf('Letter')).toBeNull();
+  });
+
+  it('the print page never carries what the look smuggled in', () => {
+    const html = briefToHtml({ title: 'T', doc: { type: 'doc', attrs: { docx: { page: { ...page, left: '1in } body { background: url(https://evil.example/p) } x {' }, font: null, sizePt: '9pt } body { background: url(https://evil.example/s) } x {', stylesXml: null } }, content: [] } });
+    expect(html).not.toContain('evil.example');
+    expect(html).toContain('size: Letter');
   });
 });

@@ -62,3 +62,28 @@ export function findBackup(libraryPath: string, name: string): BackupFile {
   if (!found) throw new LibraryError('not-found', `There is no backup named "${name.slice(0, 200)}" in ${backupsDir(libraryPath)}.`);
   return found;
 }
+
+/**
+ * Files a killed backup or restore left behind: a backup's `.partial` copy (with the -journal,
+ * -wal or -shm SQLite kept beside it) and the `.restoring` copy of a restore over a damaged
+ * library. Removed when the library is next opened; one still being written (by the app while
+ * the CLI opens the same library) changes every moment, so only those untouched for a while go.
+ */
+export function removeLeftovers(libraryPath: string, now = Date.now()): string[] {
+  const dir = backupsDir(libraryPath);
+  const partials = fs.existsSync(dir)
+    ? fs.readdirSync(dir).filter((name) => /\.partial(-journal|-wal|-shm)?$/.test(name) && parse(libraryPath, name.replace(/\.partial.*$/, '')))
+      .map((name) => path.join(dir, name))
+    : [];
+  const removed: string[] = [];
+  for (const file of [...partials, `${path.resolve(libraryPath)}.restoring`]) {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat || now - stat.mtimeMs < LEFTOVER_AGE_MS) continue;
+    fs.rmSync(file, { force: true });
+    removed.push(file);
+  }
+  return removed;
+}
+
+/** A backup step writes every few milliseconds: a minute without a write is a dead process's file. */
+export const LEFTOVER_AGE_MS = 60_000;

@@ -2,12 +2,14 @@
 // backed up, and the copy-back is SQLite's online backup into the live file: one write
 // transaction, so a crash mid-restore leaves the library exactly as it was before.
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import type { BackupInfo } from '../../../shared/model.js';
 import type { Library } from '../library/library.js';
 import { LibraryError } from '../library/library-error.js';
 import { LATEST_VERSION } from '../library/migrations.js';
 import { APPLICATION_ID, openLibrary } from '../library/open-library.js';
 import { findBackup } from './backup-files.js';
+import { raiseIssuedIds, readIssuedIds, type IssuedIds } from './issued-ids.js';
 import { createBackup, describeBackup, keepCount, pruneBackups } from './rolling-backups.js';
 
 const TABLES = ['articles', 'cards', 'briefs'];
@@ -38,6 +40,34 @@ export function checkRestorable(file: string, name: string): void {
   }
 }
 
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function copyDurably(from: string, to: string): void {
+  fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+  fsyncFile(to);
+}
+
+/**
+ * The backup, copied to `<library>.restoring` beside the library and raised to the ids already
+ * issued: the copy, never the backup itself, is what goes in place, and the backup stays as it
+ * was taken.
+ */
+export function stageRestore(libraryPath: string, backupFile: string, issued: IssuedIds): string {
+  const incoming = `${libraryPath}.restoring`;
+  fs.rmSync(incoming, { force: true });
+  fs.copyFileSync(backupFile, incoming, fs.constants.COPYFILE_EXCL);
+  raiseIssuedIds(incoming, issued);
+  fsyncFile(incoming);
+  return incoming;
+}
+
 export interface RestoreResult {
   restored: BackupInfo;
   /** The library as it was just before the restore, kept as a backup of its own. */
@@ -57,11 +87,13 @@ export async function restoreBackup(library: Library, name: string, options: { p
   const safetyCopy = await createBackup(library, 'before-restore', { force: true, prune: false });
   if (!safetyCopy) throw new Error('The safety copy of the library was not written.');
 
-  const source = new Database(backup.file, { readonly: true, fileMustExist: true });
+  const incoming = stageRestore(library.path, backup.file, readIssuedIds(library.db));
+  const source = new Database(incoming, { readonly: true, fileMustExist: true });
   try {
     await source.backup(library.path, options.progress ? { progress: options.progress } : undefined);
   } finally {
     source.close();
+    fs.rmSync(incoming, { force: true });
   }
   // A backup from an older Cardfile comes up to the current schema like any library on open.
   openLibrary(library.path).close();

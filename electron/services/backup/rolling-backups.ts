@@ -8,6 +8,7 @@ import type { Library } from '../library/library.js';
 import { LibraryError } from '../library/library-error.js';
 import { APPLICATION_ID, canWrite, type Db } from '../library/open-library.js';
 import { backupFiles, backupName, backupsDir, type BackupFile } from './backup-files.js';
+import { checkFile, DamagedLibraryError, type Damage } from './check-file.js';
 
 export const DEFAULT_KEEP = 10;
 export const HOUR_MS = 60 * 60 * 1000;
@@ -59,10 +60,15 @@ export function listBackups(libraryPath: string): BackupInfo[] {
 
 /**
  * Deletes all but the newest `keep` backups of the library, with the -wal and -shm files that
- * reading a WAL-mode backup (as older Cardfiles wrote them) leaves beside it.
+ * reading a WAL-mode backup (as older Cardfiles wrote them) leaves beside it. The safety copies a
+ * restore makes are counted apart from the history (open, hourly, by hand): restoring and
+ * undoing it never pushes an older backup out.
  */
 export function pruneBackups(libraryPath: string, keep: number): void {
-  for (const old of backupFiles(libraryPath).slice(keep)) {
+  const all = backupFiles(libraryPath);
+  const safety = all.filter((b) => b.reason === 'before-restore');
+  const history = all.filter((b) => b.reason !== 'before-restore');
+  for (const old of [...history.slice(keep), ...safety.slice(keep)]) {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(old.file + suffix, { force: true });
   }
 }
@@ -94,6 +100,21 @@ function leaveWalMode(file: string): void {
   }
 }
 
+/**
+ * How long a backup may make no progress before it gives up. SQLite's backup step answers BUSY,
+ * without copying, while it cannot read the library (another process holds it exclusively, or a
+ * read-only library's -shm cannot be brought up to date), and better-sqlite3 retries BUSY at
+ * once, forever. A readable library copies pages on every step.
+ */
+export const BACKUP_STALL_MS = 3_000;
+
+/** What is said when a library's own copy fails the check: nothing older is touched. */
+export function damagedLibraryMessage(libraryPath: string, damage: Damage): string {
+  return damage.indexOnly
+    ? `The search index of ${libraryPath} is damaged (${damage.problem}); its cards, briefs and articles are sound. No backup was taken, so the older backups stay as they were. Rebuild the search index from the cards (on the recovery screen, or with cardfile rebuild-index), or restore a backup.`
+    : `${libraryPath} is damaged (${damage.problem}). No backup was taken, so the older backups stay as they were; restore one.`;
+}
+
 export interface BackupOptions {
   /** Take the backup even when nothing changed since the last one (a user asked for it). */
   force?: boolean;
@@ -122,8 +143,12 @@ export async function createBackup(library: Library, reason: BackupReason, optio
   // half-written file that looks like a backup.
   const partial = `${final}.partial`;
   try {
-    await library.db.backup(partial);
+    await copyLibrary(library, partial);
     leaveWalMode(partial);
+    // Only a copy that passes the check gets a backup's name: a damaged library never pushes a
+    // sound backup out, and every backup in the folder is one that can be restored.
+    const damage = await checkFile(partial);
+    if (damage) throw new DamagedLibraryError(damagedLibraryMessage(library.path, damage), damage);
     fs.renameSync(partial, final);
   } finally {
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(partial + suffix, { force: true });
@@ -132,6 +157,25 @@ export async function createBackup(library: Library, reason: BackupReason, optio
   const made = backupFiles(library.path).find((b) => b.name === name);
   if (!made) throw new Error(`The backup ${final} vanished right after it was written.`);
   return describeBackup(made);
+}
+
+/** better-sqlite3's own step: short enough that the Api answers between steps. */
+const PAGES_PER_STEP = 100;
+
+async function copyLibrary(library: Library, to: string): Promise<void> {
+  let remaining = -1;
+  let movedAt = Date.now();
+  await library.db.backup(to, {
+    progress: ({ remainingPages }) => {
+      if (remainingPages !== remaining) {
+        remaining = remainingPages;
+        movedAt = Date.now();
+      } else if (Date.now() - movedAt > BACKUP_STALL_MS) {
+        throw new LibraryError('read-only', `Cannot back up ${library.path}: it cannot be read for copying (another program holds it, or its ${path.basename(library.path)}-shm file beside it cannot be written). Nothing was written; close the other program, or copy the library to a folder you can write to.`);
+      }
+      return PAGES_PER_STEP;
+    },
+  });
 }
 
 function sameContent(db: Db, backupFile: string): boolean {

@@ -1,16 +1,35 @@
-// The PDF printer for browser mode and the CLI: Debian's Chromium driven by playwright-core.
+// The PDF printer for browser mode and the CLI: the computer's own Chrome, Chromium or Edge
+// (find-chromium.ts), driven by playwright-core.
+import fs from 'node:fs';
+import { findChromium } from './find-chromium.js';
 import type { PdfPrinter } from './pdf-printer.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-// Root and offline: no sandbox, no GPU, and nothing that phones home.
+// No sandbox (playwright's own default: it cannot start as root or in many containers), no GPU,
+// and nothing that phones home. The page runs no script and loads nothing (see below).
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export function chromiumPrinter(executablePath: string = CHROMIUM_PATH): PdfPrinter {
+const isFile = (file: string): boolean => {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** Prints with `executablePath`, or with the browser findChromium finds when a PDF is asked for (so one installed later is found). */
+export function chromiumPrinter(executablePath?: string): PdfPrinter {
   return {
     async printPdf(job) {
+      const browserPath = executablePath ?? (() => {
+        const found = findChromium(process.platform, process.env, isFile);
+        if (!found.ok) throw new Error(found.error);
+        return found.path;
+      })();
       // Loaded on first use, so the Electron app (which prints with its own Chromium) never loads it.
       const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+      const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS }).catch((e: unknown) => {
+        throw new Error(`Could not start the browser at ${browserPath} to print the PDF: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+      });
       try {
         const page = await browser.newPage({ javaScriptEnabled: false });
         await page.route('**/*', (route) => route.abort());

@@ -12,6 +12,8 @@ import { describeInput, readSource, type Imported, type ImportInput, type ReadOp
 export interface ImportOptions extends ReadOptions {
   /** Runs inside the transaction that stored the source (the import log records it there). */
   onStored?: (outcome: Extract<ImportOutcome, { status: 'imported' | 'duplicate' }>) => void;
+  /** Told, while a brief is stored, how many of its cards have been written so far. */
+  onCardsStored?: (cards: number) => void;
 }
 
 const countCards = (doc: DocJSON): number => (doc.content ?? []).filter((node) => node.type === 'card').length;
@@ -23,7 +25,7 @@ export async function importInto(library: Library, input: ImportInput, options: 
     const imported = await readSource(input, options);
     if (options.signal?.aborted) throw new ImportError(source, 'the import was cancelled.');
     return library.transaction(() => {
-      const stored = store(library, imported, source);
+      const stored = store(library, imported, source, options.onCardsStored);
       const outcome = stored.status === 'imported' && imported.kind === 'brief' ? { ...stored, cards: countCards(imported.doc) } : stored;
       if (outcome.status !== 'failed') options.onStored?.(outcome);
       return outcome;
@@ -38,13 +40,13 @@ export async function importInto(library: Library, input: ImportInput, options: 
   }
 }
 
-function store(library: Library, imported: Imported, source: string): ImportOutcome {
+function store(library: Library, imported: Imported, source: string, onCardsStored: ((cards: number) => void) | undefined): ImportOutcome {
   if (imported.kind === 'brief') {
     // Its cards are the brief's own and searchable where they live: nothing is filed twice.
     const importHash = createHash('sha1').update(imported.title).update('\n').update(JSON.stringify(imported.doc)).digest('base64url');
     const same = library.briefs.findImported(importHash);
     if (same) return { source, status: 'duplicate', kind: 'brief', id: same.id, title: same.title };
-    const brief = library.briefs.insert({ title: imported.title, kind: 'brief', doc: imported.doc, importHash });
+    const brief = library.briefs.insert({ title: imported.title, kind: 'brief', doc: imported.doc, importHash }, onCardsStored);
     return { source, status: 'imported', kind: 'brief', id: brief.id, title: brief.title };
   }
   const { fields } = imported;

@@ -32,6 +32,8 @@ export interface ReadOptions {
   /** Fetch from this computer or the local network too (the user confirmed it). */
   allowLocal?: boolean;
   isLocalAddress?: (ip: string) => boolean;
+  /** Told, while a brief is read, how many of its cards have been read so far. */
+  onCardsRead?: (cards: number) => void;
 }
 
 type Format = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
@@ -61,7 +63,7 @@ export async function readSource(input: ImportInput, options: ReadOptions = {}):
   const name = 'file' in input ? input.file : input.name;
   const bytes = 'file' in input ? readFileCapped(input.file) : input.bytes;
   if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(name, bytes.length);
-  return readBytes(bytes, name, formatOf(name, bytes));
+  return readBytes(bytes, name, formatOf(name, bytes), '', '', options.onCardsRead);
 }
 
 function readFileCapped(file: string): Uint8Array {
@@ -97,7 +99,7 @@ function sniff(bytes: Uint8Array): Format {
   return 'text';
 }
 
-async function readBytes(bytes: Uint8Array, source: string, format: Format, charset = '', url = ''): Promise<Imported> {
+async function readBytes(bytes: Uint8Array, source: string, format: Format, charset = '', url = '', onCardsRead?: (cards: number) => void): Promise<Imported> {
   // Said plainly, whatever the name promises: a 0-byte "PDF" has no header because it has nothing.
   if (bytes.length === 0) throw new ImportError(source, 'the file is empty (0 bytes): save or download it again.');
   switch (format) {
@@ -106,7 +108,7 @@ async function readBytes(bytes: Uint8Array, source: string, format: Format, char
       return article({ ...(await articleFromPdf(bytes, source)), ...(url ? { url, sourceKind: 'url' as const } : {}) }, source);
     }
     case 'docx':
-      if (looksLikeVerbatimBrief(bytes)) return { kind: 'brief', ...parseVerbatimDocx(bytes, source) };
+      if (looksLikeVerbatimBrief(bytes)) return { kind: 'brief', ...parseVerbatimDocx(bytes, source, onCardsRead) };
       return article({ ...articleFromDocx(bytes, source), ...(url ? { url, sourceKind: 'url' as const } : {}) }, source);
     case 'html':
       checkTextSize(bytes, source);
@@ -134,7 +136,7 @@ async function readUrl(address: string, options: ReadOptions): Promise<Imported>
     : fetched.contentType.includes('wordprocessingml') ? 'docx'
     : fetched.contentType.startsWith('text/') ? 'text'
     : sniff(fetched.bytes);
-  return readBytes(fetched.bytes, address, format, fetched.charset, fetched.url);
+  return readBytes(fetched.bytes, address, format, fetched.charset, fetched.url, options.onCardsRead);
 }
 
 function checkTextSize(bytes: Uint8Array, source: string): void {

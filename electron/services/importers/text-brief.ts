@@ -5,10 +5,9 @@ import { citeNode } from '../../../shared/brief-doc.js';
 import { looksLikeCite, parseCite } from '../../../shared/cite-parser.js';
 import type { DocJSON } from '../../../shared/model.js';
 import { bodyFromParagraphs } from '../../../shared/schema.js';
-import { splitParagraphs } from '../../../shared/text.js';
+import { looksLikeTitleLine, splitParagraphs } from '../../../shared/text.js';
 
 const MAX_TAG_CHARS = 250;
-const MAX_CITE_CONTINUATION_CHARS = 200;
 // Fewer cards than this is an article with a dateline, not a brief.
 const MIN_CARDS = 2;
 
@@ -42,7 +41,7 @@ function cardNode(tag: string, citeLine: string, rest: string[]): DocJSON {
   const body = [...rest];
   let fullCite = citeLine;
   // The article's title on its own line after the cite: short, not a sentence, with a body after it.
-  while (body.length > 1 && body[0]!.length <= MAX_CITE_CONTINUATION_CHARS && !/[.!?"”]$/.test(body[0]!)) {
+  while (body.length > 1 && looksLikeTitleLine(body[0]!)) {
     fullCite = `${fullCite.replace(/,\s*$/, '')}, ${body.shift()!}`;
   }
   content.push(citeNode(parseCite(citeLine).shortCite, fullCite, false));

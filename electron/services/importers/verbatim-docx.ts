@@ -29,11 +29,12 @@ export function looksLikeVerbatimBrief(bytes: Uint8Array): boolean {
 
 /**
  * A Verbatim .docx as a brief, with the file's look (page, font, styles) in the doc's docx attrs;
- * throws one ImportError naming the source for anything unreadable.
+ * throws one ImportError naming the source for anything unreadable. `onCardsRead` follows a big
+ * file's reading, by the tags read so far.
  */
-export function parseVerbatimDocx(bytes: Uint8Array, source: string): { title: string; doc: DocJSON } {
+export function parseVerbatimDocx(bytes: Uint8Array, source: string, onCardsRead?: (cards: number) => void): { title: string; doc: DocJSON } {
   const { documentXml, documentPart, styles, stylesXml } = openWordDocument(bytes, source);
-  const body = readParagraphs(documentXml, styles, source, documentPart);
+  const body = readParagraphs(documentXml, styles, source, documentPart, onCardsRead);
   if (!body) throw new ImportError(source, `its ${documentPart} has no document body.`);
   const content = briefFromParagraphs(body.paragraphs);
   if (!content.some((n) => n.type !== 'blank')) throw new ImportError(source, 'there is no text in it.');

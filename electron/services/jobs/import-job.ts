@@ -1,11 +1,12 @@
 // One import of many sources (files, a folder's files, dropped bytes, web addresses), one file
-// at a time, each in its own transaction: progress after every file, cancel between files, and
-// files imported before (by content hash) skipped. The worker, the CLI and the bench run this.
+// at a time, each in its own transaction: progress after every file (and inside a big brief, its
+// cards read and stored), cancel between files, and files imported before (by content hash)
+// skipped. The worker, the CLI and the bench run this.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportOutcome } from '../../../shared/import-outcome.js';
 import { NO_PROGRESS, type ImportProgress } from '../../../shared/jobs.js';
-import { importInto } from '../importers/import-into-library.js';
+import { importInto, type ImportOptions } from '../importers/import-into-library.js';
 import { MAX_IMPORT_BYTES } from '../importers/import-source.js';
 import type { Library } from '../library/library.js';
 import { contentHash, previousImport, recordImport } from './import-log.js';
@@ -33,6 +34,11 @@ export function itemsOfPath(arg: string): ImportItem[] {
       return s?.isFile() ? [{ file, size: s.size }] : [];
     });
 }
+
+// Inside a big file, progress every this many cards or this often, whichever comes first: often
+// enough that a 3 s file shows its cards moving, rarely enough that messages cost nothing.
+const CARDS_STEP = 100;
+const REPORT_MS = 250;
 
 const sizeOf = (item: ImportItem): number => ('size' in item ? item.size : 'bytes' in item ? item.bytes.length : 0);
 
@@ -91,7 +97,7 @@ export class ImportQueue {
 
 export interface ImportRunOptions {
   signal?: AbortSignal;
-  /** After each file starts (outcome null) and ends (its outcome). */
+  /** After each file starts (outcome null), as a big brief's cards are read and stored (null), and as it ends (its outcome). */
   onProgress?: (progress: ImportProgress, outcome: ImportOutcome | null) => void;
 }
 
@@ -109,11 +115,31 @@ export async function runImport(library: Library, queue: ImportQueue, options: I
     if (!item) break;
     progress.current = 'file' in item ? item.file : 'name' in item ? item.name : item.url;
     report(null);
-    const outcome = await importItem(library, item, options.signal);
+    const cardsBefore = progress.cardsDone;
+    let last = { stage: '', cards: 0, at: 0 };
+    // Called per card: reports only at a new stage, every CARDS_STEP cards or after REPORT_MS.
+    const inFile = (stage: 'read' | 'stored', cards: number) => {
+      if (stage === 'read') progress.cardsRead = cards;
+      else {
+        progress.cardsRead = 0;
+        progress.cardsDone = cardsBefore + cards;
+      }
+      const now = performance.now();
+      if (stage === last.stage && cards - last.cards < CARDS_STEP && now - last.at < REPORT_MS) return;
+      last = { stage, cards, at: now };
+      report(null);
+    };
+    const outcome = await importItem(library, item, {
+      signal: options.signal,
+      onCardsRead: (cards) => inFile('read', cards),
+      onCardsStored: (cards) => inFile('stored', cards),
+    });
     outcomes.push(outcome);
     progress.filesDone++;
     progress.bytesDone += sizeOf(item);
-    if (outcome.status === 'imported') progress.cardsDone += outcome.cards ?? 0;
+    // A brief that failed after some cards were written is rolled back: they were never done.
+    progress.cardsDone = cardsBefore + (outcome.status === 'imported' ? (outcome.cards ?? 0) : 0);
+    progress.cardsRead = 0;
     progress.current = null;
     report(outcome);
     // Between files, let a cancel (or another job's message) in.
@@ -122,16 +148,16 @@ export async function runImport(library: Library, queue: ImportQueue, options: I
   return outcomes;
 }
 
-async function importItem(library: Library, item: ImportItem, signal: AbortSignal | undefined): Promise<ImportOutcome> {
-  if ('url' in item) return importInto(library, { url: item.url }, { signal, allowLocal: item.allowLocal });
+async function importItem(library: Library, item: ImportItem, options: Pick<ImportOptions, 'signal' | 'onCardsRead' | 'onCardsStored'>): Promise<ImportOutcome> {
+  if ('url' in item) return importInto(library, { url: item.url }, { ...options, allowLocal: item.allowLocal });
   const name = 'file' in item ? item.file : item.name;
   const bytes = 'file' in item ? readSmallFile(item.file) : item.bytes;
   // Missing, unreadable or too large: the importer says which, in its words.
-  if (!bytes) return importInto(library, { file: name }, { signal });
+  if (!bytes) return importInto(library, { file: name }, options);
   const hash = contentHash(bytes);
   return (
     previousImport(library.db, hash, name) ??
-    importInto(library, { name, bytes }, { signal, onStored: (outcome) => recordImport(library.db, hash, outcome) })
+    importInto(library, { name, bytes }, { ...options, onStored: (outcome) => recordImport(library.db, hash, outcome) })
   );
 }
 

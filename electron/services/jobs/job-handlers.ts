@@ -16,7 +16,7 @@ export function jobHandlers(runner: JobRunner): Pick<ApiHandlers, JobMethods> {
     return status.outcomes[0] ?? { source, status: 'failed', failure: 'internal', error: `Could not import ${source}: the import stopped before it.` };
   };
   return {
-    startImport: ({ paths, urls, allowLocal, files, more, expectedFiles }) => runner.startImport({ paths, urls, allowLocal, files: bytesOf(files), more, expectedFiles }),
+    startImport: ({ urls, allowLocal, files, more, expectedFiles }) => runner.startImport({ urls, allowLocal, files: bytesOf(files), more, expectedFiles }),
     addImportFiles: ({ id, files, more }) => runner.addFiles(id, bytesOf(files), more),
     jobStatus: ({ id, outcomesFrom }) => runner.status(id, outcomesFrom),
     listJobs: () => runner.list(),

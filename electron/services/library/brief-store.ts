@@ -118,11 +118,11 @@ export class BriefStore {
    * A new brief; `id` is given only by a library import, which keeps it; `importHash` names the
    * document a file import read, so reading the same file again is known as a duplicate.
    */
-  insert(fields: BriefFields & { id?: number; importHash?: string }): Brief {
+  insert(fields: BriefFields & { id?: number; importHash?: string }, onCardsStored?: (cards: number) => void): Brief {
     return this.tx(() => {
       const now = new Date().toISOString();
       const id = Number(this.insertRow.run({ id: fields.id ?? null, title: fields.title, kind: fields.kind, importHash: fields.importHash ?? null, now }).lastInsertRowid);
-      return this.save(id, fields);
+      return this.save(id, fields, new Set(), onCardsStored);
     });
   }
 
@@ -139,7 +139,7 @@ export class BriefStore {
   /**
    * An autosave of what changed: the edit's nodes replace its range of the stored outline, and
    * only their cards are written. Null, with nothing written, when the brief was saved since the
-   * edit's revision (another window, a rename): the editor then saves its whole document.
+   * edit's revision (another window, a rename): the editor then saves its whole document (merge).
    */
   edit(id: number, edit: BriefEdit): BriefSummary | null {
     return this.tx(() => {
@@ -156,6 +156,37 @@ export class BriefStore {
       const unchanged = new Set([...content.slice(0, edit.from), ...content.slice(edit.from + edit.nodes.length)]);
       this.save(id, { title: edit.title ?? row.title, kind: row.kind, doc: { type: 'doc', ...docAttrs(stored), content } }, unchanged);
       return summaryOf(this.oneSummary.get(id)!);
+    });
+  }
+
+  /**
+   * A whole-document save from an editor whose revision is stale (another window, an Api call or
+   * a restore saved the brief since). Cards saved since that the editor never saw (`known`: the
+   * uids of the document it last saved or opened) are kept, after the node they followed, and
+   * named in `kept`; only cards it knew and removed are deleted. The merged brief is returned whole,
+   * for the editor to take the kept cards in.
+   */
+  merge(id: number, fields: { doc: DocJSON; known: readonly string[]; title?: string | undefined }): { brief: Brief; kept: string[] } {
+    return this.tx(() => {
+      const row = this.row(id);
+      if (fields.doc.type !== 'doc') throw new LibraryError('invalid', `Expected a doc document, got "${fields.doc.type}".`);
+      const stored = (JSON.parse(row.doc) as DocJSON).content ?? [];
+      const content = [...(fields.doc.content ?? [])];
+      const rows = new Map(this.cards.statesOfBrief(id).map((c) => [c.uid, c]));
+      const sent = new Set(content.map(uidOf).filter((u): u is string => u !== null));
+      const seen = new Set([...fields.known, ...sent]);
+      const unseen = new Set<DocJSON>();
+      stored.forEach((node, at) => {
+        const row = rows.get(uidOf(node) ?? '');
+        // Not a card, a card deleted on its own since (deleteCard), or one the editor saw.
+        if (node.type !== 'card' || !row || seen.has(row.uid)) return;
+        // The copy saved of a card the editor pasted from another brief: it still holds the original's uid.
+        if (row.copied_from !== null && sent.has(row.copied_from) && !rows.has(row.copied_from)) return;
+        content.splice(placeAfter(stored, at, content), 0, node);
+        unseen.add(node);
+      });
+      this.save(id, { title: fields.title ?? row.title, kind: row.kind, doc: { ...fields.doc, content } }, unseen);
+      return { brief: this.get(id), kept: [...unseen].map((node) => uidOf(node)!) };
     });
   }
 
@@ -179,7 +210,7 @@ export class BriefStore {
    * new card: it gets a fresh uid and remembers the one it came from. The returned brief carries
    * the uids as stored.
    */
-  private save(id: number, fields: BriefFields, unchanged: ReadonlySet<DocJSON> = new Set()): Brief {
+  private save(id: number, fields: BriefFields, unchanged: ReadonlySet<DocJSON> = new Set(), onCardsStored?: (cards: number) => void): Brief {
     const doc = fields.doc;
     if (doc.type !== 'doc') throw new LibraryError('invalid', `Expected a doc document, got "${doc.type}".`);
     const before = this.row(id);
@@ -196,6 +227,7 @@ export class BriefStore {
     const saved: DocJSON[] = [];
     let match = schema.nodes.doc.contentMatch;
     const retitled = fields.title !== before.title;
+    let cards = 0;
     for (const node of doc.content ?? []) {
       const type = schema.nodes[node.type];
       const next = type ? match.matchType(type) : null;
@@ -229,6 +261,7 @@ export class BriefStore {
       const attrs = { cardId: uid, copiedFrom };
       outline.push({ type: 'card', attrs });
       saved.push({ ...node, attrs });
+      onCardsStored?.(++cards);
     }
     if (!match.validEnd) throw new LibraryError('invalid', 'The doc document does not fit the card schema: it ends unfinished.');
     for (const [uid, row] of existing) if (!kept.has(uid)) this.cards.delete(row.id);
@@ -266,6 +299,25 @@ function laterThan(previous: string): string {
   const now = Date.now();
   const last = Date.parse(previous);
   return new Date(Number.isNaN(last) || now > last ? now : last + 1).toISOString();
+}
+
+/**
+ * Where in `content` the stored node at `at` goes back: after the nearest node before it in the
+ * stored outline that `content` still holds (the same card, or a heading of the same text); first
+ * if nothing stood before it, else, its place gone, at the end.
+ */
+function placeAfter(stored: readonly DocJSON[], at: number, content: readonly DocJSON[]): number {
+  const key = (node: DocJSON): string => uidOf(node) ?? `${node.type}\u0000${(node.content ?? []).map((t) => t.text ?? '').join('')}`;
+  let first = true;
+  for (let before = at - 1; before >= 0; before--) {
+    const anchor = stored[before]!;
+    // Blanks and analytics repeat too often to say where a card was; cards and headings do.
+    if (anchor.type === 'card' ? uidOf(anchor) === null : HEADING_RANK[anchor.type] === undefined) continue;
+    first = false;
+    const found = content.findIndex((node) => key(node) === key(anchor));
+    if (found >= 0) return found + 1;
+  }
+  return first ? 0 : content.length;
 }
 
 // The doc's own attrs (the Word file's look, schema.ts DocxLook) stay with the brief's outline.

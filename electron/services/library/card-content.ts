@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Node as PMNode } from 'prosemirror-model';
 import { citeNode, cardNode } from '../../../shared/brief-doc.js';
-import { labelOfTag, splitCite } from '../../../shared/card-doc.js';
+import { splitCite } from '../../../shared/card-doc.js';
 import type { CardFields, DocJSON } from '../../../shared/model.js';
 import { nodeFromJSON, schema } from '../../../shared/schema.js';
 import { LibraryError } from './library-error.js';
@@ -115,6 +115,3 @@ export function nodeOfFields(fields: Pick<CardFields, 'tag' | 'shortCite' | 'ful
   if (!content.some((c) => c.type === 'body')) content.push(fields.body);
   return { type: 'card', content };
 }
-
-/** The label a brief card's tag states (brief cards have no separately picked label). */
-export const labelOfBriefCard = (tag: string): string | null => labelOfTag(tag, null);

@@ -2,11 +2,12 @@
 // fields written to the index in the same transaction. Brief cards are written through
 // BriefStore.save, which owns their order and headings; this store owns the rows and the index.
 import type Database from 'better-sqlite3';
-import type { Card, CardFields, CardPlace } from '../../../shared/model.js';
+import type { Card, CardFields, CardPlace, DocJSON } from '../../../shared/model.js';
+import { labelOfTag } from '../../../shared/card-doc.js';
 import type { CardIndex } from '../search/card-index.js';
 import { searchFields, type ArticleForIndex, type SearchFields } from '../search/search-fields.js';
 import { definedOnly } from './article-store.js';
-import { bodyTextOf, cardParts, decodeContent, DERIVED_VERSION, EMPTY_BODY, labelOfBriefCard, newUid, nodeOfFields, rederived, type CardParts } from './card-content.js';
+import { bodyTextOf, cardParts, decodeContent, DERIVED_VERSION, EMPTY_BODY, newUid, nodeOfFields, rederived, type CardParts } from './card-content.js';
 import { LibraryError } from './library-error.js';
 import type { Db } from './open-library.js';
 
@@ -177,10 +178,25 @@ export class CardStore {
     return this.countRows.get()!;
   }
 
-  /** Writes a brief card's node (BriefStore.save): inserted when `id` is null, else replaced. */
-  putBriefCard(id: number | null, uid: string, copiedFrom: string | null, parts: CardParts, place: BriefCardPlace, keep?: CardState): number {
+  /**
+   * A copy of a card to add to a brief or speech doc: its node as stored, every mark and
+   * undertag with it, as a new card (no uid yet) remembering this one.
+   */
+  copyOf(id: number): DocJSON {
+    const row = this.row(id);
+    return { ...decodeContent(row.content), attrs: { cardId: null, copiedFrom: row.uid } };
+  }
+
+  /**
+   * Writes a brief card's node (BriefStore.save): inserted when `id` is null, else replaced. What
+   * the node does not hold (label, article, passage) stays the card's own, or, for a new copy,
+   * is the card's it was copied from: a copy is found by the same `author:` and `year:`.
+   */
+  putBriefCard(id: number | null, uid: string, copiedFrom: string | null, parts: CardParts, place: BriefCardPlace, old?: CardState): number {
+    const keep = old ?? (copiedFrom === null ? undefined : this.byUid.get(copiedFrom));
     const values = this.values(parts, {
-      label: labelOfBriefCard(parts.tag), articleId: keep?.article_id ?? null,
+      // A custom label stays while the tag still starts with it (labelOfTag).
+      label: labelOfTag(parts.tag, keep?.label ?? null), articleId: keep?.article_id ?? null,
       passage: keep && keep.passage_start !== null && keep.passage_end !== null ? { start: keep.passage_start, end: keep.passage_end } : null,
       textEdited: keep?.text_edited === 1,
     }, { uid, copiedFrom, place });

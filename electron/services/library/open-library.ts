@@ -85,8 +85,14 @@ function openReadOnly(file: string, target: number): Db {
 function privateCopy(file: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardfile-read-only-'));
   const copy = path.join(dir, path.basename(file));
-  fs.copyFileSync(file, copy);
-  if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+  // The copies are ours to write: copyFile keeps a 0444 library's mode, and SQLite cannot take
+  // a read-only copy out of WAL mode (every read then fails with SQLITE_IOERR_FSTAT).
+  for (const side of ['', '-wal']) {
+    if (side === '' || fs.existsSync(`${file}${side}`)) {
+      fs.copyFileSync(`${file}${side}`, `${copy}${side}`);
+      fs.chmodSync(`${copy}${side}`, 0o600);
+    }
+  }
   // Out of WAL mode, the copy needs no -shm and can be unlinked while it is open.
   const db = new Database(copy);
   try {
@@ -120,7 +126,9 @@ function inspectExisting(file: string, shownAs = file): void {
   } finally {
     fs.closeSync(fd);
   }
-  if (header.toString('latin1') !== SQLITE_HEADER) {
+  // A first page torn or zeroed on disk whose newest copy is in the -wal still reads: SQLite
+  // takes page 1 from the -wal, so it, not the bytes on disk, decides.
+  if (header.toString('latin1') !== SQLITE_HEADER && !fs.existsSync(`${file}-wal`)) {
     throw new LibraryError('not-a-library', `${shownAs} is not a Cardfile library: it is not a SQLite database. Choose a .cardfile library or a new file name.`);
   }
   let probe: Db | undefined;

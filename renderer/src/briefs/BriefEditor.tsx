@@ -3,7 +3,7 @@ import { EditorState, Selection, TextSelection, type Command } from 'prosemirror
 import { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
 import { insertCards, receiveUnits, unitAtCursor } from '../../../shared/brief-commands';
-import { copyOfCard } from '../../../shared/brief-doc';
+import { insertKept, type KeptCard } from '../../../shared/brief-edit';
 import { clipboardContent } from '../../../shared/clipboard';
 import { COMMANDS, displayKey, editorCommands, resolveKeys } from '../../../shared/keymap';
 import type { ExportVariant } from '../../../shared/export-variants';
@@ -21,9 +21,10 @@ import { useApiData } from '../use-api-data';
 import { IS_MAC } from '../cutter/platform';
 import { BRIEF_KEYS, SEND_KEY, basePlugins, blockTotals, citeWarnings, briefKeymap, invisibility, isInvisible, setInvisible } from './brief-plugins';
 import { CardPicker } from './CardPicker';
-import { rememberCursor } from './last-cursor';
+import { cursorIn, rememberCursor } from './last-cursor';
 import { NavigationPane } from './NavigationPane';
-import { PaneToggle, usePane } from '../panes';
+import { PaneToggle } from '../panes';
+import { OverflowToolbar, type Tool } from '../OverflowToolbar';
 
 interface Props {
   briefId: number;
@@ -35,8 +36,13 @@ interface Props {
   onStatus: (status: Status) => void;
   /** A speech doc changed (or was created) by a send through the Api (no speech pane open). */
   onSent: (speech: Brief) => void;
-  /** Top-level node to open at (a quick-find hit): the cursor goes there. */
-  at?: number | undefined;
+  /** Top-level node to go to (a quick-find hit), a new object each time it is asked: the cursor goes there. */
+  at?: { index: number } | undefined;
+  /** Whether the Briefs area is on screen (it stays open, hidden, while another is). */
+  shown: boolean;
+  /** Whether the outline is beside the editor (BriefsView decides what fits). */
+  outlineOpen: boolean;
+  onToggleOutline: () => void;
   /** The speech doc open beside this brief: sends go to its cursor. */
   speechPane?: RefObject<BriefEditorHandle | null>;
   ref?: Ref<BriefEditorHandle>;
@@ -60,6 +66,8 @@ export interface SavedDoc {
 export interface BriefDocPatch {
   doc: PMNode;
   saved: { current: SavedDoc };
+  /** A save merged cards added elsewhere into the brief: the editor takes them in. */
+  onMerged: (kept: readonly KeptCard[]) => void;
 }
 
 /** What the toolbar and outline show of the editor: React redraws only when this changes. */
@@ -105,9 +113,18 @@ function typeInEditor(view: EditorView, event: KeyboardEvent): boolean {
 /** Loads a brief and opens it in the editor. */
 export function BriefEditor(props: Props) {
   const brief = useApiData(() => api.getBrief({ id: props.briefId }), [props.briefId]);
+  const [at, setAt] = useState(props.at);
+  useEffect(() => setAt(props.at), [props.at]);
+  // Saved elsewhere while the area was hidden (Search's Alt+B and Alt+S write through the Api):
+  // opened again from the library, at the node the cursor was in.
+  const { reload } = brief;
+  const onStale = useCallback(() => {
+    setAt({ index: cursorIn(props.briefId) ?? 0 });
+    reload();
+  }, [props.briefId, reload]);
   if (brief.error) return <p role="alert" className="error panel">{brief.error}</p>;
   if (!brief.data) return <p className="panel">Loading…</p>;
-  return <Editor key={brief.data.id} brief={brief.data} {...props} />;
+  return <Editor key={`${brief.data.id}:${brief.data.updatedAt}`} brief={brief.data} {...props} at={at} onStale={onStale} />;
 }
 
 function saveLabel(s: SaveState): string {
@@ -123,13 +140,13 @@ function describeSent(nodes: readonly PMNode[]): string {
 
 const CARD_COMMANDS = COMMANDS.filter((c) => c.scope === 'editor');
 
-function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent, speechPane, at, ref }: Props & { brief: Brief }) {
+function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent, speechPane, at, shown, outlineOpen, onToggleOutline, onStale, ref }: Props & { brief: Brief; onStale: () => void }) {
   const wpm = settings.wpm;
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
+  const savedRef = useRef<{ current: SavedDoc }>(null);
   const [snapshot, setSnapshot] = useState<Snapshot>();
   const [picking, setPicking] = useState(false);
-  const [outlineOpen, toggleOutline] = usePane(`outline-${brief.kind}`);
   const isSpeech = brief.kind === 'speech';
   const cardCommands = useMemo(() => editorCommands(settings), [settings]);
   const cardKeys = useMemo(() => resolveKeys(settings.keys), [settings.keys]);
@@ -207,6 +224,12 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
       void sendRef.current(unitAtCursor(s));
       return true;
     };
+    const onMerged = (kept: readonly KeptCard[]) => {
+      const cards = kept.length === 1 ? '1 card added there was' : `${kept.length} cards added there were`;
+      onStatus({ kind: 'info', text: `“${brief.title}” was saved elsewhere too: ${cards} kept and merged in.` });
+      // Not an undo step: undoing must not take another window's cards away.
+      if (!view.isDestroyed) view.dispatch(insertKept(view.state.tr, kept).setMeta('addToHistory', false));
+    };
     const editorState = EditorState.create({
       doc,
       plugins: [
@@ -227,7 +250,6 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
     let timer: ReturnType<typeof setTimeout> | undefined;
     const publish = (next: EditorState) => {
       const snap = snapshotOf(next, toolbarRef.current);
-      rememberCursor(brief.id, snap.current);
       setSnapshot((prev) => (sameSnapshot(prev, snap) ? prev : snap));
     };
     const publishSoon = () => {
@@ -239,6 +261,8 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
       dispatchTransaction(tr) {
         const next = view.state.apply(tr);
         view.updateState(next);
+        // At once, not with the outline: Alt+B from Search a moment later files the card here.
+        if (tr.selectionSet || tr.docChanged) rememberCursor(brief.id, indexAt(next.doc, next.selection.from));
         // Typing inside one heading or card waits for a pause; a change of structure (a card
         // added, moved or removed) shows at once, so the outline never offers a stale place.
         const range = tr.docChanged ? changedRange(tr.before, next.doc) : null;
@@ -247,17 +271,14 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
           publish(next);
         } else publishSoon();
         // The doc itself is queued: it is turned into JSON only when the autosaver writes it.
-        if (next.doc !== tr.before) saver.queue(brief.id, { doc: next.doc, saved });
+        if (next.doc !== tr.before) saver.queue(brief.id, { doc: next.doc, saved, onMerged });
       },
       handleKeyPress: typeInEditor,
       attributes: { 'aria-label': `Brief: ${brief.title}`, role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
     });
     viewRef.current = view;
-    if (at !== undefined && at < view.state.doc.childCount) {
-      const pos = positionOf(view.state.doc, at);
-      view.dispatch(view.state.tr.setSelection(Selection.near(view.state.doc.resolve(pos + 1))));
-      requestAnimationFrame(() => (view.nodeDOM(pos) as HTMLElement | null)?.scrollIntoView({ block: 'start' }));
-    }
+    savedRef.current = saved;
+    rememberCursor(brief.id, indexAt(view.state.doc, view.state.selection.from));
     publish(view.state);
     view.focus();
     return () => {
@@ -268,6 +289,32 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
     // The editor is built once per brief; later brief prop changes come from our own saves.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [brief.id]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || at === undefined || at.index >= view.state.doc.childCount) return;
+    const pos = positionOf(view.state.doc, at.index);
+    view.dispatch(view.state.tr.setSelection(Selection.near(view.state.doc.resolve(pos + 1))));
+    requestAnimationFrame(() => (view.nodeDOM(pos) as HTMLElement | null)?.scrollIntoView({ block: 'start' }));
+    view.focus();
+  }, [at]);
+
+  // Back on screen: was the brief saved elsewhere meanwhile? Not while edits here wait to be written.
+  const wasShown = useRef(shown);
+  useEffect(() => {
+    const back = shown && !wasShown.current;
+    wasShown.current = shown;
+    const view = viewRef.current;
+    if (!back || !view) return;
+    // Given the keys back (Alt+3), the editor puts the browser's selection where its cursor is.
+    if (view.dom === document.activeElement) view.focus();
+    const doc = view.state.doc;
+    let live = true;
+    void saver.flush().then(() => api.getBrief({ id: brief.id })).then((latest) => {
+      if (live && viewRef.current?.state.doc === doc && latest.updatedAt !== savedRef.current?.current.revision) onStale();
+    }, () => undefined);
+    return () => { live = false; };
+  }, [shown, saver, brief.id, onStale]);
 
   useEffect(() => {
     const view = viewRef.current;
@@ -303,9 +350,16 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
     if (moveRange(tr, dragged, unitRange(doc, dragged).end, before)) view.dispatch(tr.scrollIntoView());
   };
 
-  const addCards = (cards: Card[]) => {
-    if (cards.length > 0) run(insertCards(cards.map((c) => nodeFromJSON(copyOfCard(c)))));
+  const addCards = async (cards: Card[]) => {
     setPicking(false);
+    if (cards.length === 0) return;
+    try {
+      // The cards' nodes as stored, so the copies keep every mark and undertag.
+      const copies = await api.copyCards({ cardIds: cards.map((c) => c.id) });
+      run(insertCards(copies.map(nodeFromJSON)));
+    } catch (err) {
+      onStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
   };
 
   const enabled = (i: number) => snapshot?.enabled[i] === true;
@@ -314,65 +368,53 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
   return (
     <div className={`brief-workspace${outlineOpen ? '' : ' outline-folded'}`}>
       <div className="side">
-        <PaneToggle label="outline" open={outlineOpen} onToggle={toggleOutline} />
+        <PaneToggle label="outline" open={outlineOpen} onToggle={onToggleOutline} />
         {outlineOpen && <NavigationPane entries={snapshot?.entries ?? NO_ENTRIES} current={snapshot?.current ?? -1} onJump={jump} onDrop={drop} />}
       </div>
       <section className="brief-main" aria-label={`Editing ${brief.title}`}>
-        <div className="toolbar" role="toolbar" aria-label="Brief tools">
-          {BRIEF_KEYS.map(({ key, label, command }, i) => (
-            <button key={key} title={`${label} (${displayKey(key, IS_MAC)})`} disabled={!enabled(i)} onMouseDown={(e) => e.preventDefault()} onClick={() => run(command)}>
-              {label}{/^F\d+$/.test(key) && <kbd>{key}</kbd>}
-            </button>
-          ))}
-          {CARD_COMMANDS.map(({ id, title, hint }, i) => (
-            <button
-              key={id}
-              title={`${hint}${cardKeys[id][0] ? ` (${displayKey(cardKeys[id][0], IS_MAC)})` : ''}`}
-              disabled={!enabled(BRIEF_KEYS.length + i)}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => run(cardCommands[id])}
-            >
-              {title}{/^F\d+$/.test(cardKeys[id][0] ?? '') && <kbd>{cardKeys[id][0]}</kbd>}
-            </button>
-          ))}
-          <span className="sep" />
-          <button
-            title={isSpeech ? 'This is a speech doc' : 'Send the card or block at the cursor to the speech doc (`)'}
-            disabled={isSpeech || empty}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => void sendToSpeech(atCursor())}
-          >
-            Send to speech<kbd>{SEND_KEY}</kbd>
-          </button>
-          <button
-            title="Copy the card or block at the cursor as rich text"
-            disabled={empty}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => void copy(atCursor())}
-          >
-            Copy
-          </button>
-          <button onClick={() => setPicking(true)}>Add cards</button>
-          <button
-            aria-pressed={invisible}
-            title="Show only headings, tags, cites and highlighted text"
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => { const view = viewRef.current; if (view) view.dispatch(setInvisible(view.state.tr, !invisible)); }}
-          >
-            Invisibility
-          </button>
-          <span className="sep" />
-          <select aria-label="What to export" value={variant} onChange={(e) => setVariant(e.target.value as ExportVariant | '')}>
-            <option value="">Brief</option>
-            <option value="reading">Reading copy</option>
-            <option value="citeRequest">Cite request</option>
-          </select>
-          {(['docx', 'pdf', 'html'] as const).map((format) => (
-            <button key={format} title={`Download the ${variant === 'reading' ? 'reading copy' : variant === 'citeRequest' ? 'cite request' : 'brief'} as .${format}`} onClick={() => void exportAs(format)}>.{format}</button>
-          ))}
-          <span className={`save-state ${saveState.kind}`} title={saveState.kind === 'failed' ? saveState.error : undefined} aria-live="polite">{saveLabel(saveState)}</span>
-        </div>
-        {picking && <CardPicker onAdd={addCards} onClose={() => setPicking(false)} />}
+        <OverflowToolbar
+          label="Brief tools"
+          tools={[
+            ...BRIEF_KEYS.map(({ key, label, command }, i): Tool => ({
+              id: key, label, kbd: /^F\d+$/.test(key) ? key : undefined, title: `${label} (${displayKey(key, IS_MAC)})`,
+              disabled: !enabled(i), keepFocus: true, run: () => run(command),
+            })),
+            ...CARD_COMMANDS.map(({ id, title, hint }, i): Tool => ({
+              id, label: title, kbd: /^F\d+$/.test(cardKeys[id][0] ?? '') ? cardKeys[id][0] : undefined,
+              title: `${hint}${cardKeys[id][0] ? ` (${displayKey(cardKeys[id][0], IS_MAC)})` : ''}`,
+              disabled: !enabled(BRIEF_KEYS.length + i), keepFocus: true, run: () => run(cardCommands[id]),
+            })),
+            { id: 'sep-send', separator: true },
+            {
+              id: 'send', label: 'Send to speech', kbd: SEND_KEY, keepFocus: true, disabled: isSpeech || empty,
+              title: isSpeech ? 'This is a speech doc' : 'Send the card or block at the cursor to the speech doc (`)',
+              run: () => void sendToSpeech(atCursor()),
+            },
+            { id: 'copy', label: 'Copy', title: 'Copy the card or block at the cursor as rich text', disabled: empty, keepFocus: true, run: () => void copy(atCursor()) },
+            { id: 'add', label: 'Add cards', title: 'Add cut cards to the brief at the cursor', run: () => setPicking(true) },
+            {
+              id: 'invisibility', label: 'Invisibility', title: 'Show only headings, tags, cites and highlighted text', pressed: invisible, keepFocus: true,
+              run: () => { const view = viewRef.current; if (view) view.dispatch(setInvisible(view.state.tr, !invisible)); },
+            },
+            { id: 'sep-export', separator: true },
+            {
+              id: 'variant',
+              control: (
+                <select aria-label="What to export" value={variant} onChange={(e) => setVariant(e.target.value as ExportVariant | '')}>
+                  <option value="">Brief</option>
+                  <option value="reading">Reading copy</option>
+                  <option value="citeRequest">Cite request</option>
+                </select>
+              ),
+            },
+            ...(['docx', 'pdf', 'html'] as const).map((format): Tool => ({
+              id: format, label: `.${format}`, run: () => void exportAs(format),
+              title: `Download the ${variant === 'reading' ? 'reading copy' : variant === 'citeRequest' ? 'cite request' : 'brief'} as .${format}`,
+            })),
+          ]}
+          end={<span className={`save-state ${saveState.kind}`} title={saveState.kind === 'failed' ? saveState.error : undefined} aria-live="polite">{saveLabel(saveState)}</span>}
+        />
+        {picking && <CardPicker onAdd={(cards) => void addCards(cards)} onClose={() => setPicking(false)} />}
         <div className="brief-editor" ref={mount} />
       </section>
     </div>

@@ -11,6 +11,7 @@ import { blockTitle, changedRange, positionOf, type OutlineEntry } from '../../.
 import { outlineOf } from '../../../shared/outline-plugin';
 import type { Settings } from '../../../shared/settings';
 import { formatDuration } from '../../../shared/word-counts';
+import { splitCite } from '../../../shared/card-doc';
 import { citeWarning } from '../../../shared/cite-check';
 import { IS_MAC } from '../cutter/platform';
 
@@ -184,13 +185,8 @@ export function blockTotals(): Plugin<DecorationSet> {
 /** The cite warning of a card node (its bold run is the short cite), or null: headings and analytics have none. */
 function cardCiteWarning(node: PMNode): string | null {
   if (node.type.name !== 'card' || node.childCount < 2 || node.child(1).type.name !== 'cite') return null;
-  let short = '';
-  let full = '';
-  node.child(1).forEach((run) => {
-    if (run.marks.some((m) => m.type.name === 'strong')) short += run.text ?? '';
-    else full += run.text ?? '';
-  });
-  return citeWarning(short, full);
+  const { shortCite, fullCite } = splitCite(node.child(1));
+  return citeWarning(shortCite, fullCite);
 }
 
 const citeWarningsKey = new PluginKey<DecorationSet>('citeWarnings');

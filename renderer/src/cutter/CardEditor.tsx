@@ -14,6 +14,7 @@ import { isUnlocked, lockText, textGuard, unlockText, wordsOf } from '../../../s
 import { formatDuration, readingSeconds, wordCounts } from '../../../shared/word-counts';
 import { IS_MAC } from './platform';
 import { CiteWarning } from '../CiteWarning';
+import { OverflowToolbar, type Tool } from '../OverflowToolbar';
 
 export const LOCKED_HINT = 'Words are locked — Edit text to change them (only markup changes here).';
 
@@ -218,24 +219,18 @@ export function CardEditor({ card, settings, customLabels, onChange, onShowSourc
         </button>
         {onShowSource && <button onClick={onShowSource}>Show source</button>}
       </div>
-      <div className="toolbar" role="toolbar" aria-label="Markup">
-        {TOOLBAR.map((id) => {
+      <OverflowToolbar
+        label="Markup"
+        tools={TOOLBAR.map((id): Tool => {
           const info = COMMANDS.find((c) => c.id === id)!;
           const key = keys[id][0];
-          return (
-            <button
-              key={id}
-              data-command={id}
-              disabled={!state || !commands[id](state)}
-              title={`${info.title}${key ? ` (${displayKey(key, IS_MAC)})` : ''}: ${info.hint}`}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => run(id)}
-            >
-              {info.title}{key && <kbd>{displayKey(key, IS_MAC)}</kbd>}
-            </button>
-          );
+          return {
+            id, label: info.title, kbd: key && displayKey(key, IS_MAC), keepFocus: true, run: () => run(id),
+            disabled: !state || !commands[id](state),
+            title: `${info.title}${key ? ` (${displayKey(key, IS_MAC)})` : ''}: ${info.hint}`,
+          };
         })}
-      </div>
+      />
       <div ref={mount} className={`card-mount${unlocked ? ' unlocked' : ''}`} />
       {blocked && !unlocked && (
         <p className="hint" role="status">{LOCKED_HINT}</p>

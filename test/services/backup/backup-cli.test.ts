@@ -1,8 +1,11 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli.js';
+import { Library } from '../../../electron/services/library/library.js';
 import { corpusPath } from '../../helpers/corpus.js';
+import { damageIndexPage, fillWithCards } from '../../helpers/damage-library.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 async function cardfile(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -78,5 +81,61 @@ describe('cardfile backups / restore on a library that cannot be opened', () => 
     const restored = await cardfile('--library', lib, 'restore');
     expect(restored, restored.err).toMatchObject({ code: 0, out: expect.stringMatching(/Restored squad\..*manual\.cardfile \(3 articles[\s\S]*damaged library is kept as .*squad\.damaged-/) });
     expect((await cardfile('--library', lib, 'list', 'articles')).out.split('\n')).toHaveLength(3);
+  });
+
+  it('reads and restores a library whose first page is zeroed on disk but whole in its -wal', async () => {
+    const dir = tempDir();
+    const lib = path.join(dir, 'squad.cardfile');
+    await cardfile('--library', lib, 'import', corpusPath('ceasefire'), corpusPath('aleppo'));
+    expect((await cardfile('--library', lib, 'backup')).code).toBe(0);
+    await cardfile('--library', lib, 'import', corpusPath('article004'));
+    // A writer that died with page 1 committed to the -wal only, then a torn first page on disk.
+    const writer = new Database(lib);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.pragma(`user_version = ${writer.pragma('user_version', { simple: true }) as number}`);
+    const crashed = path.join(dir, 'crashed.cardfile');
+    fs.copyFileSync(lib, crashed);
+    fs.copyFileSync(`${lib}-wal`, `${crashed}-wal`);
+    writer.close();
+    const pageSize = fs.readFileSync(crashed).readUInt16BE(16);
+    const fd = fs.openSync(crashed, 'r+');
+    fs.writeSync(fd, Buffer.alloc(pageSize), 0, pageSize, 0);
+    fs.closeSync(fd);
+    for (const name of fs.readdirSync(path.join(dir, 'backups'))) fs.renameSync(path.join(dir, 'backups', name), path.join(dir, 'backups', name.replace(/^squad\./, 'crashed.')));
+
+    expect((await cardfile('--library', crashed, 'list', 'articles')).out.split('\n')).toHaveLength(3);
+    const restored = await cardfile('--library', crashed, 'restore');
+    expect(restored, restored.err).toMatchObject({ code: 0, out: expect.stringMatching(/Restored crashed\..*manual\.cardfile \(2 articles/) });
+    expect((await cardfile('--library', crashed, 'list', 'articles')).out.split('\n')).toHaveLength(2);
+  });
+
+  it('restores over a file that is no database at all any more', async () => {
+    const dir = tempDir();
+    const lib = path.join(dir, 'squad.cardfile');
+    await cardfile('--library', lib, 'import', corpusPath('ceasefire'));
+    expect((await cardfile('--library', lib, 'backup')).code).toBe(0);
+    fs.writeFileSync(lib, Buffer.alloc(8192));
+    expect(await cardfile('--library', lib, 'list', 'articles')).toMatchObject({ code: 1, err: expect.stringMatching(/not a SQLite database/) });
+    const restored = await cardfile('--library', lib, 'restore');
+    expect(restored, restored.err).toMatchObject({ code: 0, out: expect.stringMatching(/Restored squad\..*\(1 articles[\s\S]*kept as .*squad\.damaged-/) });
+    expect((await cardfile('--library', lib, 'list', 'articles')).out.split('\n')).toHaveLength(1);
+  });
+
+  it('refuses to back up a library with a damaged index page, and rebuilds the index from the cards', async () => {
+    const lib = path.join(tempDir(), 'squad.cardfile');
+    const library = Library.open(lib);
+    fillWithCards(library);
+    const cards = library.cards.count();
+    library.close();
+    expect((await cardfile('--library', lib, 'backup')).code).toBe(0);
+    const before = (await cardfile('--library', lib, 'backups')).out;
+    damageIndexPage(lib);
+
+    expect(await cardfile('--library', lib, 'backup')).toMatchObject({ code: 1, err: expect.stringMatching(/search index of .*squad\.cardfile is damaged.*No backup was taken/) });
+    expect((await cardfile('--library', lib, 'backups')).out).toBe(before);
+    expect(await cardfile('--library', lib, 'rebuild-index')).toMatchObject({ code: 0, out: expect.stringMatching(new RegExp(`Rebuilt the search index from ${cards} cards\\. The damaged library is kept as .*squad\\.damaged-`)) });
+    expect((await cardfile('--library', lib, 'search', 'Aleppo')).out).toMatch(/Aleppo/);
+    expect((await cardfile('--library', lib, 'backup')).code).toBe(0);
+    expect(await cardfile('--library', lib, 'rebuild-index')).toMatchObject({ code: 0, out: expect.stringMatching(/is sound: there is nothing to rebuild/) });
   });
 });

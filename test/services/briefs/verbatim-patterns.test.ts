@@ -79,11 +79,14 @@ const ROWS: Row[] = [
       TAG('Leading short cite'),
       CITE('Biswas 19', ', Professor of Politics'),
       EVIDENCE,
+      TAG('Two authors bolded apart, the ampersand plain'),
+      para(null, run('Cimbala', '<w:b/>'), run(' & '), run('Korb 24', '<w:b/>'), run(' [Stephen Cimbala and Lawrence Korb, Bulletin of the Atomic Scientists]')),
+      EVIDENCE,
     ),
     styles: STYLES,
     check: (doc) => {
-      expect(cards(doc).map(shortCite)).toEqual(['Matanich 96', 'Rana 12', 'Boersma & Jain 3/28', 'Biswas 19']);
-      expect(cards(doc).map((c) => part(c, 'body') !== undefined)).toEqual([true, true, true, true]);
+      expect(cards(doc).map(shortCite)).toEqual(['Matanich 96', 'Rana 12', 'Boersma & Jain 3/28', 'Biswas 19', 'Cimbala & Korb 24']);
+      expect(cards(doc).map((c) => part(c, 'body') !== undefined)).toEqual([true, true, true, true, true]);
     },
   },
   {

@@ -71,6 +71,39 @@ describe('metadata from the first lines of pasted text', () => {
   });
 });
 
+// The corpus block's lines, to paste a card's cite and what follows it as an article.
+const blockLines = corpusText('block').split('\n').map((l) => l.trim()).filter(Boolean);
+const fromCite = (opening: string, count: number) => {
+  const at = blockLines.findIndex((l) => l.startsWith(opening));
+  return blockLines.slice(at, at + count).join('\n');
+};
+const bodyAfter = (opening: string, skip: number) => blockLines[blockLines.findIndex((l) => l.startsWith(opening)) + skip]!;
+
+describe('a paste that opens with its cite line', () => {
+  const alliance = 'The alliance has weathered worse than this, and the officials who run it know that.';
+  it.each([
+    ['a person, a date, an outlet and a title', fromCite('Joseph Choi,', 2), bodyAfter('Joseph Choi,', 1),
+      { title: 'Kremlin: US military assistance could ’cause unpredictable actions’ by Ukraine', authors: [{ name: 'Joseph Choi', quals: '' }], publication: 'The Hill', publishedDate: '2021-09-02' }],
+    ['an outlet and a date, the title on the line under it', fromCite('Thai News Service, September 7', 3), bodyAfter('Thai News Service, September 7', 2),
+      { title: 'Syria/Russia: Syria Resumes Pounding Militants’ Positions in Dara’a After Russia-Mediated Deal Fails', authors: [], publication: 'Thai News Service', publishedDate: '2021-09-07' }],
+    ['an outlet, a date and a title', fromCite('Press TV,', 2), bodyAfter('Press TV,', 1),
+      { title: 'Russia: US seeking ‘de facto partition’ of Syria through occupation', authors: [], publication: 'Press TV', publishedDate: '2021-09-15' }],
+    ['a person, a written-out date and a question for a title', fromCite('Mehmet Ace,', 2), bodyAfter('Mehmet Ace,', 1),
+      { title: 'Is Putin prepping the ground for another attack on Idlib after Assad’s visit?', authors: [{ name: 'Mehmet Ace', quals: '' }], publishedDate: '2021-09-16' }],
+    ['a short cite before the full cite in brackets, the title under it', `Ace 21 (John Ace, professor of political science at Georgetown University)\nWhy the alliance holds\n${alliance}`, alliance,
+      { title: 'Why the alliance holds', authors: [{ name: 'John Ace', quals: '' }], publishedDate: '' }],
+    ['a short cite with a dated full cite in brackets', `Ace 21 (Mehmet Ace, columnist, 9-16-2021, Daily Sabah, https://www.dailysabah.com/opinion/x)\n${alliance}`, alliance,
+      { title: 'Ace 21 (Mehmet Ace, columnist, 9-16-2021, Daily Sabah, https://www.dailysabah.com/opinion/x)', authors: [{ name: 'Mehmet Ace', quals: 'columnist' }], publication: 'Daily Sabah', publishedDate: '2021-09-16', url: 'https://www.dailysabah.com/opinion/x' }],
+    // A real title stays the title, and a cite line under it is still read.
+    ['a real title with a comma', `${lines('aleppo')[0]}\nTASS, September 15, 2021\n${alliance}`, alliance,
+      { title: "Aleppo Violence Shows Russia, US at a 'Deadlock' Over Syria", authors: [], publication: 'TASS', publishedDate: '2021-09-15' }],
+    ['a real title', corpusText('ceasefire'), lines('ceasefire').slice(1).join('\n\n'), { title: 'No Ceasefire in Syria Any More', authors: [], publishedDate: '' }],
+  ])('%s', (_name, pasted, text, expected) => {
+    const article = articleFromText(pasted, { source: 'paste' });
+    expect(article).toMatchObject({ ...expected, text });
+  });
+});
+
 describe('text encodings', () => {
   const sentence = 'Ryabkov’s remarks — “a de facto partition” — came one day after the Kremlin meeting.';
   it.each([

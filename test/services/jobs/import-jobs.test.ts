@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/services/api-handlers.js';
 import { dispatch } from '../../../electron/services/dispatch.js';
 import { ImportQueue, itemsOfPath, runImport } from '../../../electron/services/jobs/import-job.js';
+import { JobRunner } from '../../../electron/services/jobs/job-runner.js';
 import { Library } from '../../../electron/services/library/library.js';
 import { startServer } from '../../../electron/server.js';
 import { apiClient, httpApiClient, type Api } from '../../../shared/api.js';
@@ -25,10 +26,11 @@ async function tubFolder(): Promise<string> {
   return dir;
 }
 
-function openApi(): { api: Api; library: Library } {
+function openApi(): { api: Api; library: Library; jobs: JobRunner } {
   const library = Library.open(tempLibraryPath());
-  const handlers = createHandlers(library);
-  return { api: apiClient((method, input) => dispatch(handlers, method, input)), library };
+  const jobs = new JobRunner(library.path, { printPdf: () => Promise.reject(new Error('no PDFs here')) });
+  const handlers = createHandlers(library, { jobs });
+  return { api: apiClient((method, input) => dispatch(handlers, method, input)), library, jobs };
 }
 
 async function settle(api: Api, id: string): Promise<JobStatus> {
@@ -41,9 +43,10 @@ async function settle(api: Api, id: string): Promise<JobStatus> {
 
 describe('a folder import job (worker thread, through the Api)', () => {
   it('imports every file of a folder, reports the bad one and continues, with files and cards counted', async () => {
-    const { api, library } = openApi();
+    // A folder by its path is the CLI's way in (the Api takes no paths); progress is read through the Api.
+    const { api, library, jobs } = openApi();
     const folder = await tubFolder();
-    const started = await api.startImport({ paths: [folder] });
+    const started = jobs.startImport({ paths: [folder] });
     expect(started).toMatchObject({ kind: 'import', state: 'running' });
     const done = await settle(api, started.id);
     expect(done.state).toBe('done');
@@ -66,7 +69,7 @@ describe('a folder import job (worker thread, through the Api)', () => {
     expect((await api.listJobs({})).map((j) => [j.id, j.outcomes.length])).toEqual([[started.id, 0]]);
 
     // The same folder again: every good file is skipped by its content hash, without parsing.
-    const again = await settle(api, (await api.startImport({ paths: [folder] })).id);
+    const again = await settle(api, jobs.startImport({ paths: [folder] }).id);
     expect(again.outcomes.map((o) => o.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'failed']);
     expect(library.info()).toMatchObject({ articles: 4, briefs: 2 });
     library.close();

@@ -102,3 +102,60 @@ describe('editBrief', () => {
     library.close();
   });
 });
+
+describe('mergeBrief: the whole doc from a window whose revision is stale', () => {
+  const uids = (doc: DocJSON) => (doc.content ?? []).flatMap((n) => (n.type === 'card' ? [String(n.attrs!['cardId'])] : []));
+
+  it('keeps the cards another window added since, where they were, and deletes only what this window knew and removed', async () => {
+    const { library, api, brief } = setUp();
+    // Window 2 adds a card under "AT: two" and one at the top (Alt+B from Search does the same).
+    const other = library.briefs.get(brief.id);
+    const [atOne, a, b, atTwo, c] = other.doc.content!;
+    const added = library.briefs.update(brief.id, { doc: { type: 'doc', content: [card('New first'), atOne!, a!, b!, atTwo!, card('D, from window 2'), c!] } });
+    // Window 1, still at the first revision, removed B and retagged A: its edit is refused as stale.
+    const mine = [atOne!, { ...a!, content: [{ type: 'tag', content: text('A, retagged') }, ...a!.content!.slice(1)] }, atTwo!, c!];
+    expect(await api.editBrief({ id: brief.id, revision: brief.updatedAt, from: 0, to: 5, nodes: mine })).toEqual({ applied: false });
+    const merged = await api.mergeBrief({ id: brief.id, doc: { type: 'doc', content: mine }, known: uids(brief.doc) });
+    expect(merged.kept).toHaveLength(2);
+    expect(tags(merged.brief.doc)).toEqual(['New first', '[AT: one]', 'A, retagged', '[AT: two]', 'D, from window 2', 'C']);
+    expect(merged.brief.doc).toEqual(library.briefs.get(brief.id).doc);
+    expect(merged.brief.updatedAt).not.toBe(added.updatedAt);
+    // The kept cards are the same cards, not copies.
+    expect(merged.kept).toEqual(uids(added.doc).filter((u) => !uids(brief.doc).includes(u)));
+    expect(uids(merged.brief.doc)).toEqual(expect.arrayContaining(merged.kept));
+    expect(library.cards.rowByUid(String(b!.attrs!['cardId']))).toBeUndefined();
+    library.close();
+  });
+
+  it('keeps every card of a brief restored under it, and reports none when nothing was added', async () => {
+    const { library, api, brief } = setUp();
+    // Nothing added elsewhere: a plain whole-doc save.
+    library.briefs.update(brief.id, { title: 'Renamed elsewhere' });
+    const plain = await api.mergeBrief({ id: brief.id, doc: { type: 'doc', content: brief.doc.content!.slice(0, 3) }, known: uids(brief.doc) });
+    expect(plain.kept).toEqual([]);
+    expect(tags(plain.brief.doc)).toEqual(['[AT: one]', 'A', 'B']);
+    expect(plain.brief.title).toBe('Renamed elsewhere');
+    // An editor that knew none of the cards (a restore replaced them all) deletes none of them.
+    const restored = library.briefs.update(brief.id, { doc: { type: 'doc', content: [block('AT: restored'), card('R1'), card('R2')] } });
+    const merged = await api.mergeBrief({ id: brief.id, doc: { type: 'doc', content: [...plain.brief.doc.content!, card('Typed here')] }, known: uids(plain.brief.doc) });
+    expect(merged.kept).toEqual(uids(restored.doc));
+    // Their heading is gone from what this window saves: they go at the end.
+    expect(tags(merged.brief.doc)).toEqual(['[AT: one]', 'A', 'B', 'Typed here', 'R1', 'R2']);
+    expect(uids(merged.brief.doc)).toEqual(expect.arrayContaining(uids(restored.doc)));
+    library.close();
+  });
+
+  it('knows the copy it saved of a card pasted from another brief, whose original uid the editor still holds', async () => {
+    const { library, api, brief } = setUp();
+    const source = library.briefs.insert({ title: 'Neg', kind: 'brief', doc: { type: 'doc', content: [card('Pasted')] } });
+    const pasted = source.doc.content![0]!;
+    const content = [...brief.doc.content!, pasted];
+    const edit = await api.editBrief({ id: brief.id, revision: brief.updatedAt, from: 5, to: 5, nodes: [pasted] });
+    expect(edit.applied).toBe(true);
+    library.briefs.update(brief.id, { title: 'Renamed elsewhere' });
+    const merged = await api.mergeBrief({ id: brief.id, doc: { type: 'doc', content }, known: uids({ type: 'doc', content }) });
+    expect(merged.kept).toEqual([]);
+    expect(tags(merged.brief.doc)).toEqual(['[AT: one]', 'A', 'B', '[AT: two]', 'C', 'Pasted']);
+    library.close();
+  });
+});

@@ -7,7 +7,8 @@ import { openLibrary } from '../../../electron/services/library/open-library.js'
 import { CardSearch } from '../../../electron/services/search/card-search.js';
 import { checkIndex, refreshIndex } from '../../../electron/services/search/search-index.js';
 import { apiClient } from '../../../shared/api.js';
-import { copyOfCard, headingNode } from '../../../shared/brief-doc.js';
+import { headingNode } from '../../../shared/brief-doc.js';
+import { copyOfCard } from '../../shared/brief-builders.js';
 import type { DocJSON } from '../../../shared/model.js';
 import { bodyFromParagraphs } from '../../../shared/schema.js';
 import { corpusText } from '../../helpers/corpus.js';

@@ -2,7 +2,8 @@
 // cut from the four articles. Until the text-brief importer lands, 003 is read here: a tag is
 // a short line without digits followed by a cite line; the paragraphs up to the next tag are the body.
 import { parseCite } from '../../../shared/cite-parser.js';
-import { copyOfCard, headingNode } from '../../../shared/brief-doc.js';
+import { headingNode } from '../../../shared/brief-doc.js';
+import { copyOfCard } from '../../shared/brief-builders.js';
 import type { Card, CardFields } from '../../../shared/model.js';
 import { bodyFromParagraphs } from '../../../shared/schema.js';
 import { splitLabel } from '../../../shared/tag-label.js';

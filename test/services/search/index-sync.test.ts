@@ -5,7 +5,8 @@ import { Library } from '../../../electron/services/library/library.js';
 import { DERIVED_VERSION } from '../../../electron/services/library/card-content.js';
 import { librarySearch } from '../../../electron/services/search/library-search.js';
 import { checkIndex, ensureIndex, refreshIndex, type RebuildProgress } from '../../../electron/services/search/search-index.js';
-import { copyOfCard, headingNode, insertNodes } from '../../../shared/brief-doc.js';
+import { headingNode, insertNodes } from '../../../shared/brief-doc.js';
+import { copyOfCard } from '../../shared/brief-builders.js';
 import { bodyFromParagraphs } from '../../../shared/schema.js';
 import { buildCorpusLibrary, type CorpusLibrary } from './corpus-library.js';
 

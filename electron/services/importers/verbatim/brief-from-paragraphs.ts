@@ -191,17 +191,11 @@ type InlineKind = 'heading' | 'cite' | 'text';
  */
 function inlineNodes(p: WordParagraph, kind: InlineKind): DocJSON[] {
   const { base } = p;
-  const runs = p.runs;
   const nodes: DocJSON[] = [];
   let lastKey = '';
-  for (let i = 0; i < runs.length; i++) {
-    const run = runs[i]!;
-    let format = run.format;
-    // Spaces between two short-cite runs belong to the short cite ("Boersma & Jain 3/28" is one).
-    if (kind === 'cite' && run.text.trim() === '' && i > 0 && i + 1 < runs.length && isCiteRun(runs[i - 1]!.format, base) && isCiteRun(runs[i + 1]!.format, base)) {
-      format = runs[i - 1]!.format;
-    }
-    const marks = marksOf(format, base, kind);
+  // Spaces between two short-cite runs keep their own marks: splitCite reads them as part of it.
+  for (const run of p.runs) {
+    const marks = marksOf(run.format, base, kind);
     const key = marks.map((m) => `${m.type}:${String(m.attrs?.colour ?? m.attrs?.pt ?? '')}`).join(' ');
     const last = nodes[nodes.length - 1];
     if (last && key === lastKey) last.text += run.text;

@@ -37,18 +37,20 @@ const PAGE_ELEMENTS = new Set(['w:pgSz', 'w:pgMar']);
 /**
  * The body's paragraphs and page; null when the part has no w:body. `xml` is the part as
  * DocxPackage.readBytes gives it. Malformed XML is an ImportError naming the source.
+ * `onTag` is told how many tag paragraphs (cards, and the odd analytic) have been read.
  */
-export function readParagraphs(xml: string, styles: StyleSheet, source: string, part = 'word/document.xml'): WordBody | null {
+export function readParagraphs(xml: string, styles: StyleSheet, source: string, part = 'word/document.xml', onTag?: (tags: number) => void): WordBody | null {
   try {
-    return scanParagraphs(xml, styles);
+    return scanParagraphs(xml, styles, onTag);
   } catch (e) {
     if (e instanceof XmlSyntaxError) throw new ImportError(source, `its ${part} is not well-formed XML (${e.message}).`);
     throw e;
   }
 }
 
-function scanParagraphs(xml: string, styles: StyleSheet): WordBody | null {
+function scanParagraphs(xml: string, styles: StyleSheet, onTag: ((tags: number) => void) | undefined): WordBody | null {
   const out: WordParagraph[] = [];
+  let tags = 0;
   let page: PageSetup | null = null;
   const stack: string[] = [];
   let skipping = 0;
@@ -110,12 +112,14 @@ function scanParagraphs(xml: string, styles: StyleSheet): WordBody | null {
         }
         run = null;
       } else if (name === 'w:p' && paragraph) {
+        const role = styles.paragraphRole(paragraph.styleId, paragraph.level);
         out.push({
-          role: styles.paragraphRole(paragraph.styleId, paragraph.level),
+          role,
           runs: paragraph.runs,
           text: paragraph.runs.map((r) => r.text).join(''),
           base: styles.resolveRun(paragraph.styleId, undefined, {}),
         });
+        if (role === 'tag') onTag?.(++tags);
         paragraph = null;
       }
     },
