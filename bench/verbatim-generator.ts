@@ -74,6 +74,12 @@ function loadVocabulary(): Vocabulary {
   return vocabulary;
 }
 
+/** A card's length in words, drawn log-normal with real cards' median and 90th percentile. */
+export function cardLength(random: () => number): number {
+  const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return MEDIAN_CARD_WORDS * Math.exp(CARD_WORDS_SIGMA * z);
+}
+
 class Writer {
   private readonly random: () => number;
   private readonly vocab = loadVocabulary();
@@ -125,10 +131,8 @@ class Writer {
     return w[0]!.toUpperCase() + w.slice(1);
   }
 
-  /** Card length in words: log-normal, as real cards are. */
   cardWords(): number {
-    const z = Math.sqrt(-2 * Math.log(1 - this.random())) * Math.cos(2 * Math.PI * this.random());
-    return MEDIAN_CARD_WORDS * Math.exp(CARD_WORDS_SIGMA * z);
+    return cardLength(this.random);
   }
 
   rsid(): string {
@@ -231,8 +235,7 @@ function documentXml(w: Writer, cards: number): string {
     }
     parts.push(cardXml(w, Math.max(40, Math.round(lengths[i]! * scale))));
   }
-  const sectPr = '<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/><w:cols w:space="720"/></w:sectPr>';
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${parts.join('')}${sectPr}</w:body></w:document>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${parts.join('')}${LETTER_SECTION}</w:body></w:document>`;
 }
 
 const FONT = '<w:rFonts w:ascii="Calibri" w:eastAsia="Calibri" w:hAnsi="Calibri" w:cs="Times New Roman"/>';
@@ -257,23 +260,33 @@ const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
 const DOCUMENT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
-const CORE = (seed: number): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Generated Verbatim file ${seed}</dc:title><dc:creator>Cardfile bench</dc:creator></cp:coreProperties>`;
+const CORE = (title: string): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${esc(title)}</dc:title><dc:creator>Cardfile bench</dc:creator></cp:coreProperties>`;
+
+/** US Letter with one-inch margins, as Verbatim's template sets the page. */
+export const LETTER_SECTION = '<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/><w:cols w:space="720"/></w:sectPr>';
+
+/**
+ * A .docx package as Word writes one, around `document` (its word/document.xml): Verbatim's
+ * styles as real files define them, relationships and properties.
+ */
+export function verbatimPackage(document: string, title: string): Uint8Array {
+  const files: Zippable = {
+    '[Content_Types].xml': strToU8(CONTENT_TYPES),
+    '_rels/.rels': strToU8(RELS),
+    'docProps/core.xml': strToU8(CORE(title)),
+    'word/_rels/document.xml.rels': strToU8(DOCUMENT_RELS),
+    'word/styles.xml': strToU8(STYLES),
+    'word/document.xml': strToU8(document),
+  };
+  // A fixed mtime, so the same input gives the same bytes (content hashes in folder imports repeat).
+  return zipSync(files, { level: 6, mtime: new Date('2026-01-01T00:00:00Z') });
+}
 
 /**
  * A Verbatim .docx of `cards` cards (default 360: about 1.8 MB, 250k words, 40 runs a card).
  * The same seed gives the same bytes.
  */
 export async function generateVerbatimDocx(seed: number, options: VerbatimFileOptions = {}): Promise<Uint8Array> {
-  const writer = new Writer(seed);
-  const files: Zippable = {
-    '[Content_Types].xml': strToU8(CONTENT_TYPES),
-    '_rels/.rels': strToU8(RELS),
-    'docProps/core.xml': strToU8(CORE(seed)),
-    'word/_rels/document.xml.rels': strToU8(DOCUMENT_RELS),
-    'word/styles.xml': strToU8(STYLES),
-    'word/document.xml': strToU8(documentXml(writer, options.cards ?? DEFAULT_CARDS)),
-  };
-  // A fixed mtime, so the same seed gives the same bytes (content hashes in folder imports repeat).
-  return zipSync(files, { level: 6, mtime: new Date('2026-01-01T00:00:00Z') });
+  return verbatimPackage(documentXml(new Writer(seed), options.cards ?? DEFAULT_CARDS), `Generated Verbatim file ${seed}`);
 }

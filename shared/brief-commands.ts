@@ -38,6 +38,7 @@ function startDoc(state: EditorState, dispatch: ((tr: Transaction) => void) | un
 }
 
 const isHeading = (node: PMNode): boolean => ['pocket', 'hat', 'block'].includes(node.type.name);
+const CARD_RANK = 4;
 
 /**
  * F4 / F5 / F6: the heading (or the analytic's tag) at the cursor becomes a pocket, hat or
@@ -151,8 +152,9 @@ export function moveUnit(direction: 'up' | 'down'): Command {
 }
 
 /**
- * Cards added from the library: after the card at the cursor, or after the cards directly
- * under the heading at the cursor (the end of a block); the cursor goes to the first one's tag.
+ * Cards added from the library: after the card at the cursor, or after the cards (analytics,
+ * blank lines) directly under the heading at the cursor (the end of a block); the cursor goes to
+ * the first one's tag.
  */
 export function insertCards(cards: readonly PMNode[]): Command {
   return (state, dispatch) => {
@@ -161,7 +163,7 @@ export function insertCards(cards: readonly PMNode[]): Command {
       const doc = state.doc;
       const at = cursorOf(state);
       let index = at ? at.index + 1 : indexAt(doc, state.selection.from) + 1;
-      if (at && isHeading(at.node)) while (index < doc.childCount && doc.child(index).type.name === 'card') index++;
+      if (at && isHeading(at.node)) while (index < doc.childCount && rankOf(doc.child(index)) >= CARD_RANK) index++;
       const pos = positionOf(doc, index);
       dispatch(withCursor(state.tr.insert(pos, cards), pos + 2));
     }

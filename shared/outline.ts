@@ -9,10 +9,11 @@ import { readingSeconds, wordCounts } from './word-counts.js';
 
 export type OutlineLevel = 'pocket' | 'hat' | 'block' | 'card';
 
-// Analytics and blank lines sit at card level: they move with the heading above them.
-const RANK: Record<string, number> = { pocket: 1, hat: 2, block: 3, card: 4, analytic: 4, blank: 4 };
+// Analytics sit at card level. A blank line belongs to the node above it, heading or card: a card
+// moves with the blank lines after it, and moving one never stops at a blank line between cards.
+const RANK: Record<string, number> = { pocket: 1, hat: 2, block: 3, card: 4, analytic: 4, blank: 5 };
 
-/** Pocket 1, hat 2, block 3, card (analytic, blank) 4: a node owns the following nodes of a larger rank. */
+/** Pocket 1, hat 2, block 3, card (analytic) 4, blank line 5: a node owns the following nodes of a larger rank. */
 export function rankOf(node: PMNode): number {
   const rank = RANK[node.type.name];
   if (rank === undefined) throw new Error(`"${node.type.name}" is not a top-level node of a brief.`);
@@ -111,6 +112,16 @@ export function entriesOf(nodes: readonly NodeSummary[], wpm: number = DEFAULT_W
     entries.push(before && sameEntry(before, entry) ? before : entry);
   });
   return entries;
+}
+
+/**
+ * The entries by the top-level index of their node: blank lines have no entry, so an entry's
+ * place in the list is not its node's index (undefined at a blank line).
+ */
+export function entriesByIndex(entries: readonly OutlineEntry[]): (OutlineEntry | undefined)[] {
+  const byIndex: (OutlineEntry | undefined)[] = [];
+  for (const entry of entries) byIndex[entry.index] = entry;
+  return byIndex;
 }
 
 /** Every heading, card and analytic of a brief in order (blank lines left out), with the totals of what each owns. */

@@ -11,10 +11,9 @@ import { jobHandlers } from './jobs/job-handlers.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { LibraryError } from './library/library-error.js';
 import type { Library } from './library/library.js';
+import { waitingForWriters } from './library/wait-for-writers.js';
 import { articleSummaries } from './library/summaries.js';
-import { librarySearch } from './search/library-search.js';
-import { Suggester } from './search/suggest.js';
-import { plainText } from '../../shared/schema.js';
+import { SearchThread } from './search/search-thread.js';
 import { openLibraryStatusHandlers } from './library-status.js';
 import { readSettings, SETTING_NAMES } from '../../shared/settings.js';
 
@@ -28,11 +27,7 @@ export interface HandlerOptions {
 /** Binds every Api method to the services over one open library. */
 export function createHandlers(library: Library, options: HandlerOptions = {}): ApiHandlers {
   const pdfPrinter = options.pdfPrinter ?? chromiumPrinter();
-  const search = librarySearch(library);
-  const suggester = new Suggester(library.db, (id) => {
-    const card = library.cards.get(id);
-    return `${card.tag} ${plainText(card.body)}`;
-  });
+  const searches = new SearchThread(library.path);
   const jobs = options.jobs ?? new JobRunner(library.path, pdfPrinter);
   const appendCards = (brief: Brief, cardIds: number[], position?: number): Brief => {
     const nodes = cardIds.map((cardId) => library.cards.copyOf(cardId));
@@ -43,7 +38,8 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     const latest = library.briefs.list('speech')[0];
     return latest ? library.briefs.get(latest.id) : library.briefs.insert({ title: 'Speech doc', kind: 'speech', doc: { type: 'doc', content: [] } });
   };
-  return {
+  // The thread that answers calls never waits for another writer's lock: the call waits, off it.
+  return waitingForWriters(library.db, {
     libraryInfo: () => library.info(),
     listArticles: (page) => articleSummaries(library.db, page),
     getArticle: ({ id }) => library.articles.get(id),
@@ -95,8 +91,8 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       library.setSetting(CITE_TEMPLATE_SETTING, value);
       return { template: value };
     },
-    search,
-    suggest: ({ query }) => ({ suggestion: suggester.suggest(query) }),
+    search: (options) => searches.search(options),
+    suggest: ({ query }) => searches.suggest(query),
     ...openLibraryStatusHandlers(library),
-  };
+  });
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 import { BriefsView, type BriefRequest } from './BriefsView';
 import { CutterView } from './CutterView';
 import { LibraryView } from './LibraryView';
+import { PaneBoundary } from './PaneBoundary';
 import { SearchView } from './SearchView';
 
 export type Area = 'library' | 'cutter' | 'briefs' | 'search';
@@ -167,7 +168,7 @@ export function App() {
       <main>
         {AREAS.filter((a) => a.id === area || (KEPT.has(a.id) && visited.has(a.id))).map((a) => (
           <div key={a.id} id={`area-${a.id}`} role="tabpanel" aria-labelledby={`tab-${a.id}`} hidden={a.id !== area}>
-            {view(a.id)}
+            <PaneBoundary what={`The ${a.label} area`}>{view(a.id)}</PaneBoundary>
           </div>
         ))}
       </main>

@@ -12,6 +12,7 @@ import { BriefList } from './briefs/BriefList';
 import { useAutosaver } from './use-autosaver';
 import './briefs/briefs.css';
 import { useApiData } from './use-api-data';
+import { PaneBoundary } from './PaneBoundary';
 import { PaneToggle, usePane, useWidth } from './panes';
 import { briefMin, fitPanes, outlineWidth, speechMin, type Pane, type Panes } from './briefs/desk-fit';
 
@@ -186,8 +187,8 @@ export function BriefsView({ shown, request, onStatus }: { shown: boolean; reque
       ) : (
         <Desk
           speech={panes.speech ? speechId : undefined}
-          brief={<BriefEditor key={openId} briefId={openId} shown={shown} at={request?.briefId === openId ? request : undefined} speechId={speechId} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} speechPane={speechPane} outlineOpen={panes.outline} onToggleOutline={toggle('outline')} />}
-          speechEditor={(id) => <BriefEditor key={id} ref={speechPane} briefId={id} shown={shown} speechId={id} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} outlineOpen={panes.speechOutline} onToggleOutline={toggle('speechOutline')} />}
+          brief={<PaneBoundary key={openId} what="This brief" back={{ label: 'Close it', run: () => setOpenId(undefined) }}><BriefEditor briefId={openId} shown={shown} at={request?.briefId === openId ? request : undefined} speechId={speechId} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} speechPane={speechPane} outlineOpen={panes.outline} onToggleOutline={toggle('outline')} /></PaneBoundary>}
+          speechEditor={(id) => <PaneBoundary key={id} what="This speech doc"><BriefEditor ref={speechPane} briefId={id} shown={shown} speechId={id} settings={settings.data ?? DEFAULT_SETTINGS} saver={autosave.saver} saveState={autosave.state} onStatus={onStatus} onSent={onSent} outlineOpen={panes.speechOutline} onToggleOutline={toggle('speechOutline')} /></PaneBoundary>}
           speechOpen={panes.speech}
           canShowSpeech={canShowSpeech}
           onToggleSpeech={toggle('speech')}

@@ -3,7 +3,9 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { articleFromText } from '../../electron/services/importers/text-importer.js';
-import type { Library } from '../../electron/services/library/library.js';
+import { openLibrarySession, type LibrarySession } from '../../electron/services/library-session.js';
+import { Library } from '../../electron/services/library/library.js';
+import { tempLibraryPath } from './temp-dir.js';
 import { corpusText, type CORPUS } from './corpus.js';
 
 const ARTICLES: (keyof typeof CORPUS)[] = ['ceasefire', 'article001', 'aleppo', 'article004'];
@@ -43,4 +45,28 @@ export function damageIndexPage(libraryPath: string): number {
     fs.closeSync(fd);
   }
   return page;
+}
+
+/** Overwrites the last page of the cards table with garbage, under a library that may be open (a failing disk). */
+export function damageCardsPage(libraryPath: string): void {
+  const db = new Database(libraryPath, { readonly: true });
+  const page = db.prepare("SELECT max(pageno) FROM dbstat WHERE name = 'cards'").pluck().get() as number;
+  db.close();
+  const fd = fs.openSync(libraryPath, 'r+');
+  try {
+    fs.writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, (page - 1) * 4096);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A library of corpus cards, opened as the app opens it, with its check of the whole file done. */
+export async function checkedSessionOfCards(): Promise<{ libraryPath: string; session: LibrarySession }> {
+  const libraryPath = tempLibraryPath();
+  const library = Library.open(libraryPath);
+  fillWithCards(library);
+  library.close();
+  const session = openLibrarySession(libraryPath, { onBackupError: (err) => { throw err; } });
+  await session.checked;
+  return { libraryPath, session };
 }

@@ -90,11 +90,11 @@ export async function launchApp(options: { libraryPath?: string } = {}): Promise
   return app;
 }
 
-/** Saves a full-page screenshot under test/artifacts/ and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot (of the full page unless told otherwise) under test/artifacts/ and returns its path. */
+export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

@@ -11,6 +11,8 @@ const text = (s: string): DocJSON[] => (s ? [{ type: 'text', text: s }] : []);
 export const pocket = (s: string): DocJSON => ({ type: 'pocket', content: text(s) });
 export const hat = (s: string): DocJSON => ({ type: 'hat', content: text(s) });
 export const block = (s: string): DocJSON => ({ type: 'block', content: text(s) });
+/** An empty paragraph kept from a Word file. */
+export const blank: DocJSON = { type: 'blank' };
 /** A text node with the named marks, as the Api takes it. */
 export const textRun = (s: string, marks: string[] = []): DocJSON => (marks.length ? { type: 'text', text: s, marks: marks.map((type) => ({ type })) } : { type: 'text', text: s });
 export const hl = (s: string): Run => ({ text: s, marks: ['underline', 'highlight'] });

@@ -5,7 +5,7 @@ import {
 } from '../../shared/brief-commands.js';
 import type { DocJSON } from '../../shared/model.js';
 import { nodeFromJSON } from '../../shared/schema.js';
-import { block, card, doc, hat, hl, MARKER, pocket, run, stateOf } from './brief-builders.js';
+import { blank, block, card, doc, hat, hl, MARKER, pocket, run, stateOf } from './brief-builders.js';
 
 interface Row {
   name: string;
@@ -71,11 +71,25 @@ const rows: Row[] = [
   { name: 'the last unit does not move down', command: moveUnit('down'), before: [block('B1'), block('B|2'), card('One')], after: null },
   { name: 'a cursor in the body moves the whole card', command: moveUnit('up'),
     before: [card('One'), card('Two', 'Cite', [['bo|dy']])], after: doc(card('Two', 'Cite', [['bo|dy']]), card('One')) },
+  // Imported files have blank lines between cards: a card moves past a card, not a blank line,
+  // and takes the blank lines after it along.
+  { name: 'a card moves up past its sibling with the blank line after it', command: moveUnit('up'),
+    before: [block('B'), blank, card('One'), blank, card('Tw|o'), blank, blank],
+    after: doc(block('B'), blank, card('Tw|o'), blank, blank, card('One'), blank) },
+  { name: 'a card moves down past its sibling and the blank lines after both', command: moveUnit('down'),
+    before: [block('B'), card('O|ne'), blank, card('Two'), blank, blank, card('Three')],
+    after: doc(block('B'), card('Two'), blank, blank, card('O|ne'), blank, card('Three')) },
+  { name: 'the last card of a block moves down past the next block’s blank line', command: moveUnit('down'),
+    before: [block('B1'), card('On|e'), blank, block('B2'), blank, card('Two')],
+    after: doc(block('B1'), block('B2'), blank, card('On|e'), blank, card('Two')) },
   // Cards from the library
   { name: 'cards go after the card at the cursor', command: insertCards([nodeFromJSON(evidence('New'))]),
     before: [block('B'), card('On|e'), card('Two')], after: doc(block('B'), card('One'), card('|New', 'Ace 21 full cite', [['The passage ', hl('read aloud'), ' here.']]), card('Two')) },
   { name: 'cards go to the end of the block at the cursor', command: insertCards([nodeFromJSON(card('X')), nodeFromJSON(card('Y'))]),
     before: [block('B|1'), card('One'), block('B2')], after: doc(block('B1'), card('One'), card('|X'), card('Y'), block('B2')) },
+  { name: 'cards go to the end of a block with blank lines and analytics', command: insertCards([nodeFromJSON(card('X'))]),
+    before: [block('B|1'), blank, card('One'), blank, { type: 'analytic', content: [{ type: 'text', text: 'Mine' }] }, blank, block('B2')],
+    after: doc(block('B1'), blank, card('One'), blank, { type: 'analytic', content: [{ type: 'text', text: 'Mine' }] }, blank, card('|X'), block('B2')) },
   { name: 'cards go into an empty brief', command: insertCards([nodeFromJSON(card('X'))]), before: [], after: doc(card('|X')) },
   { name: 'only cards can be inserted', command: insertCards([nodeFromJSON(block('X'))]), before: [card('|')], after: null },
 ];
@@ -91,6 +105,7 @@ describe('the unit at the cursor (what send to speech copies)', () => {
     { name: 'a card alone', before: [block('B'), card('On|e'), card('Two')], sent: ['One'] },
     { name: 'a block with its cards', before: [block('B|'), card('One'), card('Two'), block('C'), card('Three')], sent: ['B', 'One', 'Two'] },
     { name: 'a hat with its blocks', before: [hat('H|'), block('B'), card('One'), hat('H2')], sent: ['H', 'B', 'One'] },
+    { name: 'a card with the blank line after it', before: [block('B'), card('On|e'), blank, card('Two')], sent: ['One', ''] },
     { name: 'nothing from an empty brief', before: [], sent: [] },
   ])('$name', ({ before, sent }) => {
     expect(unitAtCursor(stateOf(...before)).map((n) => (n.type.name === 'card' ? n.firstChild!.textContent : n.textContent))).toEqual(sent);

@@ -2,19 +2,35 @@
 // same text as an article already there, or the same brief document) reported, not stored.
 import { createHash } from 'node:crypto';
 import type { ImportOutcome } from '../../../shared/import-outcome.js';
-import type { DocJSON } from '../../../shared/model.js';
+import type { ArticleFields, DocJSON } from '../../../shared/model.js';
+import { PARTIAL_IMPORT } from '../library/brief-store.js';
 import type { Library } from '../library/library.js';
 import { isReadOnlyWrite, READ_ONLY_WRITE } from '../library-status.js';
 import { LOCAL_ADDRESS } from './fetch-url.js';
 import { ImportError } from './import-error.js';
 import { describeInput, readSource, type Imported, type ImportInput, type ReadOptions } from './import-source.js';
 
+type StoredOutcome = Extract<ImportOutcome, { status: 'imported' | 'duplicate' }>;
+
 export interface ImportOptions extends ReadOptions {
-  /** Runs inside the transaction that stored the source (the import log records it there). */
-  onStored?: (outcome: Extract<ImportOutcome, { status: 'imported' | 'duplicate' }>) => void;
+  /** Runs inside the transaction that stored the source's last piece (the import log records it there). */
+  onStored?: (outcome: StoredOutcome) => void;
   /** Told, while a brief is stored, how many of its cards have been written so far. */
   onCardsStored?: (cards: number) => void;
 }
+
+/**
+ * Cards of a brief stored per transaction. A 20,000-card brief in one transaction held the write
+ * lock for 5 to 15 s (an autosave beside it waited that long, then failed); a piece of 500 holds
+ * it a fortieth as long.
+ */
+export const CARDS_PER_COMMIT = 500;
+/**
+ * Between two pieces the lock is let go this long: longer than the longest pause of a writer
+ * waiting for it (SQLite's busy handler sleeps up to 100 ms, the Api's retry up to 50 ms), so a
+ * waiting autosave gets in after one piece instead of racing the next one's BEGIN and losing.
+ */
+const PAUSE_BETWEEN_PIECES_MS = 100;
 
 const countCards = (doc: DocJSON): number => (doc.content ?? []).filter((node) => node.type === 'card').length;
 
@@ -24,10 +40,10 @@ export async function importInto(library: Library, input: ImportInput, options: 
   try {
     const imported = await readSource(input, options);
     if (options.signal?.aborted) throw new ImportError(source, 'the import was cancelled.');
+    if (imported.kind === 'brief') return await storeBrief(library, imported, source, options);
     return library.transaction(() => {
-      const stored = store(library, imported, source, options.onCardsStored);
-      const outcome = stored.status === 'imported' && imported.kind === 'brief' ? { ...stored, cards: countCards(imported.doc) } : stored;
-      if (outcome.status !== 'failed') options.onStored?.(outcome);
+      const outcome = storeArticle(library, imported.fields, source);
+      options.onStored?.(outcome);
       return outcome;
     });
   } catch (err) {
@@ -40,16 +56,75 @@ export async function importInto(library: Library, input: ImportInput, options: 
   }
 }
 
-function store(library: Library, imported: Imported, source: string, onCardsStored: ((cards: number) => void) | undefined): ImportOutcome {
-  if (imported.kind === 'brief') {
-    // Its cards are the brief's own and searchable where they live: nothing is filed twice.
-    const importHash = createHash('sha1').update(imported.title).update('\n').update(JSON.stringify(imported.doc)).digest('base64url');
+type BriefImport = Extract<Imported, { kind: 'brief' }>;
+
+// Its cards are the brief's own and searchable where they live: nothing is filed twice.
+async function storeBrief(library: Library, imported: BriefImport, source: string, { onStored, onCardsStored }: ImportOptions): Promise<StoredOutcome> {
+  const importHash = createHash('sha1').update(imported.title).update('\n').update(JSON.stringify(imported.doc)).digest('base64url');
+  const pieces = piecesOf(imported.doc.content ?? []);
+  const finish = (id: number, title: string): StoredOutcome => {
+    const outcome: StoredOutcome = { source, status: 'imported', kind: 'brief', id, title, cards: countCards(imported.doc) };
+    onStored?.(outcome);
+    return outcome;
+  };
+  // Only the last piece names the brief by its document (and the import log by its file), so a run
+  // that stopped mid-file is never taken for a finished one: the next import of the file deletes
+  // what it left and stores the file whole.
+  const first = library.transaction((): StoredOutcome | { id: number; title: string } => {
     const same = library.briefs.findImported(importHash);
-    if (same) return { source, status: 'duplicate', kind: 'brief', id: same.id, title: same.title };
-    const brief = library.briefs.insert({ title: imported.title, kind: 'brief', doc: imported.doc, importHash }, onCardsStored);
-    return { source, status: 'imported', kind: 'brief', id: brief.id, title: brief.title };
+    if (same) {
+      const outcome: StoredOutcome = { source, status: 'duplicate', kind: 'brief', id: same.id, title: same.title };
+      onStored?.(outcome);
+      return outcome;
+    }
+    const interrupted = library.briefs.findImported(PARTIAL_IMPORT + importHash);
+    if (interrupted) library.briefs.delete(interrupted.id);
+    const whole = pieces.length === 1;
+    const brief = library.briefs.insert({ title: imported.title, kind: 'brief', doc: { ...imported.doc, content: pieces[0]! }, importHash: whole ? importHash : PARTIAL_IMPORT + importHash }, onCardsStored);
+    return whole ? finish(brief.id, brief.title) : brief;
+  });
+  if ('status' in first) return first;
+  const pause = () => new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_PIECES_MS));
+  let stored = countCards({ type: 'doc', content: pieces[0]! });
+  const append = (piece: DocJSON[]) => {
+    const before = stored;
+    library.briefs.append(first.id, piece, onCardsStored && ((cards) => onCardsStored(before + cards)));
+    stored += countCards({ type: 'doc', content: piece });
+  };
+  try {
+    for (const piece of pieces.slice(1, -1)) {
+      await pause();
+      append(piece);
+    }
+    await pause();
+    return library.transaction(() => {
+      append(pieces[pieces.length - 1]!);
+      library.briefs.markImported(first.id, importHash);
+      return finish(first.id, first.title);
+    });
+  } catch (err) {
+    // A piece refused: the pieces before it go too, so the library is as it was.
+    library.briefs.delete(first.id);
+    throw err;
   }
-  const { fields } = imported;
+}
+
+/** Top-level nodes cut into runs of at most CARDS_PER_COMMIT cards each (always at least one run). */
+function piecesOf(nodes: readonly DocJSON[]): DocJSON[][] {
+  const pieces: DocJSON[][] = [[]];
+  let cards = 0;
+  for (const node of nodes) {
+    if (node.type === 'card' && cards === CARDS_PER_COMMIT) {
+      pieces.push([]);
+      cards = 0;
+    }
+    if (node.type === 'card') cards++;
+    pieces[pieces.length - 1]!.push(node);
+  }
+  return pieces;
+}
+
+function storeArticle(library: Library, fields: ArticleFields, source: string): StoredOutcome {
   const same = library.articles.findSameSource(fields);
   if (same) return { source, status: 'duplicate', kind: 'article', id: same.id, title: same.title };
   const article = library.articles.insert(fields);

@@ -9,8 +9,8 @@ import type { ExportFormat, ExportedFile } from '../exporters/export-brief.js';
 import type { ExportVariant } from '../../../shared/export-variants.js';
 import type { PdfPrinter } from '../exporters/pdf-printer.js';
 import { LibraryError } from '../library/library-error.js';
-import { startWorker } from '../start-worker.js';
 import type { FromWorker, JobSpec, NamedBytes, ToWorker, WorkerData } from './job-protocol.js';
+import { startWorker } from '../worker-thread.js';
 
 /** Files sent to an open import and not yet read; addFiles waits below this, so memory stays flat. */
 const MAX_WAITING_FILES = 8;
@@ -148,7 +148,7 @@ export class JobRunner {
   }
 
   private spawn(): Worker {
-    const worker = startWorker(import.meta.url, './job-worker', { libraryPath: this.libraryPath } satisfies WorkerData);
+    const worker = startWorker(new URL('./job-worker.js', import.meta.url), { libraryPath: this.libraryPath } satisfies WorkerData);
     worker.on('message', (message: FromWorker) => this.receive(worker, message));
     const lost = (reason: string) => {
       if (this.worker === worker) this.worker = null;

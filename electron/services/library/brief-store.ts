@@ -38,6 +38,13 @@ export interface BriefEdit extends TopLevelEdit<DocJSON> {
   title?: string | undefined;
 }
 
+/**
+ * The import hash of a brief a file import is still storing, a piece at a time: it is not listed
+ * (nor offered to quick find) until its last piece names it by its document.
+ */
+export const PARTIAL_IMPORT = 'partial:';
+const NOT_PARTIAL = `coalesce(b.import_hash, '') NOT LIKE '${PARTIAL_IMPORT}%'`;
+
 /** The uid a card node of a saved brief points at. */
 const uidOf = (node: DocJSON): string | null => (typeof node.attrs?.['cardId'] === 'string' ? node.attrs['cardId'] : null);
 
@@ -48,6 +55,7 @@ export class BriefStore {
   private readonly imported: Database.Statement<[string], { id: number; title: string }>;
   private readonly updateRow: Database.Statement<{ id: number; title: string; kind: BriefKind; doc: string; now: string }>;
   private readonly deleteRow: Database.Statement<[number]>;
+  private readonly setImportHash: Database.Statement<{ id: number; importHash: string | null }>;
   private readonly countRows: Database.Statement<[], number>;
   private readonly everyBrief: Database.Statement<[], BriefRow>;
   private readonly cardHeads: Database.Statement<[], { uid: string; tag: string; short_cite: string; full_cite: string }>;
@@ -57,20 +65,21 @@ export class BriefStore {
     this.one = db.prepare('SELECT * FROM briefs WHERE id = ?');
     this.summaries = db.prepare(`SELECT b.id, b.title, b.kind, b.created_at, b.updated_at,
         (SELECT count(*) FROM cards c WHERE c.brief_id = b.id) AS cards
-      FROM briefs b WHERE @kind IS NULL OR b.kind = @kind ORDER BY b.updated_at DESC, b.id DESC`);
+      FROM briefs b WHERE (@kind IS NULL OR b.kind = @kind) AND ${NOT_PARTIAL} ORDER BY b.updated_at DESC, b.id DESC`);
     this.insertRow = db.prepare(`INSERT INTO briefs (id, title, kind, doc, created_at, updated_at, import_hash)
       VALUES (@id, @title, @kind, '{"type":"doc","content":[]}', @now, @now, @importHash)`);
     this.imported = db.prepare('SELECT id, title FROM briefs WHERE import_hash = ? LIMIT 1');
     this.updateRow = db.prepare('UPDATE briefs SET title = @title, kind = @kind, doc = @doc, updated_at = @now WHERE id = @id');
     this.deleteRow = db.prepare('DELETE FROM briefs WHERE id = ?');
+    this.setImportHash = db.prepare('UPDATE briefs SET import_hash = @importHash WHERE id = @id');
     this.countRows = db.prepare('SELECT count(*) FROM briefs').pluck() as Database.Statement<[], number>;
-    this.everyBrief = db.prepare('SELECT * FROM briefs ORDER BY updated_at DESC, id DESC');
+    this.everyBrief = db.prepare(`SELECT * FROM briefs b WHERE ${NOT_PARTIAL} ORDER BY updated_at DESC, id DESC`);
     this.cardHeads = db.prepare('SELECT uid, tag, short_cite, full_cite FROM cards WHERE brief_id IS NOT NULL');
     this.oneSummary = db.prepare(`SELECT b.id, b.title, b.kind, b.created_at, b.updated_at,
         (SELECT count(*) FROM cards c WHERE c.brief_id = b.id) AS cards FROM briefs b WHERE b.id = ?`);
   }
 
-  /** Briefs and speech docs (or one kind), touched last first, without their documents. */
+  /** Briefs and speech docs (or one kind), touched last first, without their documents; not those still importing. */
   list(kind?: BriefKind): BriefSummary[] {
     return this.summaries.all({ kind: kind ?? null }).map(summaryOf);
   }
@@ -157,6 +166,24 @@ export class BriefStore {
       this.save(id, { title: edit.title ?? row.title, kind: row.kind, doc: { type: 'doc', ...docAttrs(stored), content } }, unchanged);
       return summaryOf(this.oneSummary.get(id)!);
     });
+  }
+
+  /**
+   * Adds nodes at the end of a brief, writing only their cards: a large import stores its brief a
+   * piece at a time, so another writer waits for one piece, not the whole file.
+   */
+  append(id: number, nodes: DocJSON[], onCardsStored?: (cards: number) => void): void {
+    this.tx(() => {
+      const row = this.row(id);
+      const stored = JSON.parse(row.doc) as DocJSON;
+      const kept = stored.content ?? [];
+      this.save(id, { title: row.title, kind: row.kind, doc: { type: 'doc', ...docAttrs(stored), content: [...kept, ...nodes] } }, new Set(kept), onCardsStored);
+    });
+  }
+
+  /** Names the document a file import read (findImported then knows it), or forgets it (null). */
+  markImported(id: number, importHash: string | null): void {
+    this.tx(() => this.setImportHash.run({ id, importHash }));
   }
 
   /**

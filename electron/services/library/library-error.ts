@@ -1,4 +1,4 @@
-export type LibraryErrorCode = 'not-a-library' | 'newer-version' | 'corrupt' | 'not-found' | 'invalid' | 'read-only';
+export type LibraryErrorCode = 'not-a-library' | 'newer-version' | 'corrupt' | 'not-found' | 'invalid' | 'read-only' | 'busy';
 
 /** An error a user can act on: it names the file or record and what went wrong. */
 export class LibraryError extends Error {

@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import { type SearchHit, type SearchOptions, type SearchResult } from '../../../shared/search.js';
 import { bodyTextOf, decodeContent } from '../library/card-content.js';
 import type { CardStore } from '../library/card-store.js';
-import { matchExpression, parseQuery, plainWords, type ParsedQuery, type Term } from './query-parser.js';
+import { LibraryError } from '../library/library-error.js';
+import { costlyQuery, matchExpression, parseQuery, plainWords, type ParsedQuery, type Term } from './query-parser.js';
 import { snippetOf } from './snippet.js';
 
 type Db = Database.Database;
@@ -58,6 +59,8 @@ export class CardSearch {
   search(options: SearchOptions): SearchResult {
     const started = performance.now();
     const parsed = parseQuery(options.query);
+    const costly = costlyQuery(parsed);
+    if (costly) throw new LibraryError('invalid', costly);
     let readAs: SearchResult['readAs'] = 'query';
     let query = parsed;
     let found = this.run(withFilters(parsed, options), options);

@@ -4,7 +4,7 @@
 // The CLI, which answers one query and exits, refreshes on its own thread first instead.
 import type { SearchOptions, SearchResult } from '../../../shared/search.js';
 import type { Library } from '../library/library.js';
-import { startWorker } from '../start-worker.js';
+import { startWorker } from '../worker-thread.js';
 import { CardSearch } from './card-search.js';
 import type { FromIndexWorker, IndexWorkerData } from './index-worker.js';
 import { checkIndex, ensureIndex, type RebuildProgress } from './search-index.js';
@@ -28,7 +28,7 @@ export function librarySearch(library: Library, options: LibrarySearchOptions = 
   let bound: Bound | undefined;
   const refreshInWorker = (b: Bound) => {
     b.refreshing = { done: 0, total: 0 };
-    const worker = startWorker(import.meta.url, './index-worker', { libraryPath: library.path } satisfies IndexWorkerData);
+    const worker = startWorker(new URL('./index-worker.js', import.meta.url), { libraryPath: library.path } satisfies IndexWorkerData);
     // A refresh left unfinished when the process exits resumes at the next check: each batch commits.
     worker.unref();
     const end = () => {

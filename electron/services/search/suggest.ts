@@ -3,6 +3,7 @@
 // word some card holds, and the corrected query is offered only when it finds cards.
 import type { Database } from 'better-sqlite3';
 import { distance } from '../../../shared/quick-find.js';
+import { MAX_QUERY_WORDS } from './query-parser.js';
 
 // Typos a debater makes: up to two edits, more in longer words.
 const maxEdits = (word: string) => (word.length <= 4 ? 1 : 2);
@@ -62,6 +63,8 @@ export class Suggester {
     const trimmed = query.trim();
     if (!trimmed || !PLAIN.test(trimmed) || this.finds(quoted(trimmed))) return null;
     const words = trimmed.split(/\s+/);
+    // Each word is looked up and maybe corrected: a search too long to run gets no correction.
+    if (words.length > MAX_QUERY_WORDS) return null;
     const fixed = words.map((w) => (this.finds(quoted(w)) ? w : this.correct(w) ?? w));
     if (fixed.every((w, i) => w === words[i])) return null;
     const suggestion = fixed.join(' ');

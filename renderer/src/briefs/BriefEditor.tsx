@@ -19,6 +19,7 @@ import { api } from '../api';
 import type { Status } from '../App';
 import { useApiData } from '../use-api-data';
 import { IS_MAC } from '../cutter/platform';
+import { applyOrReport } from './apply-or-report';
 import { BRIEF_KEYS, SEND_KEY, basePlugins, blockTotals, citeWarnings, briefKeymap, invisibility, isInvisible, setInvisible } from './brief-plugins';
 import { CardPicker } from './CardPicker';
 import { cursorIn, rememberCursor } from './last-cursor';
@@ -259,8 +260,8 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
     const view = new EditorView(mount.current!, {
       state: editorState,
       dispatchTransaction(tr) {
-        const next = view.state.apply(tr);
-        view.updateState(next);
+        const next = applyOrReport(view, tr, (message) => onStatus({ kind: 'error', text: `That edit could not be made in “${brief.title}”: ${message}. The brief is as it was before it.` }));
+        if (!next) return;
         // At once, not with the outline: Alt+B from Search a moment later files the card here.
         if (tr.selectionSet || tr.docChanged) rememberCursor(brief.id, indexAt(next.doc, next.selection.from));
         // Typing inside one heading or card waits for a pause; a change of structure (a card

@@ -11,11 +11,13 @@ interface Props {
   /** Index of the top-level node holding the cursor. */
   current: number;
   onJump: (entry: OutlineEntry) => void;
-  /** Drop the unit at index `dragged` onto the entry at `onto` (entries.length: the end). */
+  /** Drop the unit at top-level index `dragged` onto the entry at top-level index `onto` (END: the end). */
   onDrop: (dragged: number, onto: number) => void;
 }
 
 const DRAG_TYPE = 'application/x-cardfile-outline';
+// Past every top-level node: entries.length is not the doc's end, since blank lines have no entry.
+const END = Number.MAX_SAFE_INTEGER;
 
 /** The outline: jump to a heading or card, collapse headings, drag blocks and cards to reorder. */
 export function NavigationPane({ entries, current, onJump, onDrop }: Props) {
@@ -74,7 +76,7 @@ export function NavigationPane({ entries, current, onJump, onDrop }: Props) {
       {entries.length === 0 && <p className="empty">Empty brief. F6 starts a block, F7 a tag.</p>}
       <ul style={{ paddingTop: rows.padTop, paddingBottom: rows.padBottom }}>
         {drawn}
-        <li className={`end${over === entries.length ? ' drop' : ''}`} {...dropProps(entries.length)} aria-hidden="true" />
+        <li className={`end${over === END ? ' drop' : ''}`} {...dropProps(END)} aria-hidden="true" />
       </ul>
     </nav>
   );

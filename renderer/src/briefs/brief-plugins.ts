@@ -7,7 +7,7 @@ import { Plugin, PluginKey, type Command, type EditorState, type Transaction } f
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { hiddenRanges, moveUnit, newAnalyticAfter, setHeading } from '../../../shared/brief-commands';
 import { editorBindings, editorCommands, fixedKey, resolveKeys } from '../../../shared/keymap';
-import { blockTitle, changedRange, positionOf, type OutlineEntry } from '../../../shared/outline';
+import { blockTitle, changedRange, entriesByIndex, positionOf, type OutlineEntry } from '../../../shared/outline';
 import { outlineOf } from '../../../shared/outline-plugin';
 import type { Settings } from '../../../shared/settings';
 import { formatDuration } from '../../../shared/word-counts';
@@ -151,7 +151,8 @@ function blockDecoration(entry: OutlineEntry, pos: number, node: PMNode): Decora
 export function blockTotals(): Plugin<DecorationSet> {
   const all = (doc: PMNode, entries: readonly OutlineEntry[]) => {
     const decorations: Decoration[] = [];
-    doc.forEach((node, pos, i) => { if (entries[i]!.level === 'block') decorations.push(blockDecoration(entries[i]!, pos, node)); });
+    const at = entriesByIndex(entries);
+    doc.forEach((node, pos, i) => { if (at[i]?.level === 'block') decorations.push(blockDecoration(at[i]!, pos, node)); });
     return DecorationSet.create(doc, decorations);
   };
   return new Plugin<DecorationSet>({
@@ -168,11 +169,13 @@ export function blockTotals(): Plugin<DecorationSet> {
         const range = tr.docChanged ? changedRange(oldState.doc, newState.doc) : null;
         const changed: Decoration[] = [];
         const stale: Decoration[] = [];
+        const now = entriesByIndex(entries);
+        const then = entriesByIndex(before);
         tr.doc.forEach((node, pos, i) => {
           const replaced = range !== null && i >= range.from && i < range.newEnd;
-          if (!replaced && entries[i] === before[i]) return;
+          if (!replaced && now[i] === then[i]) return;
           stale.push(...within(next, pos, pos + node.nodeSize));
-          if (entries[i]!.level === 'block') changed.push(blockDecoration(entries[i]!, pos, node));
+          if (now[i]?.level === 'block') changed.push(blockDecoration(now[i]!, pos, node));
         });
         if (stale.length > 0) next = next.remove(stale);
         return changed.length > 0 ? next.add(tr.doc, changed) : next;

@@ -12,7 +12,7 @@ import { createBackup, HOUR_MS, listBackups } from '../../../electron/services/b
 import { Library } from '../../../electron/services/library/library.js';
 import { dispatch } from '../../../electron/services/dispatch.js';
 import { openLibrarySession } from '../../../electron/services/library-session.js';
-import { damageIndexPage, fillWithCards } from '../../helpers/damage-library.js';
+import { checkedSessionOfCards, damageCardsPage, damageIndexPage, fillWithCards } from '../../helpers/damage-library.js';
 import { tempLibraryPath } from '../../helpers/temp-dir.js';
 import { fillLibrary } from './fill-library.js';
 
@@ -167,20 +167,10 @@ describe('a session on a library whose search index is damaged', () => {
 
 describe('a session meeting damage after the check', () => {
   it('turns to recovery when SQLite reports damage while answering a call', async () => {
-    const libraryPath = tempLibraryPath();
-    const library = Library.open(libraryPath);
-    fillWithCards(library);
-    library.close();
-    const session = openLibrarySession(libraryPath, { onBackupError: (err) => { throw err; } });
-    await session.checked;
+    const { libraryPath, session } = await checkedSessionOfCards();
     expect(session.status().mode).toBe('writable');
     // A page of the cards table goes bad under the open library (a failing disk).
-    const db = new Database(libraryPath, { readonly: true });
-    const page = db.prepare("SELECT max(pageno) FROM dbstat WHERE name = 'cards'").pluck().get() as number;
-    db.close();
-    const fd = fs.openSync(libraryPath, 'r+');
-    fs.writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, (page - 1) * 4096);
-    fs.closeSync(fd);
+    damageCardsPage(libraryPath);
     // Another writer (the CLI) commits: the session's connection drops its page cache and reads again.
     const other = new Database(libraryPath);
     other.prepare("INSERT INTO settings (key, value) VALUES ('other', '1')").run();
