@@ -6,6 +6,7 @@ import { chromiumPrinter } from './services/exporters/chromium-printer.js';
 import { EXPORT_FORMATS, exportBrief, type ExportFormat } from './services/exporters/export-brief.js';
 import type { PdfPrinter } from './services/exporters/pdf-printer.js';
 import type { Library } from './services/library/library.js';
+import { readArgs } from './cli-args.js';
 
 export const EXPORT_USAGE = '  export BRIEF [--format docx|pdf|html] [--out FILE]   a brief (id or exact title) as Verbatim .docx, PDF or HTML';
 
@@ -18,16 +19,9 @@ export async function runExportCommand(
   usageError: (problem: string) => Error,
   printer: PdfPrinter = chromiumPrinter(),
 ): Promise<number> {
-  const words: string[] = [];
-  let format: string | undefined;
-  let outFile: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') ? [arg.split('=')[0], arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined] : [undefined, undefined];
-    if (flag === '--format') format = inline ?? args[++i];
-    else if (flag === '--out') outFile = inline ?? args[++i];
-    else words.push(arg);
-  }
+  const { values, words } = readArgs(args, { format: { type: 'string' }, out: { type: 'string' } }, usageError);
+  let format = values.format;
+  const outFile = values.out;
   if (words.length !== 1) throw usageError('export which brief? give one id or exact title (quote titles with spaces)');
   format ??= outFile ? path.extname(outFile).slice(1).toLowerCase() || 'docx' : 'docx';
   if (!isFormat(format)) throw usageError(`--format must be docx, pdf or html, not ${format}`);

@@ -1,5 +1,6 @@
 // `cardfile search QUERY [--json] [--limit N]`: library search on the same code as the app.
 import { placeLabel, type SearchHit } from '../shared/search.js';
+import { readArgs } from './cli-args.js';
 import type { Library } from './services/library/library.js';
 import { librarySearch } from './services/search/library-search.js';
 
@@ -26,19 +27,12 @@ export async function runSearchCommand(
   out: (line: string) => void,
   usageError: (problem: string) => Error,
 ): Promise<number> {
-  const words: string[] = [];
-  let limit = DEFAULT_LIMIT;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--limit' || arg.startsWith('--limit=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      limit = Number(value);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw usageError(`--limit needs a whole number from 1 to 500, not ${value ?? 'nothing'}`);
-    } else words.push(arg);
-  }
+  const { values, words } = readArgs(args, { limit: { type: 'string' } }, usageError);
+  const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw usageError(`--limit needs a whole number from 1 to 500, not ${values.limit}`);
   const query = words.join(' ').trim();
   if (!query) throw usageError('search for what? give a query');
-  const result = await librarySearch(library, (p) => process.stderr.write(`rebuilding the search index: ${p.done}/${p.total}\r`))({ query, limit });
+  const result = await librarySearch(library, { inWorker: false, onProgress: (p) => process.stderr.write(`rebuilding the search index: ${p.done}/${p.total}\r`) })({ query, limit });
   if (json) {
     out(JSON.stringify(result, null, 2));
     return 0;

@@ -9,6 +9,7 @@ import { removeLeftovers } from './services/backup/backup-files.js';
 import { defaultLibraryPath } from './services/library/default-library-path.js';
 import { Library } from './services/library/library.js';
 import { isReadOnlyWrite, READ_ONLY_WRITE, readOnlyNotice } from './services/library-status.js';
+import { readArgs } from './cli-args.js';
 
 async function usage(): Promise<string> {
   const [{ BACKUP_USAGE }, { EXPORT_USAGE }, { SEARCH_USAGE }] = await Promise.all([import('./cli-backups.js'), import('./cli-export.js'), import('./cli-search.js')]);
@@ -40,27 +41,18 @@ interface Parsed {
   words: string[];
 }
 
+// The export and search commands read their own options: they are handed on as words.
+const COMMAND_OPTIONS = ['format', 'out', 'limit'] as const;
+
 function parseArgs(argv: string[]): Parsed | 'help' {
-  const words: string[] = [];
-  let library: string | undefined;
-  let json = false;
-  let allowLocal = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return 'help';
-    else if (arg === '--json') json = true;
-    else if (arg === '--allow-local') allowLocal = true;
-    else if (arg === '--library') {
-      library = argv[++i];
-      if (!library) throw new UsageError('--library needs a path');
-    } else if (arg.startsWith('--library=')) library = arg.slice('--library='.length);
-    // The export command reads its own options.
-    else if (arg === '--format' || arg === '--out' || arg === '--limit') words.push(arg, argv[++i] ?? '');
-    else if (arg.startsWith('--format=') || arg.startsWith('--out=') || arg.startsWith('--limit=')) words.push(arg);
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else words.push(arg);
-  }
-  return { library: library ? path.resolve(library) : defaultLibraryPath(), json, allowLocal, words };
+  const { values, words } = readArgs(argv, {
+    library: { type: 'string' }, json: { type: 'boolean' }, 'allow-local': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    format: { type: 'string' }, out: { type: 'string' }, limit: { type: 'string' },
+  }, (problem) => new UsageError(problem));
+  if (values.help) return 'help';
+  for (const name of COMMAND_OPTIONS) if (values[name] !== undefined) words.push(`--${name}=${values[name]}`);
+  const library = values.library;
+  return { library: library ? path.resolve(library) : defaultLibraryPath(), json: values.json === true, allowLocal: values['allow-local'] === true, words };
 }
 
 type Listing = Article | Card | BriefSummary;

@@ -61,6 +61,8 @@ export interface SearchResult {
   /** 'plain-words' when the query could not be read as written and its words were searched instead. */
   readAs: 'query' | 'plain-words';
   tookMs: number;
+  /** The index is being brought in step in the background: hits come from what it holds so far. */
+  indexing?: { done: number; total: number };
 }
 
 // Private-use characters: FTS5 puts them around matched words, and no card text holds them.

@@ -180,6 +180,7 @@ export function SearchView({ focusRequest, onStatus, onOpenBrief }: Props) {
         · Alt+S send to speech
         {result && ` · ${hits.length}${result.more ? '+' : ''} cards in ${result.tookMs.toFixed(1)} ms`}
         {result?.readAs === 'plain-words' && ' (searched as plain words)'}
+        {result?.indexing && ` · bringing the search index up to date (${result.indexing.done.toLocaleString()} of ${result.indexing.total.toLocaleString()} cards): some cards may be missing`}
       </p>
       {(error ?? briefsError) && <p role="alert" className="error">{error ?? briefsError}</p>}
       <div className={`search-body${opened ? ' with-card' : ''}`}>

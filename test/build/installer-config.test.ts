@@ -102,4 +102,20 @@ describe('installer configuration', () => {
     expect(fs.existsSync(path.join(ROOT, native))).toBe(true);
     expect(pkg.build.asarUnpack.some((pattern) => path.matchesGlob(native, pattern))).toBe(true);
   });
+
+  it('ships as production dependencies only the packages the shipped code imports', () => {
+    // A dependency only the tests or the bench use would be packed into every installer.
+    const imported = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (/\.tsx?$/.test(entry.name)) {
+          for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?:from |import\()['"]((?:@[^/'"]+\/)?[^/'".][^/'"]*)/g)) imported.add(m[1]!);
+        }
+      }
+    };
+    for (const dir of ['electron', 'shared', 'renderer']) walk(path.join(ROOT, dir));
+    expect(Object.keys(pkg.dependencies).filter((name) => !imported.has(name))).toEqual([]);
+  });
 });

@@ -54,6 +54,9 @@ describe('the cardfile CLI (built, as a user runs it)', () => {
     [['frobnicate'], 2, /unknown command frobnicate/],
     [['list', 'cards', '--colour'], 2, /unknown option --colour/],
     [['import'], 2, /import what\?/],
+    // An option with no value is refused, not read as an empty one (an export then went to the current folder).
+    [['export', '1', '--out'], 2, /--out needs a value/],
+    [['search', 'Syria', '--limit'], 2, /--limit needs a value/],
   ])('%j exits %i with usage on stderr', (args, code, message) => {
     const result = cardfile(['--library', tempLibraryPath(), ...args]);
     expect(result.code).toBe(code);

@@ -5,9 +5,9 @@ import type Database from 'better-sqlite3';
 import type { Card, CardFields, CardPlace, DocJSON } from '../../../shared/model.js';
 import { labelOfTag } from '../../../shared/card-doc.js';
 import type { CardIndex } from '../search/card-index.js';
-import { searchFields, type ArticleForIndex } from '../search/search-fields.js';
+import { searchFields, type ArticleForIndex, type SearchFields } from '../search/search-fields.js';
 import { definedOnly } from './article-store.js';
-import { cardParts, decodeContent, EMPTY_BODY, newUid, nodeOfFields, type CardParts } from './card-content.js';
+import { bodyTextOf, cardParts, decodeContent, DERIVED_VERSION, EMPTY_BODY, newUid, nodeOfFields, rederived, type CardParts } from './card-content.js';
 import { LibraryError } from './library-error.js';
 import type { Db } from './open-library.js';
 
@@ -15,7 +15,7 @@ export interface CardRow {
   id: number; uid: string; brief_id: number | null; copied_from: string | null; fingerprint: string; content_hash: string;
   tag: string; label: string | null; short_cite: string; full_cite: string; content: Buffer; headings: string;
   article_id: number | null; passage_start: number | null; passage_end: number | null; text_edited: number;
-  created_at: string; updated_at: string;
+  derived: number; created_at: string; updated_at: string;
 }
 
 /** A card row without its content: what a brief save compares, without reading every card's words. */
@@ -25,11 +25,11 @@ export type CardState = Omit<CardRow, 'content'>;
 interface RowValues {
   uid: string; brief_id: number | null; copied_from: string | null; fingerprint: string; content_hash: string;
   tag: string; label: string | null; short_cite: string; full_cite: string; content: Buffer; headings: string;
-  article_id: number | null; passage_start: number | null; passage_end: number | null; text_edited: number; now: string;
+  article_id: number | null; passage_start: number | null; passage_end: number | null; text_edited: number; derived: number; now: string;
 }
 
 const COLUMNS = ['uid', 'brief_id', 'copied_from', 'fingerprint', 'content_hash', 'tag', 'label', 'short_cite', 'full_cite',
-  'content', 'headings', 'article_id', 'passage_start', 'passage_end', 'text_edited'] as const;
+  'content', 'headings', 'article_id', 'passage_start', 'passage_end', 'text_edited', 'derived'] as const;
 
 /** Where a brief card sits: given by BriefStore, which walks the brief. */
 export interface BriefCardPlace {
@@ -90,6 +90,7 @@ export class CardStore {
   private readonly insertRow: Database.Statement<RowValues & { id: number | null }>;
   private readonly updateRow: Database.Statement<RowValues & { id: number }>;
   private readonly detachRows: Database.Statement<[number]>;
+  private readonly rederiveRow: Database.Statement<{ id: number; fingerprint: string; contentHash: string; derived: number }>;
   private readonly deleteRow: Database.Statement<[number]>;
   private readonly countRows: Database.Statement<[], number>;
   private readonly articleOf: Database.Statement<[number], { authors: string; published_date: string }>;
@@ -121,6 +122,7 @@ export class CardStore {
       VALUES (@id, ${COLUMNS.map((c) => '@' + c).join(', ')}, @now, @now)`);
     this.updateRow = db.prepare(`UPDATE cards SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`);
     this.detachRows = db.prepare('UPDATE cards SET article_id = NULL WHERE article_id = ?');
+    this.rederiveRow = db.prepare('UPDATE cards SET fingerprint = @fingerprint, content_hash = @contentHash, derived = @derived WHERE id = @id');
     this.deleteRow = db.prepare('DELETE FROM cards WHERE id = ?');
     this.countRows = db.prepare('SELECT count(*) FROM cards').pluck() as Database.Statement<[], number>;
     this.articleOf = db.prepare('SELECT authors, published_date FROM articles WHERE id = ?');
@@ -264,11 +266,32 @@ export class CardStore {
     for (const id of ids) this.reindex(this.row(id));
   }
 
-  /** Rewrites one card's index row from what is stored (index rebuilds, article changes). */
+  /** Rewrites one card's index row from what is stored (article changes). */
   reindex(row: CardRow): void {
-    const parts = cardParts({ ...decodeContent(row.content), attrs: {} });
+    this.index.put(row.id, this.searchFieldsOf(row));
+  }
+
+  /**
+   * Makes a stored card's derived data again by today's rules (DERIVED_VERSION): its fingerprint,
+   * content hash and index row. Its content and its times are not touched.
+   */
+  rederive(row: CardRow, indexed: boolean): void {
+    const again = rederived(row.content, row.short_cite, row.full_cite);
+    if (row.derived !== DERIVED_VERSION) this.rederiveRow.run({ id: row.id, fingerprint: again.fingerprint, contentHash: again.contentHash, derived: DERIVED_VERSION });
+    const fields = this.searchFieldsOf(row, again.bodyText);
+    if (indexed) this.index.put(row.id, fields);
+    else this.index.add(row.id, fields);
+  }
+
+  /**
+   * A stored card's index fields. The row's tag and cite columns and its content were checked and
+   * derived when it was written: only the body's words are read back, nothing is re-checked,
+   * re-hashed or re-deflated (an index rebuild reads every card).
+   */
+  searchFieldsOf(row: CardRow, bodyText = bodyTextOf(decodeContent(row.content))): SearchFields {
     const place = row.brief_id === null ? null : { briefId: row.brief_id, briefTitle: this.briefTitle.get(row.brief_id) ?? '', headings: row.headings };
-    this.index.put(row.id, searchFields({ ...parts, label: row.label, headings: headingsField(place) }, this.article(row.article_id)));
+    const card = { tag: row.tag, label: row.label, shortCite: row.short_cite, fullCite: row.full_cite, bodyText };
+    return searchFields({ ...card, headings: headingsField(place) }, this.article(row.article_id));
   }
 
   private insertValues(values: RowValues, parts: CardParts, place: BriefCardPlace | null, givenId: number | null = null): number {
@@ -287,7 +310,7 @@ export class CardStore {
       content_hash: parts.contentHash, tag: parts.tag, label: fields.label, short_cite: parts.shortCite, full_cite: parts.fullCite,
       content: parts.stored, headings: who.place?.headings ?? '', article_id: fields.articleId,
       passage_start: fields.passage?.start ?? null, passage_end: fields.passage?.end ?? null,
-      text_edited: fields.textEdited ? 1 : 0, now: new Date().toISOString(),
+      text_edited: fields.textEdited ? 1 : 0, derived: DERIVED_VERSION, now: new Date().toISOString(),
     };
   }
 

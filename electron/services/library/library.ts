@@ -18,7 +18,11 @@ export class Library {
   private readonly writeSetting: Database.Statement<[string, string]>;
 
   private constructor(readonly path: string, readonly db: Db) {
-    const tx = <T>(fn: () => T): T => this.transaction(fn);
+    // A store operation checks its input before its first write, so inside a caller's transaction
+    // it needs no savepoint of its own: the caller's transaction lands or not. A savepoint per
+    // card would also make FTS5 flush its pending postings into a new segment per card (about
+    // half again the index's cost in a bulk insert).
+    const tx = <T>(fn: () => T): T => (db.inTransaction ? fn() : this.transaction(fn));
     this.cards = new CardStore(db, tx, new CardIndex(db));
     this.articles = new ArticleStore(db, tx, (id, change) => this.cards.articleChanging(id, change));
     this.briefs = new BriefStore(db, tx, this.cards);

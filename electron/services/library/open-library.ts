@@ -151,17 +151,22 @@ function inspectExisting(file: string, shownAs = file): void {
   }
 }
 
+/**
+ * Every pending migration in one transaction: a new library is made with one commit (one fsync,
+ * not one per migration), and an upgrade lands whole or not at all.
+ */
 function migrate(db: Db, target: number): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (const migration of MIGRATIONS) {
-    if (migration.version <= current || migration.version > target) continue;
-    db.transaction(() => {
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const migration of pending) {
       db.exec(migration.sql);
       migration.up?.(db);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
+    }
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+  })();
 }
 
 export function schemaVersion(db: Db): number {

@@ -1,6 +1,9 @@
-// The search index's health: checked cheaply at open, rebuilt from the cards when it is missing,
-// out of step or corrupt. Writes keep it current: the store indexes each card it writes.
+// The search index's health: checked cheaply at open, refreshed from the cards when it is
+// missing, out of step, corrupt, or made by older rules. Writes keep it current: the store
+// indexes each card it writes. A refresh runs in short transactions, so writes from the app wait
+// at most one of them, and a search meanwhile answers from what the index holds.
 import type Database from 'better-sqlite3';
+import { DERIVED_VERSION } from '../library/card-content.js';
 import { CARD_FTS_TABLE } from '../library/migrations.js';
 import type { CardRow, CardStore } from '../library/card-store.js';
 
@@ -13,9 +16,13 @@ export interface RebuildProgress {
   total: number;
 }
 
+interface IdSummary { n: number; low: number; top: number; sum: number }
+const SUMMARY = 'count(*) AS n, coalesce(min(id), 0) AS low, coalesce(max(id), 0) AS top, coalesce(sum(id), 0) AS sum';
+
 /**
- * Fast enough for every open: the index exists, answers a query, and holds one row per card.
- * `thorough` adds FTS5's integrity check, which reads it all.
+ * Fast enough for every open: the index exists, answers a query, holds one row for each card
+ * (the same count, lowest, highest and sum of ids: a card missing and another extra is seen),
+ * and no card was derived by older rules. `thorough` adds FTS5's integrity check, which reads it all.
  */
 export function checkIndex(db: Db, options: { thorough?: boolean } = {}): IndexState {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'card_fts'").get();
@@ -23,43 +30,63 @@ export function checkIndex(db: Db, options: { thorough?: boolean } = {}): IndexS
   try {
     db.prepare("SELECT rowid FROM card_fts WHERE card_fts MATCH 'a*' LIMIT 1").all();
     if (options.thorough) db.prepare("INSERT INTO card_fts (card_fts, rank) VALUES ('integrity-check', 1)").run();
-    // The docsize table holds one row per indexed card: counting it does not read the index.
-    const indexed = db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS top FROM card_fts_docsize').get() as { n: number; top: number };
-    const cards = db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS top FROM cards').get() as { n: number; top: number };
-    return indexed.n === cards.n && indexed.top === cards.top ? 'ok' : 'stale';
+    // The docsize table holds one row per indexed card: summing it does not read the index.
+    const indexed = db.prepare(`SELECT ${SUMMARY} FROM card_fts_docsize`).get() as IdSummary;
+    const cards = db.prepare(`SELECT ${SUMMARY} FROM cards`).get() as IdSummary;
+    const inStep = indexed.n === cards.n && indexed.low === cards.low && indexed.top === cards.top && indexed.sum === cards.sum;
+    return inStep && !db.prepare('SELECT 1 FROM cards WHERE derived < ? LIMIT 1').get(DERIVED_VERSION) ? 'ok' : 'stale';
   } catch (err) {
     if (err instanceof Error && /corrupt|malformed|fts5|no such table/i.test(err.message)) return 'corrupt';
     throw err;
   }
 }
 
-const BATCH = 2000;
+/** Cards a transaction of a refresh handles: about a second of work, so a save waits no longer. */
+const BATCH = 500;
 
 /**
- * Rebuilds the index from every card, in one transaction, so a search on another connection sees
- * the old index (WAL) until the new one is complete.
+ * Brings the index in step with the cards: a missing or corrupt index is made again (empty) and
+ * filled; cards without an index row, or derived by older rules, are (re)derived; index rows of
+ * cards that are gone are removed. Each batch is its own transaction: a card written meanwhile
+ * by another connection indexes itself, and the next batch reads it as it then is.
  */
-export function rebuildIndex(db: Db, cards: CardStore, onProgress: (p: RebuildProgress) => void = () => {}): void {
-  const total = (db.prepare('SELECT count(*) FROM cards').pluck().get() as number);
-  const batch = db.prepare('SELECT * FROM cards WHERE id > ? ORDER BY id LIMIT ?');
+export function refreshIndex(db: Db, cards: CardStore, onProgress: (p: RebuildProgress) => void = () => {}): IndexState {
+  const state = checkIndex(db);
+  if (state === 'ok') return state;
+  if (state !== 'stale') {
+    db.transaction(() => {
+      db.exec('DROP TABLE IF EXISTS card_fts');
+      db.exec(CARD_FTS_TABLE);
+    }).immediate();
+  }
+  // Found from indexes only (cards_derived holds every id): reading cards' rows for their
+  // last column would read every card's content.
+  const pending = db.prepare(`SELECT id FROM cards WHERE derived < ? UNION SELECT id FROM (SELECT id FROM cards EXCEPT SELECT id FROM card_fts_docsize)`)
+    .pluck().all(DERIVED_VERSION) as number[];
+  pending.sort((a, b) => a - b);
+  const batch = db.prepare(`SELECT c.*, EXISTS (SELECT 1 FROM card_fts_docsize d WHERE d.id = c.id) AS indexed
+    FROM cards c WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`);
+  for (let at = 0; at < pending.length; at += BATCH) {
+    db.transaction(() => {
+      // A card deleted since is not found; one written since indexed itself and is put again.
+      for (const row of batch.all(JSON.stringify(pending.slice(at, at + BATCH))) as (CardRow & { indexed: number })[]) cards.rederive(row, row.indexed === 1);
+    }).immediate();
+    onProgress({ done: Math.min(at + BATCH, pending.length), total: pending.length });
+  }
+  const remove = db.prepare('DELETE FROM card_fts WHERE rowid = ?');
   db.transaction(() => {
-    db.exec('DROP TABLE IF EXISTS card_fts');
-    db.exec(CARD_FTS_TABLE);
-    let done = 0;
-    for (let last = 0; ;) {
-      const rows = batch.all(last, BATCH) as CardRow[];
-      if (rows.length === 0) break;
-      for (const row of rows) cards.reindex(row);
-      done += rows.length;
-      last = rows[rows.length - 1]!.id;
-      onProgress({ done, total });
-    }
+    for (const id of db.prepare('SELECT id FROM card_fts_docsize EXCEPT SELECT id FROM cards').pluck().all() as number[]) remove.run(id);
   }).immediate();
+  return state;
 }
 
-/** Checks the index and rebuilds it when needed; resolves with what was found. */
+/** Makes the index again from every card (the bench's rebuild row; a corrupt index at open). */
+export function rebuildIndex(db: Db, cards: CardStore, onProgress?: (p: RebuildProgress) => void): void {
+  db.transaction(() => db.exec('DROP TABLE IF EXISTS card_fts')).immediate();
+  refreshIndex(db, cards, onProgress);
+}
+
+/** Checks the index and refreshes it when needed, on this thread; resolves with what was found. */
 export async function ensureIndex(db: Db, cards: CardStore, onProgress?: (p: RebuildProgress) => void): Promise<IndexState> {
-  const state = checkIndex(db);
-  if (state !== 'ok') rebuildIndex(db, cards, onProgress);
-  return state;
+  return refreshIndex(db, cards, onProgress);
 }

@@ -1,6 +1,7 @@
 // The search thread: library search and suggestions on a connection of their own (WAL lets it
 // read beside the writers), so a slow query never delays the Api's other calls. The index is
-// checked (and rebuilt if needed) here too, before the first query.
+// checked here before the first query; one out of step is refreshed in a worker of its own
+// (library-search.ts) while the searches answer from what it holds.
 import { parentPort, workerData } from 'node:worker_threads';
 import { plainText } from '../../../shared/schema.js';
 import { LibraryError } from '../library/library-error.js';

@@ -6,6 +6,7 @@ import { LibraryError } from '../../../electron/services/library/library-error.j
 import { Library } from '../../../electron/services/library/library.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../../electron/services/library/migrations.js';
 import { APPLICATION_ID, openLibrary } from '../../../electron/services/library/open-library.js';
+import { checkIndex, rebuildIndex } from '../../../electron/services/search/search-index.js';
 import { bodyFromParagraphs } from '../../../shared/schema.js';
 import { tempDir, tempLibraryPath } from '../../helpers/temp-dir.js';
 
@@ -119,6 +120,32 @@ describe('migrations', () => {
     expect(library.info().schemaVersion).toBe(LATEST_VERSION);
     expect(library.articles.list()).toMatchObject([{ title: 'Old article', publication: 'TASS', text: 'Text kept across upgrades.' }]);
     expect(library.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    library.close();
+  });
+
+  it('give a new library, an upgraded one and a rebuilt index the index merge policy for bulk writes', () => {
+    const tuning = (db: Database.Database) => db.prepare("SELECT k, v FROM card_fts_config WHERE k IN ('hashsize', 'automerge') ORDER BY k").all();
+    const tuned = [{ k: 'automerge', v: 8 }, { k: 'hashsize', v: 16777216 }];
+    const fresh = Library.open(tempLibraryPath());
+    expect(tuning(fresh.db)).toEqual(tuned);
+    rebuildIndex(fresh.db, fresh.cards);
+    expect(tuning(fresh.db)).toEqual(tuned);
+    fresh.close();
+    const file = tempLibraryPath();
+    openLibrary(file, { upToVersion: 6 }).close();
+    const upgraded = Library.open(file);
+    expect(tuning(upgraded.db)).toEqual(tuned);
+    upgraded.close();
+  });
+
+  it('open a library whose search index is gone: the search service rebuilds it', () => {
+    const file = tempLibraryPath();
+    const old = openLibrary(file, { upToVersion: 6 });
+    old.exec('DROP TABLE card_fts');
+    old.close();
+    const library = Library.open(file);
+    expect(library.info().schemaVersion).toBe(LATEST_VERSION);
+    expect(checkIndex(library.db)).toBe('missing');
     library.close();
   });
 });

@@ -5,6 +5,7 @@ import { dispatch } from '../../../electron/services/dispatch.js';
 import { Library } from '../../../electron/services/library/library.js';
 import { openLibrary } from '../../../electron/services/library/open-library.js';
 import { CardSearch } from '../../../electron/services/search/card-search.js';
+import { checkIndex, refreshIndex } from '../../../electron/services/search/search-index.js';
 import { apiClient } from '../../../shared/api.js';
 import { headingNode } from '../../../shared/brief-doc.js';
 import { copyOfCard } from '../../shared/brief-builders.js';
@@ -196,6 +197,13 @@ describe('the store holds up', () => {
     expect(moved!.content).toEqual(copy.content);
     const row = library.cards.rowByUid(String(moved!.attrs!['cardId']))!;
     expect(row).toMatchObject({ brief_id: 3, copied_from: cut.uid, headings: 'AT: Russia', fingerprint: cut.fingerprint });
+    // The migration's frozen rules are version 1: today's store derives the same fingerprint.
+    const again = library.cards.insert({ tag: 'x', label: null, shortCite: 'TASS 21', fullCite: 'TASS, 9-15-21', body: JSON.parse(body) as DocJSON, articleId: null, passage: null });
+    expect(again.fingerprint).toBe(cut.fingerprint);
+    library.cards.delete(again.id);
+    // The migration leaves the index to the search service, which fills it by today's rules.
+    expect(checkIndex(library.db)).toBe('stale');
+    refreshIndex(library.db, library.cards);
     const hits = new CardSearch(library.db, library.cards).search({ query: 'Ryabkov', limit: 5 }).hits;
     expect(hits).toHaveLength(1);
     expect(hits[0]!.places.map((p) => p.cardId).sort()).toEqual([7, row.id].sort());

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CardSearch } from '../../../electron/services/search/card-search.js';
 import { Library } from '../../../electron/services/library/library.js';
-import { checkIndex, ensureIndex, type RebuildProgress } from '../../../electron/services/search/search-index.js';
+import { DERIVED_VERSION } from '../../../electron/services/library/card-content.js';
+import { librarySearch } from '../../../electron/services/search/library-search.js';
+import { checkIndex, ensureIndex, refreshIndex, type RebuildProgress } from '../../../electron/services/search/search-index.js';
 import { headingNode, insertNodes } from '../../../shared/brief-doc.js';
 import { copyOfCard } from '../../shared/brief-builders.js';
 import { bodyFromParagraphs } from '../../../shared/schema.js';
@@ -163,5 +165,76 @@ describe('the index is checked at open and rebuilt when needed', () => {
     expect(await ensureIndex(corpus.library.db, corpus.library.cards)).toBe('corrupt');
     expect(checkIndex(corpus.library.db, { thorough: true })).toBe('ok');
     expect(new CardSearch(corpus.library.db, corpus.library.cards).search({ query: 'author:Choi', limit: 5 }).hits.map((h) => h.cardId)).toEqual([corpus.byCite('Joseph Choi').id]);
+  });
+
+  test('a card missing from the index and an extra row, with the same count and highest id, is out of step', () => {
+    const db = corpus.library.db;
+    const tass = corpus.byCite('TASS').id;
+    const gone = corpus.library.cards.insert({ tag: 'Gone', label: null, shortCite: '', fullCite: '', body: bodyFromParagraphs(['Soon deleted.']), articleId: null, passage: null });
+    corpus.library.cards.insert({ tag: 'Newest', label: null, shortCite: '', fullCite: '', body: bodyFromParagraphs(['Stays.']), articleId: null, passage: null });
+    corpus.library.cards.delete(gone.id);
+    // TASS's index row is lost and one for the deleted card appears: counts and top ids agree.
+    db.prepare('DELETE FROM card_fts WHERE rowid = ?').run(tass);
+    db.prepare("INSERT INTO card_fts (rowid, tag, label, author, cite, year, body, headings) VALUES (?, 'Gone', '', '', '', '', '', '')").run(gone.id);
+    expect(checkIndex(db)).toBe('stale');
+    refreshIndex(db, corpus.library.cards);
+    expect(checkIndex(db)).toBe('ok');
+    expect(ids('Ryabkov')).toContain(tass);
+    expect(ids('Gone')).toEqual([]);
+  });
+});
+
+describe('a stale index is refreshed in a worker', () => {
+  test('the first search answers at once from what the index holds, with progress, and later finds every card', async () => {
+    const db = corpus.library.db;
+    const tass = corpus.byCite('TASS').id;
+    const choi = corpus.byCite('Joseph Choi').id;
+    db.prepare('DELETE FROM card_fts WHERE rowid = ?').run(tass);
+    const search = librarySearch(corpus.library);
+    const first = await search({ query: 'Ryabkov', limit: 100 });
+    // Answered before the refresh ran: the card without an index row is not found yet.
+    expect(first.indexing).toBeDefined();
+    expect(first.hits.map((h) => h.cardId)).not.toContain(tass);
+    expect((await search({ query: 'author:Choi', limit: 5 })).hits.map((h) => h.cardId)).toEqual([choi]);
+    let result = first;
+    while (result.indexing) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      result = await search({ query: 'Ryabkov', limit: 100 });
+    }
+    expect(result.hits.map((h) => h.cardId)).toContain(tass);
+    expect(checkIndex(db)).toBe('ok');
+  });
+
+  test('a missing index answers nothing while the worker makes it again', async () => {
+    corpus.library.db.exec('DROP TABLE card_fts');
+    const search = librarySearch(corpus.library);
+    const first = await search({ query: 'Ryabkov', limit: 100 });
+    expect(first).toMatchObject({ hits: [], indexing: expect.any(Object) });
+    let result = first;
+    while (result.indexing) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      result = await search({ query: 'Ryabkov', limit: 100 });
+    }
+    expect(result.hits.map((h) => h.cardId)).toContain(corpus.byCite('TASS').id);
+  });
+});
+
+describe('derived data carries the version of the rules that made it', () => {
+  test('a card derived by older rules has its fingerprint, content hash and index row made again', () => {
+    const db = corpus.library.db;
+    const tass = corpus.library.cards.row(corpus.byCite('TASS').id);
+    expect(tass.derived).toBe(DERIVED_VERSION);
+    // As a rule change leaves a row: older version, other fingerprint and hash, an index row of other words.
+    db.prepare("UPDATE cards SET derived = ?, fingerprint = 'old', content_hash = 'old' WHERE id = ?").run(DERIVED_VERSION - 1, tass.id);
+    db.prepare('DELETE FROM card_fts WHERE rowid = ?').run(tass.id);
+    db.prepare("INSERT INTO card_fts (rowid, tag, label, author, cite, year, body, headings) VALUES (?, 'Outdated', '', '', '', '', '', '')").run(tass.id);
+    expect(checkIndex(db)).toBe('stale');
+    const progress: RebuildProgress[] = [];
+    refreshIndex(db, corpus.library.cards, (p) => progress.push(p));
+    expect(progress).toEqual([{ done: 1, total: 1 }]);
+    expect(corpus.library.cards.row(tass.id)).toMatchObject({ derived: DERIVED_VERSION, fingerprint: tass.fingerprint, content_hash: tass.content_hash, updated_at: tass.updated_at });
+    expect(checkIndex(db)).toBe('ok');
+    expect(ids('Outdated')).toEqual([]);
+    expect(ids('Ryabkov')).toContain(tass.id);
   });
 });

@@ -37,6 +37,12 @@ describe('cardfile search', () => {
     expect(result.hits.map((h) => h.shortCite)).toEqual(['Choi 21']);
   });
 
+  test('a word with one leading dash is a word of the query, never options (-h, -o, -i, -o)', async () => {
+    const { code, out } = await cli('search', 'Syria', '-ohio', '--limit=1');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^1\+? cards? in/m);
+  });
+
   test('a bad limit or no query is a usage error', async () => {
     expect((await cli('search', 'Syria', '--limit', 'lots')).code).toBe(2);
     expect((await cli('search')).err).toContain('search for what?');
