@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocJSON } from '../../shared/model.js';
-import { httpApi, launchApp } from '../helpers/e2e.js';
+import { clickAtEnd, httpApi, launchApp } from '../helpers/e2e.js';
 
 const text = (s: string): DocJSON[] => [{ type: 'text', text: s }];
 const card = (i: number): DocJSON => ({
@@ -27,7 +27,7 @@ describe('autosave of a long brief', () => {
     await page.getByRole('tab', { name: 'Briefs' }).click();
     await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: 'Long brief' }).click();
     const tag = page.locator('.brief-editor .ProseMirror h4.tag').nth(150);
-    await tag.click();
+    await clickAtEnd(tag);
     await page.keyboard.press('End');
     await page.keyboard.type(' edited');
     await expect.poll(async () => tagOf((await api.getBrief({ id: brief.id })).doc, 150)).toBe('Card 150 edited');

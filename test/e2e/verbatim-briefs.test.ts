@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { parseVerbatimDocx } from '../../electron/services/importers/verbatim-docx.js';
 import type { DocJSON } from '../../shared/model.js';
 import { DEFAULT_HIGHLIGHT } from '../../shared/schema.js';
-import { httpApi, launchApp, screenshot, toolbarButton } from '../helpers/e2e.js';
+import { clickAtEnd, httpApi, launchApp, screenshot, toolbarButton } from '../helpers/e2e.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { VERBATIM_FIXTURES, verbatimFixture } from '../helpers/verbatim-fixtures.js';
 
@@ -87,17 +87,8 @@ describe('real-shaped Verbatim briefs, end to end in Chromium', () => {
       // Edit: type into the first tag, then underline (F9) and highlight (F11) the opening of its body.
       const tag = editor.locator('section.card h4.tag').first();
       const tagText = await tag.innerText();
-      // A long tag wraps, and End ends the line clicked on: the click is on the end of its text,
-      // placed relative to the tag (cards laid out as they scroll into view move it).
-      const end = await tag.evaluate((el) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const lines = range.getClientRects();
-        const last = lines[lines.length - 1]!;
-        const box = el.getBoundingClientRect();
-        return { x: last.right - 1 - box.left, y: last.top + last.height / 2 - box.top };
-      });
-      await tag.click({ position: end });
+      // A long tag wraps, and End ends the line clicked on: the click is on the end of its text.
+      await clickAtEnd(tag);
       await page.keyboard.press('End');
       await page.keyboard.type(EDIT);
       await expect.poll(() => tag.innerText()).toBe(tagText + EDIT);

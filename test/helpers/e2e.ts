@@ -128,3 +128,29 @@ export async function toolbarButton(toolbar: Locator, name: string | RegExp): Pr
   if ((await menu.count()) === 0) await toolbar.getByRole('button', { name: /^More/ }).click();
   return menu.getByRole('menuitem', { name, exact });
 }
+
+/**
+ * Clicks at the end of an editable element's last line of visible text, as a debater does to
+ * type there, and makes sure the caret landed in it. Cards out of view are laid out only as they
+ * scroll in (content-visibility), so an element can move between the scroll and the click: the
+ * click waits for two frames after the scroll, and is made again when the caret went elsewhere.
+ */
+export async function clickAtEnd(target: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await target.evaluate((el) => new Promise((settled) => {
+      el.scrollIntoView({ block: 'center' });
+      requestAnimationFrame(() => requestAnimationFrame(settled));
+    }));
+    const end = await target.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const lines = range.getClientRects();
+      const last = lines[lines.length - 1];
+      const box = el.getBoundingClientRect();
+      return last ? { x: last.right - 1 - box.left, y: last.top + last.height / 2 - box.top } : { x: 2, y: box.height / 2 };
+    });
+    await target.click({ position: end });
+    if (await target.evaluate((el) => { const anchor = getSelection()?.anchorNode; return !!anchor && el.contains(anchor); })) return;
+  }
+  throw new Error('Three clicks at the end of the element did not put the caret in it.');
+}
