@@ -211,6 +211,8 @@ describe('what is opened or jumped to can be read', () => {
     await seedCutCards(api, Array.from({ length: 30 }, (_, i) => `Sanctions fail, reason ${i}`));
     await page.setViewportSize({ width: 1024, height: 700 });
     await page.reload();
+    // The keys work once the app is up: before, Ctrl+K reached a page still loading.
+    await page.getByRole('tab', { name: 'Search' }).waitFor();
     await page.keyboard.press('Control+k');
     const box = page.getByRole('searchbox', { name: 'Search the library' });
     await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
