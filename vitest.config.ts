@@ -7,6 +7,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // expect.poll waits for what the app does on its own clock (a 400 ms autosave, then its
+    // round trip): 1 s, vitest's default, is too short on a loaded 2-core CI machine. A poll that
+    // would fail still fails, only later.
+    expect: { poll: { timeout: 10_000 } },
     // pdfjs leaves one internal promise unhandled on some damaged cross-reference tables (the
     // fuzzer finds them); the import itself still ends in one clear error. Only those are let
     // through here; the app's processes log them instead of dying (see server-main.ts, cli).
