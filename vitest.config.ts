@@ -7,6 +7,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One test file at a time: the end-to-end files each drive a Chromium and a server, and two of
+    // them side by side on a 2-core machine made clicks and keys race the page (a different e2e
+    // test failed in each of three full runs, none alone). The files' own work is about 6 minutes.
+    fileParallelism: false,
     // expect.poll waits for what the app does on its own clock (a 400 ms autosave, then its
     // round trip): 1 s, vitest's default, is too short on a loaded 2-core CI machine. A poll that
     // would fail still fails, only later.
