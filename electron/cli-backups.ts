@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BackupInfo } from '../shared/model.js';
 import { backupFiles, backupsDir } from './services/backup/backup-files.js';
 import { importLibraryExport, writeLibraryExport } from './services/backup/library-export.js';
-import { checkFile } from './services/backup/check-file.js';
+import { checkFile, DamagedLibraryError } from './services/backup/check-file.js';
 import { rebuildDamagedIndex, restoreDamagedLibrary } from './services/backup/recover-library.js';
 import { restoreBackup } from './services/backup/restore-backup.js';
 import { createBackup, listBackups } from './services/backup/rolling-backups.js';
@@ -93,7 +93,16 @@ async function restore(libraryPath: string, open: () => Library, wanted: string 
     if (err instanceof LibraryError && err.code === 'read-only') throw err;
     return overDamaged();
   }
-  const { restored, safetyCopy } = await restoreBackup(library, name);
+  let result: Awaited<ReturnType<typeof restoreBackup>>;
+  try {
+    result = await restoreBackup(library, name);
+  } catch (err) {
+    // It opened, but its safety copy failed the check: damaged where opening does not look.
+    if (!(err instanceof DamagedLibraryError)) throw err;
+    library.close();
+    return overDamaged();
+  }
+  const { restored, safetyCopy } = result;
   out(`Restored ${restored.name} (${counts(restored)}).`);
   out(`The library as it was is kept as ${safetyCopy.name}: cardfile restore ${safetyCopy.name} undoes this.`);
   return 0;

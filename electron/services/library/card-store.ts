@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { Card, CardFields, CardPlace, DocJSON } from '../../../shared/model.js';
 import { labelOfTag } from '../../../shared/card-doc.js';
-import type { CardIndex } from '../search/card-index.js';
+import { BOTH, type CardIndex, type IndexTable } from '../search/card-index.js';
 import { searchFields, type ArticleForIndex, type SearchFields } from '../search/search-fields.js';
 import { definedOnly } from './article-store.js';
 import { bodyTextOf, cardParts, decodeContent, DERIVED_VERSION, EMPTY_BODY, newUid, nodeOfFields, rederived, type CardParts } from './card-content.js';
@@ -275,12 +275,16 @@ export class CardStore {
    * Makes a stored card's derived data again by today's rules (DERIVED_VERSION): its fingerprint,
    * content hash and index row. Its content and its times are not touched.
    */
-  rederive(row: CardRow, indexed: boolean): void {
+  rederive(row: CardRow, indexedIn: Record<IndexTable, boolean>): void {
     const again = rederived(row.content, row.short_cite, row.full_cite);
-    if (row.derived !== DERIVED_VERSION) this.rederiveRow.run({ id: row.id, fingerprint: again.fingerprint, contentHash: again.contentHash, derived: DERIVED_VERSION });
+    const stale = row.derived !== DERIVED_VERSION;
+    if (stale) this.rederiveRow.run({ id: row.id, fingerprint: again.fingerprint, contentHash: again.contentHash, derived: DERIVED_VERSION });
     const fields = this.searchFieldsOf(row, again.bodyText);
-    if (indexed) this.index.put(row.id, fields);
-    else this.index.add(row.id, fields);
+    // A row made by older rules is rewritten in both tables; otherwise only the table it is missing from is filled.
+    const rewrite = BOTH.filter((t) => indexedIn[t] && stale);
+    const fill = BOTH.filter((t) => !indexedIn[t]);
+    this.index.put(row.id, fields, rewrite);
+    this.index.add(row.id, fields, fill);
   }
 
   /**

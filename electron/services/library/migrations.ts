@@ -44,12 +44,23 @@ const CARD_FTS_TUNING = `
   INSERT INTO card_fts (card_fts, rank) VALUES ('automerge', 8);
 `;
 
+// The first tier's index of migration 8, frozen with it: what a card is about (every column of
+// card_fts but the body), so a search for a name or a claim never reads body postings. Its name
+// starts with card_fts so the checks and recovery that pass over the index pass over it too.
+const CARD_FTS_ABOUT_TABLE_V8 = `
+  CREATE VIRTUAL TABLE card_fts_about USING fts5(
+    tag, label, author, cite, year, headings,
+    content = '', contentless_delete = 1,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+`;
+
 /**
- * The card search index today. Kept apart so the search service can recreate it when a library's
- * index is missing or corrupt. Columns are filled by search-fields.ts; their order is the order
- * of the bm25 weights in card-search.ts.
+ * The card search index today: two tables. Kept apart so the search service can recreate them
+ * when a library's index is missing or corrupt. Columns are filled by search-fields.ts; their
+ * order is the order of the bm25 weights in card-search.ts.
  */
-export const CARD_FTS_TABLE = CARD_FTS_TABLE_V5 + CARD_FTS_TUNING;
+export const CARD_FTS_TABLES = CARD_FTS_TABLE_V5 + CARD_FTS_TUNING + CARD_FTS_ABOUT_TABLE_V8;
 
 const BRIEF_PLACES_REFRESH = `
   UPDATE card_places SET stale = 1 WHERE brief_id = NEW.id;
@@ -334,6 +345,13 @@ export const MIGRATIONS: readonly Migration[] = [
         // Rebuilt at the first search (search-index.ts).
       }
     },
+  },
+  {
+    // Search's first tier reads its own index (card_fts_about). It starts empty: the search
+    // service sees it out of step with the cards and fills it in its worker, while search
+    // answers from card_fts as before.
+    version: 8,
+    sql: CARD_FTS_ABOUT_TABLE_V8,
   },
 ];
 

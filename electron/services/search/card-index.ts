@@ -1,4 +1,5 @@
-// Writes to the search index (card_fts, contentless FTS5: it keeps the index, not the text).
+// Writes to the search index: card_fts (every field, the body too) and card_fts_about (every field
+// but the body: search's first tier), both contentless FTS5: they keep the index, not the text.
 // The store calls these in the same transaction as the card write, so search never sees a card
 // other than as it is stored.
 import type Database from 'better-sqlite3';
@@ -6,41 +7,55 @@ import type { SearchFields } from './search-fields.js';
 
 type Db = Database.Database;
 
-interface Statements {
+/** The index's two tables. */
+export type IndexTable = 'all' | 'about';
+export const BOTH: readonly IndexTable[] = ['all', 'about'];
+
+interface TableStatements {
   insertRow: Database.Statement<[number, ...string[]]>;
   deleteRow: Database.Statement<[number]>;
 }
 
+const valuesOf: Record<IndexTable, (f: SearchFields) => string[]> = {
+  all: (f) => [f.tag, f.label, f.author, f.cite, f.year, f.body, f.headings],
+  about: (f) => [f.tag, f.label, f.author, f.cite, f.year, f.headings],
+};
+
 export class CardIndex {
-  private prepared: Statements | undefined;
+  private prepared: Record<IndexTable, TableStatements> | undefined;
 
   // A library whose index is missing still opens and reads (the search service makes the index
   // again): its statements are prepared at the first write. An index that exists is checked
   // here, at open, as before (a library too damaged to construct it is a case for restore).
   constructor(private readonly db: Db) {
-    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'card_fts'").get()) this.statements();
+    if (db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('card_fts', 'card_fts_about')").pluck().get() === 2) this.statements();
   }
 
-  put(id: number, fields: SearchFields): void {
-    this.statements().deleteRow.run(id);
-    this.add(id, fields);
+  put(id: number, fields: SearchFields, tables: readonly IndexTable[] = BOTH): void {
+    for (const table of tables) this.statements()[table].deleteRow.run(id);
+    this.add(id, fields, tables);
   }
 
   /** For a card written for the first time: nothing to delete first. */
-  add(id: number, f: SearchFields): void {
-    this.statements().insertRow.run(id, f.tag, f.label, f.author, f.cite, f.year, f.body, f.headings);
+  add(id: number, fields: SearchFields, tables: readonly IndexTable[] = BOTH): void {
+    for (const table of tables) this.statements()[table].insertRow.run(id, ...valuesOf[table](fields));
   }
 
   remove(id: number): void {
-    this.statements().deleteRow.run(id);
+    for (const table of BOTH) this.statements()[table].deleteRow.run(id);
   }
 
-  private statements(): Statements {
+  private statements(): Record<IndexTable, TableStatements> {
+    // Positional: binding by name looks each name up for every card.
     this.prepared ??= {
-      // Positional: binding by name looks each of the eight names up for every card.
-      insertRow: this.db.prepare(`INSERT INTO card_fts (rowid, tag, label, author, cite, year, body, headings)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      deleteRow: this.db.prepare('DELETE FROM card_fts WHERE rowid = ?'),
+      all: {
+        insertRow: this.db.prepare(`INSERT INTO card_fts (rowid, tag, label, author, cite, year, body, headings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+        deleteRow: this.db.prepare('DELETE FROM card_fts WHERE rowid = ?'),
+      },
+      about: {
+        insertRow: this.db.prepare(`INSERT INTO card_fts_about (rowid, tag, label, author, cite, year, headings) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+        deleteRow: this.db.prepare('DELETE FROM card_fts_about WHERE rowid = ?'),
+      },
     };
     return this.prepared;
   }

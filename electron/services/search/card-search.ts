@@ -9,16 +9,16 @@ import { type SearchHit, type SearchOptions, type SearchResult } from '../../../
 import { bodyTextOf, decodeContent } from '../library/card-content.js';
 import type { CardStore } from '../library/card-store.js';
 import { LibraryError } from '../library/library-error.js';
-import { costlyQuery, matchExpression, parseQuery, plainWords, type ParsedQuery, type Term } from './query-parser.js';
+import { costlyQuery, excludedExpression, matchExpression, parseQuery, plainWords, type ParsedQuery, type Term } from './query-parser.js';
 import { snippetOf } from './snippet.js';
 
 type Db = Database.Database;
-type RankParams = { match: string; limit: number; offset: number; brief: number | null; label: string | null };
+type RankParams = { match: string; excluded: string | null; limit: number; offset: number; brief: number | null; label: string | null };
 
-/** The columns of the first tier: everything but the body. */
-export const ABOUT_COLUMNS = ['tag', 'label', 'author', 'cite', 'year', 'headings'] as const;
-// bm25 weights in card_fts column order: tag, label, author, cite, year, body, headings.
-const BM25 = 'bm25(card_fts, 10.0, 5.0, 4.0, 3.0, 2.0, 1.0, 2.0)';
+// bm25 weights in column order. card_fts: tag, label, author, cite, year, body, headings;
+// card_fts_about, the first tier's: the same without the body.
+const BM25_ALL = 'bm25(card_fts, 10.0, 5.0, 4.0, 3.0, 2.0, 1.0, 2.0)';
+const BM25_ABOUT = 'bm25(card_fts_about, 10.0, 5.0, 4.0, 3.0, 2.0, 2.0)';
 
 interface HitRow {
   id: number; uid: string; brief_id: number | null; brief_title: string | null; headings: string;
@@ -40,16 +40,26 @@ function withFilters(query: ParsedQuery, options: SearchOptions): ParsedQuery {
 }
 
 export class CardSearch {
-  private readonly ranked: Database.Statement<RankParams, { id: number }>;
+  /** Each tier's ranked ids: the first reads card_fts_about, so it never reads body postings. */
+  private readonly ranked: Record<'about' | 'anywhere', Database.Statement<RankParams, { id: number }>>;
   private readonly hit: Database.Statement<[number], HitRow>;
 
   constructor(db: Db, private readonly cards: CardStore) {
-    this.ranked = db.prepare(`
-      SELECT rowid AS id FROM card_fts
-      WHERE card_fts MATCH @match
+    const filters = `
         AND (@brief IS NULL OR rowid IN (SELECT id FROM cards WHERE brief_id = @brief))
-        AND (@label IS NULL OR rowid IN (SELECT id FROM cards WHERE label = @label COLLATE NOCASE))
-      ORDER BY ${BM25} LIMIT @limit OFFSET @offset`);
+        AND (@label IS NULL OR rowid IN (SELECT id FROM cards WHERE label = @label COLLATE NOCASE))`;
+    this.ranked = {
+      // Words a query excludes count anywhere, the body too.
+      about: db.prepare(`
+        SELECT rowid AS id FROM card_fts_about
+        WHERE card_fts_about MATCH @match
+          AND (@excluded IS NULL OR rowid NOT IN (SELECT rowid FROM card_fts WHERE card_fts MATCH @excluded)) ${filters}
+        ORDER BY ${BM25_ABOUT} LIMIT @limit OFFSET @offset`),
+      anywhere: db.prepare(`
+        SELECT rowid AS id FROM card_fts
+        WHERE card_fts MATCH @match ${filters}
+        ORDER BY ${BM25_ALL} LIMIT @limit OFFSET @offset`),
+    };
     this.hit = db.prepare(`
       SELECT c.id, c.uid, c.brief_id, b.title AS brief_title, c.headings, c.tag, c.label, c.short_cite, c.full_cite,
              c.fingerprint, c.content
@@ -76,18 +86,21 @@ export class CardSearch {
 
   /** The best card of each of the first limit + 1 pieces of evidence, in rank order. */
   private run(query: ParsedQuery, options: SearchOptions): HitRow[] | 'unreadable' {
-    const about = matchExpression(query, ABOUT_COLUMNS);
+    const about = matchExpression({ groups: query.groups, excluded: [] });
     const anywhere = matchExpression(query);
     if (about === null || anywhere === null) return [];
+    const excluded = excludedExpression(query);
     const want = options.limit + 1;
     const filter = { brief: options.briefId ?? null, label: options.label ?? null };
     const groups = new Map<string, HitRow>();
     const seen = new Set<number>();
     try {
-      for (const match of [about, anywhere]) {
+      // The second tier's expression holds the exclusions itself.
+      const tiers = [{ ranked: this.ranked.about, match: about }, { ranked: this.ranked.anywhere, match: anywhere }];
+      for (const tier of tiers) {
         // Pages grow, so a tier read to its end costs few queries; bm25 orders each page the same.
         for (let offset = 0, page = want * 2 + 20; groups.size < want; offset += page, page *= 4) {
-          const ids = this.ranked.all({ match, limit: page, offset, ...filter });
+          const ids = tier.ranked.all({ match: tier.match, excluded, limit: page, offset, ...filter });
           for (const { id } of ids) {
             if (seen.has(id)) continue;
             seen.add(id);

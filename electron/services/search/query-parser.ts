@@ -167,16 +167,17 @@ function termExpression(term: Term): string {
   return term.field ? `${term.field} : ${body}` : body;
 }
 
-/**
- * The FTS5 MATCH expression of a parsed query; null when nothing is required to match.
- * `columns` restricts where the required terms may match (the excluded ones count anywhere).
- */
-export function matchExpression(query: ParsedQuery, columns?: readonly string[]): string | null {
+/** The FTS5 MATCH expression of a parsed query; null when nothing is required to match. */
+export function matchExpression(query: ParsedQuery): string | null {
   if (query.groups.length === 0) return null;
-  const all = query.groups
+  const required = query.groups
     .map((group) => (group.length === 1 ? termExpression(group[0]!) : `(${group.map(termExpression).join(' OR ')})`))
     .join(' AND ');
-  const required = columns ? `{${columns.join(' ')}} : (${all})` : all;
-  if (query.excluded.length === 0) return required;
-  return `(${required}) NOT (${query.excluded.map(termExpression).join(' OR ')})`;
+  const excluded = excludedExpression(query);
+  return excluded === null ? required : `(${required}) NOT (${excluded})`;
+}
+
+/** Any of the query's excluded terms, as an FTS5 expression; null when it excludes nothing. */
+export function excludedExpression(query: ParsedQuery): string | null {
+  return query.excluded.length === 0 ? null : query.excluded.map(termExpression).join(' OR ');
 }

@@ -4,7 +4,7 @@
 // at most one of them, and a search meanwhile answers from what the index holds.
 import type Database from 'better-sqlite3';
 import { DERIVED_VERSION } from '../library/card-content.js';
-import { CARD_FTS_TABLE } from '../library/migrations.js';
+import { CARD_FTS_TABLES } from '../library/migrations.js';
 import type { CardRow, CardStore } from '../library/card-store.js';
 
 type Db = Database.Database;
@@ -20,20 +20,24 @@ interface IdSummary { n: number; low: number; top: number; sum: number }
 const SUMMARY = 'count(*) AS n, coalesce(min(id), 0) AS low, coalesce(max(id), 0) AS top, coalesce(sum(id), 0) AS sum';
 
 /**
- * Fast enough for every open: the index exists, answers a query, holds one row for each card
- * (the same count, lowest, highest and sum of ids: a card missing and another extra is seen),
- * and no card was derived by older rules. `thorough` adds FTS5's integrity check, which reads it all.
+ * Fast enough for every open: both index tables exist, answer a query, hold one row for each
+ * card (the same count, lowest, highest and sum of ids: a card missing and another extra is
+ * seen), and no card was derived by older rules. `thorough` adds FTS5's integrity check, which
+ * reads it all.
  */
 export function checkIndex(db: Db, options: { thorough?: boolean } = {}): IndexState {
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'card_fts'").get();
-  if (!exists) return 'missing';
+  const tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('card_fts', 'card_fts_about')").pluck().get();
+  if (tables !== 2) return 'missing';
   try {
-    db.prepare("SELECT rowid FROM card_fts WHERE card_fts MATCH 'a*' LIMIT 1").all();
-    if (options.thorough) db.prepare("INSERT INTO card_fts (card_fts, rank) VALUES ('integrity-check', 1)").run();
-    // The docsize table holds one row per indexed card: summing it does not read the index.
-    const indexed = db.prepare(`SELECT ${SUMMARY} FROM card_fts_docsize`).get() as IdSummary;
     const cards = db.prepare(`SELECT ${SUMMARY} FROM cards`).get() as IdSummary;
-    const inStep = indexed.n === cards.n && indexed.low === cards.low && indexed.top === cards.top && indexed.sum === cards.sum;
+    let inStep = true;
+    for (const table of ['card_fts', 'card_fts_about']) {
+      db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH 'a*' LIMIT 1`).all();
+      if (options.thorough) db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run();
+      // The docsize table holds one row per indexed card: summing it does not read the index.
+      const indexed = db.prepare(`SELECT ${SUMMARY} FROM ${table}_docsize`).get() as IdSummary;
+      inStep &&= indexed.n === cards.n && indexed.low === cards.low && indexed.top === cards.top && indexed.sum === cards.sum;
+    }
     return inStep && !db.prepare('SELECT 1 FROM cards WHERE derived < ? LIMIT 1').get(DERIVED_VERSION) ? 'ok' : 'stale';
   } catch (err) {
     if (err instanceof Error && /corrupt|malformed|fts5|no such table/i.test(err.message)) return 'corrupt';
@@ -55,34 +59,41 @@ export function refreshIndex(db: Db, cards: CardStore, onProgress: (p: RebuildPr
   if (state === 'ok') return state;
   if (state !== 'stale') {
     db.transaction(() => {
-      db.exec('DROP TABLE IF EXISTS card_fts');
-      db.exec(CARD_FTS_TABLE);
+      db.exec('DROP TABLE IF EXISTS card_fts; DROP TABLE IF EXISTS card_fts_about');
+      db.exec(CARD_FTS_TABLES);
     }).immediate();
   }
   // Found from indexes only (cards_derived holds every id): reading cards' rows for their
   // last column would read every card's content.
-  const pending = db.prepare(`SELECT id FROM cards WHERE derived < ? UNION SELECT id FROM (SELECT id FROM cards EXCEPT SELECT id FROM card_fts_docsize)`)
+  const pending = db.prepare(`SELECT id FROM cards WHERE derived < ?
+      UNION SELECT id FROM (SELECT id FROM cards EXCEPT SELECT id FROM card_fts_docsize)
+      UNION SELECT id FROM (SELECT id FROM cards EXCEPT SELECT id FROM card_fts_about_docsize)`)
     .pluck().all(DERIVED_VERSION) as number[];
   pending.sort((a, b) => a - b);
-  const batch = db.prepare(`SELECT c.*, EXISTS (SELECT 1 FROM card_fts_docsize d WHERE d.id = c.id) AS indexed
+  const batch = db.prepare(`SELECT c.*, EXISTS (SELECT 1 FROM card_fts_docsize d WHERE d.id = c.id) AS in_all,
+      EXISTS (SELECT 1 FROM card_fts_about_docsize d WHERE d.id = c.id) AS in_about
     FROM cards c WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`);
   for (let at = 0; at < pending.length; at += BATCH) {
     db.transaction(() => {
       // A card deleted since is not found; one written since indexed itself and is put again.
-      for (const row of batch.all(JSON.stringify(pending.slice(at, at + BATCH))) as (CardRow & { indexed: number })[]) cards.rederive(row, row.indexed === 1);
+      for (const row of batch.all(JSON.stringify(pending.slice(at, at + BATCH))) as (CardRow & { in_all: number; in_about: number })[]) {
+        cards.rederive(row, { all: row.in_all === 1, about: row.in_about === 1 });
+      }
     }).immediate();
     onProgress({ done: Math.min(at + BATCH, pending.length), total: pending.length });
   }
-  const remove = db.prepare('DELETE FROM card_fts WHERE rowid = ?');
   db.transaction(() => {
-    for (const id of db.prepare('SELECT id FROM card_fts_docsize EXCEPT SELECT id FROM cards').pluck().all() as number[]) remove.run(id);
+    for (const table of ['card_fts', 'card_fts_about']) {
+      const remove = db.prepare(`DELETE FROM ${table} WHERE rowid = ?`);
+      for (const id of db.prepare(`SELECT id FROM ${table}_docsize EXCEPT SELECT id FROM cards`).pluck().all() as number[]) remove.run(id);
+    }
   }).immediate();
   return state;
 }
 
 /** Makes the index again from every card (the bench's rebuild row; a corrupt index at open). */
 export function rebuildIndex(db: Db, cards: CardStore, onProgress?: (p: RebuildProgress) => void): void {
-  db.transaction(() => db.exec('DROP TABLE IF EXISTS card_fts')).immediate();
+  db.transaction(() => db.exec('DROP TABLE IF EXISTS card_fts; DROP TABLE IF EXISTS card_fts_about')).immediate();
   refreshIndex(db, cards, onProgress);
 }
 

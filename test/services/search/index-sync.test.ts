@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CardSearch } from '../../../electron/services/search/card-search.js';
@@ -216,6 +217,62 @@ describe('a stale index is refreshed in a worker', () => {
       result = await search({ query: 'Ryabkov', limit: 100 });
     }
     expect(result.hits.map((h) => h.cardId)).toContain(corpus.byCite('TASS').id);
+  });
+});
+
+describe("the first tier's own index (card_fts_about)", () => {
+  /** Cards whose tag, cite or headings hold every word of the text, read from the first tier's table. */
+  const aboutIds = (text: string) => corpus.library.db.prepare('SELECT rowid FROM card_fts_about WHERE card_fts_about MATCH ?').pluck()
+    .all(text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => `"${w}"`).join(' ')) as number[];
+  const indexBytes = (table: string) => createHash('sha1').update(corpus.library.db.prepare(`SELECT group_concat(hex(block), '') FROM ${table}_data`).pluck().get() as string).digest('hex');
+
+  test('a version-7 library upgrades with it empty: every card is still found, and the refresh fills that table alone', () => {
+    const { library, path: file } = corpus;
+    const tass = corpus.byCite('TASS').id;
+    // A version-7 file: the same cards, indexed in card_fts only.
+    library.db.exec('DROP TABLE card_fts_about; PRAGMA user_version = 7');
+    library.close();
+    corpus.library = Library.open(file);
+    const db = corpus.library.db;
+    search = new CardSearch(db, corpus.library.cards);
+    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(db.prepare('SELECT count(*) FROM card_fts_about_docsize').pluck().get()).toBe(0);
+    expect(checkIndex(db)).toBe('stale');
+    // Answered from card_fts meanwhile: the body tier holds every card.
+    expect(ids('Ryabkov')).toContain(tass);
+    const bodyIndex = indexBytes('card_fts');
+    const progress: RebuildProgress[] = [];
+    refreshIndex(db, corpus.library.cards, (p) => progress.push(p));
+    const cards = corpus.library.cards.count();
+    expect(progress.at(-1)).toEqual({ done: cards, total: cards });
+    expect(checkIndex(db, { thorough: true })).toBe('ok');
+    expect(db.prepare('SELECT count(*) FROM card_fts_about_docsize').pluck().get()).toBe(cards);
+    expect(indexBytes('card_fts')).toBe(bodyIndex);
+    expect(aboutIds(corpus.byCite('TASS').tag)).toContain(tass);
+    expect(ids('Ryabkov')).toContain(tass);
+  });
+
+  test('a card whose tag holds the word but whose body holds an excluded word is left out of the first tier', () => {
+    const add = (tag: string, words: string) => corpus.library.cards.insert({
+      tag, label: null, shortCite: '', fullCite: '', body: bodyFromParagraphs([words]), articleId: null, passage: null,
+    }).id;
+    const rerouted = add('Potash sanctions fail', 'Belarus reroutes its potash through Vladivostok.');
+    const falling = add('Potash sanctions work', 'Exports fall by a third.');
+    const mentions = add('Exports', 'Potash is mentioned here and nowhere else.');
+    expect(ids('potash -vladivostok')).toEqual([falling, mentions]);
+    expect(ids('potash')).toEqual(expect.arrayContaining([rerouted, falling, mentions]));
+  });
+
+  test('a card missing from the first tier only is out of step, and is put back there', () => {
+    const db = corpus.library.db;
+    const tass = corpus.byCite('TASS').id;
+    db.prepare('DELETE FROM card_fts_about WHERE rowid = ?').run(tass);
+    expect(checkIndex(db)).toBe('stale');
+    const bodyIndex = indexBytes('card_fts');
+    refreshIndex(db, corpus.library.cards);
+    expect(checkIndex(db, { thorough: true })).toBe('ok');
+    expect(indexBytes('card_fts')).toBe(bodyIndex);
+    expect(aboutIds(corpus.byCite('TASS').tag)).toContain(tass);
   });
 });
 
