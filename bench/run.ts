@@ -27,6 +27,8 @@ const SCALE = process.argv.includes('--scale');
 const SIZES = (process.env.BENCH_SIZES ?? (SCALE ? '10000,100000,1000000' : '10000,100000')).split(',').map(Number);
 // lunr holds its whole index in the JS heap (about 165 kB a card of real length: 1.7 GB at 10k): beyond this it takes many minutes and gigabytes.
 const LUNR_MAX = Number(process.env.BENCH_LUNR_MAX ?? 10_000);
+// The index rebuild row above this many cards is skipped when set (about 15 minutes of CPU at 1M).
+const REBUILD_MAX = Number(process.env.BENCH_REBUILD_MAX ?? Infinity);
 const LIMIT = 20;
 const FOLDER_FILES = Number(process.env.BENCH_FOLDER_FILES ?? 40);
 // Cards filed in briefs for quick find and Search opening (the target is at 100k).
@@ -66,14 +68,17 @@ async function generate(size: number, file: string) {
   flush();
   library.db.pragma('wal_checkpoint(TRUNCATE)');
   library.close();
-  const rebuildStarted = now();
-  const rebuilt = Library.open(file);
-  rebuildIndex(rebuilt.db, rebuilt.cards);
-  rebuilt.close();
-  const rebuildMs = now() - rebuildStarted;
+  let rebuildMs: number | null = null;
+  if (size <= REBUILD_MAX) {
+    const rebuildStarted = now();
+    const rebuilt = Library.open(file);
+    rebuildIndex(rebuilt.db, rebuilt.cards);
+    rebuilt.close();
+    rebuildMs = now() - rebuildStarted;
+  }
   const fileBytes = fs.statSync(file).size;
   return {
-    insertMs: round(insertMs, 0), cardsPerSecond: Math.round(size / (insertMs / 1000)), rebuildMs: round(rebuildMs, 0),
+    insertMs: round(insertMs, 0), cardsPerSecond: Math.round(size / (insertMs / 1000)), rebuildMs: rebuildMs === null ? null : round(rebuildMs, 0),
     fileMb: round(fileBytes / 2 ** 20, 1), textMb: round(textBytes / 2 ** 20, 1), sizeRatio: round(fileBytes / textBytes, 2),
   };
 }
@@ -171,7 +176,7 @@ function table(rows: Row[]): string {
   for (const r of rows) {
     const l = r.lunr;
     const b = r.fts.build;
-    lines.push(`| ${r.cards.toLocaleString('en')} | ${(b.insertMs / 1000).toFixed(1)} s | ${b.cardsPerSecond.toLocaleString('en')} | ${(b.rebuildMs / 1000).toFixed(1)} s | ${b.fileMb} / ${b.textMb} MB = ${b.sizeRatio}× | ${r.fts.run.openToFirstAnswerMs} ms | ${r.fts.run.queryP50Ms} / ${r.fts.run.queryP95Ms} / ${r.fts.run.queryP99Ms} ms | ${l ? `${(l.buildMs / 1000).toFixed(1)} s` : 'not run (over cap)'} | ${l ? `${l.queryP50Ms} / ${l.queryP95Ms} ms` : '–'} | ${l ? `${(l.queryP95Ms / r.fts.run.queryP95Ms).toFixed(1)}×` : '–'} | ${r.fts.run.newCardFindableMs} ms (max ${r.fts.run.newCardFindableMaxMs}) | ${r.fts.run.peakRssMb} / ${l ? l.peakRssMb : '–'} MB |`);
+    lines.push(`| ${r.cards.toLocaleString('en')} | ${(b.insertMs / 1000).toFixed(1)} s | ${b.cardsPerSecond.toLocaleString('en')} | ${b.rebuildMs === null ? 'not run (over cap)' : `${(b.rebuildMs / 1000).toFixed(1)} s`} | ${b.fileMb} / ${b.textMb} MB = ${b.sizeRatio}× | ${r.fts.run.openToFirstAnswerMs} ms | ${r.fts.run.queryP50Ms} / ${r.fts.run.queryP95Ms} / ${r.fts.run.queryP99Ms} ms | ${l ? `${(l.buildMs / 1000).toFixed(1)} s` : 'not run (over cap)'} | ${l ? `${l.queryP50Ms} / ${l.queryP95Ms} ms` : '–'} | ${l ? `${(l.queryP95Ms / r.fts.run.queryP95Ms).toFixed(1)}×` : '–'} | ${r.fts.run.newCardFindableMs} ms (max ${r.fts.run.newCardFindableMaxMs}) | ${r.fts.run.peakRssMb} / ${l ? l.peakRssMb : '–'} MB |`);
   }
   return lines.join('\n');
 }
