@@ -88,6 +88,9 @@ export function cardParts(json: DocJSON): CardParts {
   return { ...derivedParts(json, storedJSON(json)), body: bodyOf(json) };
 }
 
+/** Parts a CardPartsPool derived already, by card node: the store takes them instead of deriving. */
+export type KnownParts = ReadonlyMap<DocJSON, CardParts>;
+
 /** A card's parts but its body, which the caller holds already: what the parts pool sends back. */
 export type DerivedParts = Omit<CardParts, 'body'>;
 

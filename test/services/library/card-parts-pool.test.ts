@@ -5,10 +5,13 @@ import { makeGenerator } from '../../../bench/card-generator.js';
 import { cardParts, nodeOfFields } from '../../../electron/services/library/card-content.js';
 import { CardPartsPool } from '../../../electron/services/library/card-parts-pool.js';
 import { Library } from '../../../electron/services/library/library.js';
+import { CARDS_PER_COMMIT, importInto } from '../../../electron/services/importers/import-into-library.js';
+import { parseVerbatimDocx } from '../../../electron/services/importers/verbatim-docx.js';
 import { CardSearch } from '../../../electron/services/search/card-search.js';
 import type { CardFields, DocJSON } from '../../../shared/model.js';
 import { bodyFromParagraphs } from '../../../shared/schema.js';
 import { tempLibraryPath } from '../../helpers/temp-dir.js';
+import { bigBriefDocx } from '../jobs/big-brief.js';
 
 const pool = new CardPartsPool(2);
 afterAll(() => pool.close());
@@ -57,5 +60,22 @@ describe('card parts derived in the pool', () => {
     let inline: unknown;
     try { cardParts(bad); } catch (err) { inline = err; }
     await expect(pool.parts(nodes)).rejects.toMatchObject({ name: 'LibraryError', code: 'invalid', message: (inline as Error).message });
+  });
+
+  it('store a big brief imported in pieces (all but the first derived in the pool) as one written inline whole', async () => {
+    const cards = 2 * CARDS_PER_COMMIT + 50;
+    const bytes = await bigBriefDocx(cards);
+    const rowsOf = (library: Library) => (library.db.prepare('SELECT * FROM cards ORDER BY id').all() as Record<string, unknown>[])
+      .map(({ id: _id, uid: _uid, created_at: _c, updated_at: _u, ...row }) => row);
+    const imported = Library.open(tempLibraryPath());
+    expect(await importInto(imported, { name: 'big.docx', bytes })).toMatchObject({ status: 'imported', cards });
+    const inline = Library.open(tempLibraryPath());
+    const { title, doc } = parseVerbatimDocx(bytes, 'big.docx');
+    inline.briefs.insert({ title, kind: 'brief', doc });
+    const rows = rowsOf(imported);
+    expect(rows.length).toBe(cards);
+    expect(rows).toEqual(rowsOf(inline));
+    imported.close();
+    inline.close();
   });
 });
