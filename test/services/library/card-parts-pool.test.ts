@@ -31,7 +31,7 @@ function store(parts: ReturnType<typeof cardParts>[] | null) {
   const rows = library.db.prepare('SELECT * FROM cards ORDER BY id').all() as Record<string, unknown>[];
   const search = new CardSearch(library.db, library.cards);
   const found = ['war', 'russia OR china', '"the united states"', 'Çelik', 'author:Celik', 'tabs', 'year:2019', 'analytic'].map((query) =>
-    search.search({ query, limit: 100 }).hits.map((h) => [h.cardId, h.score]));
+    search.search({ query, limit: 100 }).hits);
   library.close();
   return { rows: rows.map(({ created_at: _c, updated_at: _u, ...row }) => row), found };
 }
