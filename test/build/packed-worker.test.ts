@@ -48,3 +48,19 @@ it('packs the worker with everything it imports, and the packed worker imports a
   expect(result.stderr).toBe('');
   expect(result.stdout.trim()).toBe('done imported');
 });
+
+it('packs the card parts threads (bulk writes), and the packed pool derives a card', () => {
+  const installed = path.join(work, 'installed');
+  const dist = (file: string) => JSON.stringify(pathToFileURL(path.join(installed, 'dist/electron/electron/services/library', file)).href);
+  const script = `
+    import { CardPartsPool } from ${dist('card-parts-pool.js')};
+    import { cardParts, nodeOfFields } from ${dist('card-content.js')};
+    const node = nodeOfFields({ tag: 'Ceasefire collapses', shortCite: 'Ace 21', fullCite: 'Ace 21, The Hill', body: { type: 'body', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'It collapsed.' }] }] } });
+    const pool = new CardPartsPool(1);
+    const [parts] = await pool.parts([node]);
+    await pool.close();
+    console.log(parts.contentHash === cardParts(node).contentHash);`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000, cwd: installed });
+  expect(result.stderr).toBe('');
+  expect(result.stdout.trim()).toBe('true');
+});

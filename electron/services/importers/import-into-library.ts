@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import type { ImportOutcome } from '../../../shared/import-outcome.js';
 import type { ArticleFields, DocJSON } from '../../../shared/model.js';
 import { PARTIAL_IMPORT } from '../library/brief-store.js';
+import type { KnownParts } from '../library/card-content.js';
+import { CardPartsPool } from '../library/card-parts-pool.js';
 import type { Library } from '../library/library.js';
 import { isReadOnlyWrite, READ_ONLY_WRITE } from '../library-status.js';
 import { LOCAL_ADDRESS } from './fetch-url.js';
@@ -67,6 +69,7 @@ async function storeBrief(library: Library, imported: BriefImport, source: strin
     onStored?.(outcome);
     return outcome;
   };
+  let next = pieces.length > 1 ? partsOfPiece(pieces[1]!) : undefined;
   // Only the last piece names the brief by its document (and the import log by its file), so a run
   // that stopped mid-file is never taken for a finished one: the next import of the file deletes
   // what it left and stores the file whole.
@@ -86,19 +89,28 @@ async function storeBrief(library: Library, imported: BriefImport, source: strin
   if ('status' in first) return first;
   const pause = () => new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_PIECES_MS));
   let stored = countCards({ type: 'doc', content: pieces[0]! });
-  const append = (piece: DocJSON[]) => {
+  const append = (piece: DocJSON[], parts: KnownParts) => {
     const before = stored;
-    library.briefs.append(first.id, piece, onCardsStored && ((cards) => onCardsStored(before + cards)));
+    library.briefs.append(first.id, piece, onCardsStored && ((cards) => onCardsStored(before + cards)), parts);
     stored += countCards({ type: 'doc', content: piece });
   };
+  // The cards of the piece to write next are derived in the pool's threads while the one before
+  // is written and during the pause: the writer thread only runs statements.
+  const take = async (i: number) => {
+    const parts = await next!;
+    next = i + 1 < pieces.length ? partsOfPiece(pieces[i + 1]!) : undefined;
+    return parts;
+  };
   try {
-    for (const piece of pieces.slice(1, -1)) {
+    for (const [i, piece] of pieces.slice(1, -1).entries()) {
+      const parts = await take(i + 1);
       await pause();
-      append(piece);
+      append(piece, parts);
     }
+    const parts = await take(pieces.length - 1);
     await pause();
     return library.transaction(() => {
-      append(pieces[pieces.length - 1]!);
+      append(pieces[pieces.length - 1]!, parts);
       library.briefs.markImported(first.id, importHash);
       return finish(first.id, first.title);
     });
@@ -107,6 +119,19 @@ async function storeBrief(library: Library, imported: BriefImport, source: strin
     library.briefs.delete(first.id);
     throw err;
   }
+}
+
+// Started at the first brief big enough to be stored in pieces, kept for the next one (its idle
+// threads do not keep the process alive).
+let partsPool: CardPartsPool | undefined;
+
+function partsOfPiece(piece: readonly DocJSON[]): Promise<KnownParts> {
+  partsPool ??= new CardPartsPool();
+  const cards = piece.filter((node) => node.type === 'card');
+  const parts = partsPool.parts(cards).then((derived) => new Map(cards.map((node, i) => [node, derived[i]!])));
+  // Awaited only after the piece before is written: a refused card must not be an unhandled rejection meanwhile.
+  parts.catch(() => undefined);
+  return parts;
 }
 
 /** Top-level nodes cut into runs of at most CARDS_PER_COMMIT cards each (always at least one run). */

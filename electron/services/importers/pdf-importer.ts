@@ -1,7 +1,7 @@
 // A PDF (a think-tank report, a journal article) becomes an article: text read with pdfjs-dist
 // (legacy build, which runs in Node), paragraphs rebuilt from the lines, citation from the
 // document info.
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { ArticleFields, Author } from '../../../shared/model.js';
 import { isoDate } from '../../../shared/text.js';
@@ -26,16 +26,32 @@ export interface PdfLimits {
 // pages that are slow to read because of their content rather than their number.
 export const PDF_LIMITS: PdfLimits = { maxPages: 2_000, timeBudgetMs: 20_000 };
 
+// pdfjs-dist's legacy build (the one that runs on Node 20) brings core-js, which swaps JSON.parse,
+// JSON.stringify and Array.prototype.push for JavaScript versions (for proposals Cardfile does not
+// use) about ten times slower, for the whole thread: the app's main process and the import worker
+// wrote and read every card with them. pdfjs is loaded at the first PDF, and each time it may have
+// swapped them (loading, and its worker module at getDocument) the engine's own are put back.
+const NATIVE = { parse: JSON.parse, stringify: JSON.stringify, push: Array.prototype.push };
+function restoreNatives(): void {
+  JSON.parse = NATIVE.parse;
+  JSON.stringify = NATIVE.stringify;
+  Array.prototype.push = NATIVE.push;
+}
+let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
+const loadPdfjs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').finally(restoreNatives));
+
 export async function articleFromPdf(bytes: Uint8Array, source: string, limits: PdfLimits = PDF_LIMITS): Promise<ArticleFields> {
   // A complete PDF ends with %%EOF; pdfjs would quietly patch up a truncated one.
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
   if (!tail.includes('%%EOF')) throw new ImportError(source, 'the PDF is truncated or damaged (it has no end marker).');
 
+  const { getDocument } = await loadPdfjs();
   let pdf: PDFDocumentProxy;
   try {
     // pdfjs takes over the buffer it is given, so it gets a copy.
     pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   } catch (err) {
+    restoreNatives();
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException') throw new ImportError(source, 'the PDF is password-protected; open it, save an unprotected copy and import that.');
     throw new ImportError(source, `the PDF is damaged and cannot be read (${(err as Error).message}).`);
@@ -65,6 +81,7 @@ export async function articleFromPdf(bytes: Uint8Array, source: string, limits: 
     throw new ImportError(source, `the PDF is damaged and cannot be read (${(err as Error).message}).`);
   } finally {
     await pdf.destroy();
+    restoreNatives();
   }
 }
 

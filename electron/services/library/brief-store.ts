@@ -6,7 +6,7 @@ import type { Brief, BriefFields, BriefKind, BriefOutline, BriefSummary, DocJSON
 import { citeNode } from '../../../shared/brief-doc.js';
 import { applyTopLevelEdit, type TopLevelEdit } from '../../../shared/brief-edit.js';
 import { nodeFromJSON, schema } from '../../../shared/schema.js';
-import { cardParts, contentHashOf, decodeContent, newUid } from './card-content.js';
+import { cardParts, contentHashOf, decodeContent, newUid, type KnownParts } from './card-content.js';
 import type { BriefCardPlace, CardState, CardStore } from './card-store.js';
 import { LibraryError } from './library-error.js';
 import type { Db } from './open-library.js';
@@ -186,12 +186,12 @@ export class BriefStore {
    * Adds nodes at the end of a brief, writing only their cards: a large import stores its brief a
    * piece at a time, so another writer waits for one piece, not the whole file.
    */
-  append(id: number, nodes: DocJSON[], onCardsStored?: (cards: number) => void): void {
+  append(id: number, nodes: DocJSON[], onCardsStored?: (cards: number) => void, parts?: KnownParts): void {
     this.tx(() => {
       const row = this.row(id);
       const stored = JSON.parse(row.doc) as DocJSON;
       const kept = stored.content ?? [];
-      this.save(id, { title: row.title, kind: row.kind, doc: { type: 'doc', ...docAttrs(stored), content: [...kept, ...nodes] } }, new Set(kept), onCardsStored);
+      this.save(id, { title: row.title, kind: row.kind, doc: { type: 'doc', ...docAttrs(stored), content: [...kept, ...nodes] } }, new Set(kept), onCardsStored, parts);
     });
   }
 
@@ -251,7 +251,7 @@ export class BriefStore {
    * new card: it gets a fresh uid and remembers the one it came from. The returned brief carries
    * the uids as stored.
    */
-  private save(id: number, fields: BriefFields, unchanged: ReadonlySet<DocJSON> = new Set(), onCardsStored?: (cards: number) => void): Brief {
+  private save(id: number, fields: BriefFields, unchanged: ReadonlySet<DocJSON> = new Set(), onCardsStored?: (cards: number) => void, parts?: KnownParts): Brief {
     const doc = fields.doc;
     if (doc.type !== 'doc') throw new LibraryError('invalid', `Expected a doc document, got "${doc.type}".`);
     const before = this.row(id);
@@ -297,7 +297,7 @@ export class BriefStore {
       if (old && old.content_hash === contentHashOf(node) && old.copied_from === copiedFrom) {
         if (old.headings !== place.headings || retitled) this.cards.moveBriefCard(old, place);
       } else {
-        this.cards.putBriefCard(old?.id ?? null, uid, copiedFrom, cardParts(node), place, old);
+        this.cards.putBriefCard(old?.id ?? null, uid, copiedFrom, parts?.get(node) ?? cardParts(node), place, old);
       }
       const attrs = { cardId: uid, copiedFrom };
       outline.push({ type: 'card', attrs });

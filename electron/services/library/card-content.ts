@@ -30,8 +30,7 @@ const hash = (data: string | Buffer): string => createHash('sha1').update(data).
 
 /** Hash of a card node's stored JSON (attrs aside): equal hashes, nothing to write. */
 export function contentHashOf(node: DocJSON): string {
-  const { attrs: _attrs, ...content } = node;
-  return hash(JSON.stringify(content));
+  return hash(storedJSON(node));
 }
 
 /** What a card node is made of, read once from the checked node. */
@@ -78,8 +77,28 @@ export function rederived(stored: Buffer, shortCite: string, fullCite: string): 
   return { contentHash: hash(bytes), fingerprint: fingerprintOf(shortCite, fullCite, bodyText), bodyText };
 }
 
+/** The JSON text a card node is stored as: the node without its attrs (the row holds who it is). */
+export function storedJSON(json: DocJSON): string {
+  const { attrs: _attrs, ...content } = json;
+  return JSON.stringify(content);
+}
+
 /** Checks a card node against the schema and derives what the store keeps beside it. */
 export function cardParts(json: DocJSON): CardParts {
+  return { ...derivedParts(json, storedJSON(json)), body: bodyOf(json) };
+}
+
+/** Parts a CardPartsPool derived already, by card node: the store takes them instead of deriving. */
+export type KnownParts = ReadonlyMap<DocJSON, CardParts>;
+
+/** A card's parts but its body, which the caller holds already: what the parts pool sends back. */
+export type DerivedParts = Omit<CardParts, 'body'>;
+
+/**
+ * The pure part of cardParts, given the node's stored JSON text (storedJSON): run inline for one
+ * card, or in the threads of card-parts-pool.ts for many, which gives byte-identical rows.
+ */
+export function derivedParts(json: DocJSON, text: string): DerivedParts {
   if (json.type !== 'card') throw new LibraryError('invalid', `Expected a card, got "${json.type}".`);
   let node: PMNode;
   try {
@@ -93,17 +112,18 @@ export function cardParts(json: DocJSON): CardParts {
     if (child.type === schema.nodes.tag) tag = child.textContent;
     else if (child.type === schema.nodes.cite) cite = splitCite(child);
   });
-  const { attrs: _attrs, ...content } = json;
-  const bytes = Buffer.from(JSON.stringify(content));
+  const bytes = Buffer.from(text);
   const bodyText = bodyTextOf(json);
   return {
     stored: encode(bytes), tag, ...cite,
-    body: json.content?.find((c) => c.type === 'body') ?? EMPTY_BODY,
     bodyText,
     contentHash: hash(bytes),
     fingerprint: fingerprintOf(cite.shortCite, cite.fullCite, bodyText),
   };
 }
+
+/** A card node's body, or an empty body for an analytic. */
+export const bodyOf = (json: DocJSON): DocJSON => json.content?.find((c) => c.type === 'body') ?? EMPTY_BODY;
 
 /** The card node of a cut card's fields: the same shape a brief holds. */
 export function nodeOfFields(fields: Pick<CardFields, 'tag' | 'shortCite' | 'fullCite' | 'body'>): DocJSON {

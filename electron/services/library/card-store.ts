@@ -179,11 +179,11 @@ export class CardStore {
 
   /**
    * A new cut card. `id`, `uid` and `copiedFrom` are given only by a library import or a
-   * migration, which keep them; otherwise the id is the next never-used one.
+   * migration, which keep them; otherwise the id is the next never-used one. A bulk write gives
+   * the `parts` a CardPartsPool derived from `nodeOfFields(fields)`.
    */
-  insert(fields: CardFields & { id?: number; uid?: string; copiedFrom?: string | null }): Card {
+  insert(fields: CardFields & { id?: number; uid?: string; copiedFrom?: string | null }, parts = cardParts(nodeOfFields(fields))): Card {
     return this.tx(() => {
-      const parts = cardParts(nodeOfFields(fields));
       const values = this.values(parts, fields, { uid: fields.uid ?? newUid(), copiedFrom: fields.copiedFrom ?? null, place: null });
       const id = this.insertValues(values, parts, null, fields.id ?? null);
       // Built from what was written: reading it back would inflate what was just deflated.
