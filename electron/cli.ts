@@ -47,10 +47,11 @@ const COMMAND_OPTIONS = ['format', 'out', 'limit'] as const;
 function parseArgs(argv: string[]): Parsed | 'help' {
   const { values, words } = readArgs(argv, {
     library: { type: 'string' }, json: { type: 'boolean' }, 'allow-local': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    format: { type: 'string' }, out: { type: 'string' }, limit: { type: 'string' },
+    format: { type: 'string' }, out: { type: 'string' }, limit: { type: 'string' }, 'pocket-page-breaks': { type: 'boolean' },
   }, (problem) => new UsageError(problem));
   if (values.help) return 'help';
   for (const name of COMMAND_OPTIONS) if (values[name] !== undefined) words.push(`--${name}=${values[name]}`);
+  if (values['pocket-page-breaks']) words.push('--pocket-page-breaks');
   const library = values.library;
   return { library: library ? path.resolve(library) : defaultLibraryPath(), json: values.json === true, allowLocal: values['allow-local'] === true, words };
 }

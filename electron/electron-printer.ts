@@ -29,9 +29,6 @@ export function electronPrinter(): PdfPrinter {
         const pdf = await win.webContents.printToPDF({
           printBackground: true,
           preferCSSPageSize: true,
-          displayHeaderFooter: true,
-          headerTemplate: '<span></span>',
-          footerTemplate: job.footerTemplate,
           generateDocumentOutline: true,
           generateTaggedPDF: true,
         });

@@ -3,9 +3,8 @@
 // to the next heading of the same or a higher level, so moving a heading is moving a range.
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Transform } from 'prosemirror-transform';
-import { DEFAULT_WPM } from './settings.js';
 import { splitLabel } from './tag-label.js';
-import { readingSeconds, wordCounts } from './word-counts.js';
+import { DEFAULT_WPM, readingSeconds, wordCounts } from './word-counts.js';
 
 export type OutlineLevel = 'pocket' | 'hat' | 'block' | 'card';
 

@@ -2,8 +2,7 @@
 // so a library that never saved one reads the same as a fresh one.
 import { z } from 'zod';
 import { DEFAULT_HIGHLIGHT, HIGHLIGHT_COLOURS, type HighlightColour } from './schema.js';
-
-export const DEFAULT_WPM = 250;
+import { DEFAULT_WPM } from './word-counts.js';
 
 export interface Settings {
   /** The colour F11 highlights in. */

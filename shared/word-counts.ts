@@ -1,7 +1,9 @@
 // Counts that matter in a round: how much of a card is read (underlined), how much is spoken
 // (highlighted), and how long the spoken part takes at the debater's speed.
 import type { Node as PMNode } from 'prosemirror-model';
-import { DEFAULT_WPM } from './settings.js';
+
+/** A debater's reading speed until settings say otherwise (here, not in settings.ts: that module loads zod, which the CLI's start-up must not). */
+export const DEFAULT_WPM = 250;
 
 export interface WordCounts {
   words: number;

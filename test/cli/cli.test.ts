@@ -79,3 +79,21 @@ describe('the cardfile CLI (built, as a user runs it)', () => {
     expect(result.stdout).toContain('list articles|cards|briefs');
   });
 });
+
+describe('cardfile start-up (DESIGN: list and search under 150 ms beyond Node)', () => {
+  // A module hook names every package the CLI loads; the heavy ones load only in the commands that use them.
+  const resolveHook = `export async function resolve(specifier, context, next) {
+    const resolved = await next(specifier, context);
+    const [, inside] = resolved.url.split('/node_modules/');
+    if (inside) console.error('package ' + inside.split('/').slice(0, inside.startsWith('@') ? 2 : 1).join('/'));
+    return resolved;
+  }`;
+  const hook = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(resolveHook)}`)});`)}`;
+  it.each([['list', 'articles'], ['search', 'syria']])('%s %s loads no schema checker, importer, exporter or browser driver', (...command) => {
+    const result = spawnSync(process.execPath, ['--import', hook, BIN, '--library', tempLibraryPath(), ...command], { encoding: 'utf8', env: { ...process.env, CARDFILE_LIBRARY: '' } });
+    expect(result.status).toBe(0);
+    const packages = new Set(result.stderr.split('\n').filter((l) => l.startsWith('package ')).map((l) => l.slice('package '.length)));
+    expect(packages).toContain('better-sqlite3');
+    for (const heavy of ['zod', 'jsdom', 'pdfjs-dist', 'docx', 'mammoth', 'playwright-core', 'fflate', 'fast-xml-parser', '@mozilla/readability', 'dompurify']) expect(packages).not.toContain(heavy);
+  });
+});

@@ -37,9 +37,6 @@ export function chromiumPrinter(executablePath?: string): PdfPrinter {
         const pdf = await page.pdf({
           printBackground: true,
           preferCSSPageSize: true,
-          displayHeaderFooter: true,
-          headerTemplate: '<span></span>',
-          footerTemplate: job.footerTemplate,
           outline: true,
           tagged: true,
         });

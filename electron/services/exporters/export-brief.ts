@@ -2,7 +2,6 @@
 import { briefToHtml } from '../../../shared/brief-html.js';
 import { exportVariant, type ExportVariant } from '../../../shared/export-variants.js';
 import type { PdfPrinter } from './pdf-printer.js';
-import { PAGE_NUMBER_FOOTER } from './pdf-printer.js';
 import { briefToDocx, type ExportableBrief } from './verbatim-docx-export.js';
 
 export const EXPORT_FORMATS = ['docx', 'html', 'pdf'] as const;
@@ -14,15 +13,22 @@ export interface ExportedFile {
   data: Uint8Array;
 }
 
-export async function exportBrief(whole: ExportableBrief, format: ExportFormat, printer: PdfPrinter, variant?: ExportVariant): Promise<ExportedFile> {
+export interface ExportOptions {
+  /** A reading copy or cite request instead of the whole brief. */
+  variant?: ExportVariant | undefined;
+  /** PDF and HTML: each pocket starts a new page (Verbatim's print when asked); off by default. */
+  pocketPageBreaks?: boolean | undefined;
+}
+
+export async function exportBrief(whole: ExportableBrief, format: ExportFormat, printer: PdfPrinter, { variant, pocketPageBreaks }: ExportOptions = {}): Promise<ExportedFile> {
   // A reading copy or cite request is the brief transformed first, then written like any brief.
   const made = variant ? exportVariant(whole.doc, variant) : null;
   const brief = made ? { ...whole, title: `${whole.title} (${made.suffix})`, doc: made.doc } : whole;
   const name = `${fileStem(brief.title)}.${format}`;
   if (format === 'docx') return { name, data: await briefToDocx(brief) };
-  const html = briefToHtml(brief, { contents: true });
+  const html = briefToHtml(brief, { contents: true, pocketPageBreaks: pocketPageBreaks === true });
   if (format === 'html') return { name, data: new TextEncoder().encode(html) };
-  return { name, data: await printer.printPdf({ html, footerTemplate: PAGE_NUMBER_FOOTER }) };
+  return { name, data: await printer.printPdf({ html }) };
 }
 
 // Characters Windows or macOS refuse in file names, and control characters, become '-'.

@@ -23,8 +23,8 @@ export function jobHandlers(runner: JobRunner): Pick<ApiHandlers, JobMethods> {
     cancelJob: ({ id }) => runner.cancel(id),
     importData: ({ name, dataBase64 }) => importOne({ files: bytesOf([{ name, dataBase64 }]) }, name),
     importUrl: ({ url, allowLocal }) => importOne({ urls: [url], allowLocal }, url),
-    exportBrief: async ({ id, format, variant }) => {
-      const { exported } = await runner.finished(runner.startExport(id, format, variant).id);
+    exportBrief: async ({ id, format, ...options }) => {
+      const { exported } = await runner.finished(runner.startExport(id, format, options).id);
       if (!exported) throw new Error(`The export of brief ${id} produced no file.`);
       return { name: exported.name, dataBase64: Buffer.from(exported.data).toString('base64') };
     },

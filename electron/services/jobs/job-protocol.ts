@@ -1,8 +1,7 @@
 // The messages between the job runner (main thread) and the job worker.
 import type { ImportOutcome } from '../../../shared/import-outcome.js';
 import type { ImportProgress } from '../../../shared/jobs.js';
-import type { ExportFormat } from '../exporters/export-brief.js';
-import type { ExportVariant } from '../../../shared/export-variants.js';
+import type { ExportFormat, ExportOptions } from '../exporters/export-brief.js';
 import type { PdfPrintJob } from '../exporters/pdf-printer.js';
 import type { LibraryErrorCode } from '../library/library-error.js';
 
@@ -14,7 +13,7 @@ export interface NamedBytes {
 export type JobSpec =
   /** allowLocal: the user confirmed fetching web addresses on this computer or the local network. */
   | { kind: 'import'; paths: string[]; urls: string[]; allowLocal: boolean; files: NamedBytes[]; more: boolean }
-  | { kind: 'export'; briefId: number; format: ExportFormat; variant?: ExportVariant };
+  | ({ kind: 'export'; briefId: number; format: ExportFormat } & ExportOptions);
 
 export type ToWorker =
   | { type: 'start'; id: string; spec: JobSpec }

@@ -5,8 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
 import type { ImportOutcome } from '../../../shared/import-outcome.js';
 import { estimateMsLeft, NO_PROGRESS, type ImportProgress, type JobKind, type JobState, type JobStatus } from '../../../shared/jobs.js';
-import type { ExportFormat, ExportedFile } from '../exporters/export-brief.js';
-import type { ExportVariant } from '../../../shared/export-variants.js';
+import type { ExportFormat, ExportedFile, ExportOptions } from '../exporters/export-brief.js';
 import type { PdfPrinter } from '../exporters/pdf-printer.js';
 import { LibraryError } from '../library/library-error.js';
 import type { FromWorker, JobSpec, NamedBytes, ToWorker, WorkerData } from './job-protocol.js';
@@ -69,8 +68,8 @@ export class JobRunner {
     return this.status(id);
   }
 
-  startExport(briefId: number, format: ExportFormat, variant?: ExportVariant): JobStatus {
-    return this.status(this.start('export', `brief ${briefId} as ${format}`, { kind: 'export', briefId, format, ...(variant ? { variant } : {}) }).id);
+  startExport(briefId: number, format: ExportFormat, options: ExportOptions = {}): JobStatus {
+    return this.status(this.start('export', `brief ${briefId} as ${format}`, { kind: 'export', briefId, format, ...options }).id);
   }
 
   /** A job's status with its outcomes from index outcomesFrom on. */

@@ -42,7 +42,7 @@ async function run(id: string, spec: JobSpec): Promise<void> {
       });
     } else {
       const printer = { printPdf: (print: PdfPrintJob) => printOnMain(id, job, print) };
-      const file = await exportBrief(library.briefs.get(spec.briefId), spec.format, printer, spec.variant);
+      const file = await exportBrief(library.briefs.get(spec.briefId), spec.format, printer, spec);
       post({ type: 'exported', id, name: file.name, data: file.data });
     }
     post({ type: 'done', id, cancelled: job.abort.signal.aborted });

@@ -59,6 +59,18 @@ describe('cardfile export', () => {
     expect(fs.readFileSync(path.join(dir, `${SAMPLE_TITLE}.html`), 'utf8')).toContain('<h4 class="tag" id="n3">Non-unique: Russian aggression in Syria now</h4>');
   });
 
+  it('starts each pocket on a new page only with --pocket-page-breaks', async () => {
+    const { file } = libraryWithBrief();
+    const dir = tempDir();
+    const exported = async (...flags: string[]): Promise<string> => {
+      const target = path.join(dir, `${flags.length}.html`);
+      expect((await cli('--library', file, 'export', SAMPLE_TITLE, '--out', target, ...flags)).code).toBe(0);
+      return fs.readFileSync(target, 'utf8');
+    };
+    expect(await exported()).not.toContain('break-before: page');
+    expect(await exported('--pocket-page-breaks')).toContain('main > h1.pocket { break-before: page; }');
+  });
+
   it.each([
     { args: ['No such brief'], problem: /no brief has the id or title “No such brief”/ },
     { args: [SAMPLE_TITLE, '--format', 'rtf'], problem: /--format must be docx, pdf or html, not rtf/ },
@@ -90,6 +102,11 @@ describe('Api exportBrief', () => {
       const pdf = await dispatch(handlers, 'exportBrief', { id, format: 'pdf' });
       expect(pdf.ok && Buffer.from((pdf.value as { dataBase64: string }).dataBase64, 'base64').toString()).toBe('%PDF-1.7 stub');
       expect(printed[0]).toContain('<nav class="contents">');
+      expect(printed[0]).not.toContain('break-before: page');
+      expect(await dispatch(handlers, 'exportBrief', { id, format: 'pdf', pocketPageBreaks: true })).toMatchObject({ ok: true });
+      expect(printed[1]).toContain('main > h1.pocket { break-before: page; }');
+      expect(await dispatch(handlers, 'exportBrief', { id, format: 'pdf', pocketPageBreaks: 'yes' })).toMatchObject({ ok: false });
+      expect(printed).toHaveLength(2);
 
       expect(await dispatch(handlers, 'exportBrief', { id, format: 'odt' })).toMatchObject({ ok: false });
       expect(await dispatch(handlers, 'exportBrief', { id: 999, format: 'docx' })).toMatchObject({ ok: false });

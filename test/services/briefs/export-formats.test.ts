@@ -33,15 +33,36 @@ describe('docx export read by an independent reader (mammoth)', () => {
   });
 });
 
+/** The CSS of each element with a mark class, as `<span style="...">`: what the page shows, whatever the class is called. */
+const marksInline = (html: string): string => {
+  const rules = new Map([...html.matchAll(/\.(m\d+) \{ ([^}]*); \}/g)].map(([, name, css]) => [name!, css!]));
+  return html.replace(/ class="(m\d+)"/g, (_, name: string) => ` style="${rules.get(name)}"`);
+};
+
 describe('HTML export', () => {
-  it('escapes text, keeps marks as inline styles and links a contents page', () => {
+  it('escapes text, keeps marks as style classes and links a contents page', () => {
     const html = briefToHtml({ title: '<script>alert(1)</script>', doc: { type: 'doc', content: [card('Tags & <b>bold</b> "quotes"', ['Smith 21', ' <img src=x onerror=alert(1)>'], [{ type: 'paragraph', content: [{ type: 'text', text: 'read', marks: [{ type: 'underline' }, { type: 'highlight', attrs: { colour: 'green' } }] }, { type: 'text', text: ' shrunk' }] }], 6)] } }, { contents: true });
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
     expect(html).toContain('Tags &#38; &#60;b&#62;bold&#60;/b&#62; &#34;quotes&#34;');
-    expect(html).toContain('<span style="text-decoration:underline;background-color:#00ff00;color:#000000">read</span>');
-    expect(html).toContain('<span style="font-size:6pt"> shrunk</span>');
+    expect(html).not.toContain('style="');
+    expect(marksInline(html)).toContain('<span style="text-decoration:underline;background-color:#00ff00;color:#000000">read</span>');
+    expect(marksInline(html)).toContain('<span style="font-size:6pt"> shrunk</span>');
     expect(html).toMatch(/<a href="#n0">Tags/);
+  });
+
+  // A card cut a few words at a time is mostly neighbouring runs with the same marks.
+  const run = (text: string, ...marks: string[]): DocJSON => ({ type: 'text', text, marks: marks.map((type) => (type === 'yellow' ? { type: 'highlight', attrs: { colour: 'yellow' } } : type === 'small' ? { type: 'size', attrs: { pt: 8 } } : { type })) });
+  it.each([
+    ['two underlined runs', [run('one ', 'underline'), run('two', 'underline')], '<span style="text-decoration:underline">one two</span>'],
+    ['underline, then underline and highlight', [run('one ', 'underline'), run('two', 'underline', 'yellow')], '<span style="text-decoration:underline">one </span><span style="text-decoration:underline;background-color:#ffff00;color:#000000">two</span>'],
+    ['shrunk, plain, shrunk', [run('a ', 'small'), run('b '), run('c', 'small')], '<span style="font-size:8pt">a </span>b <span style="font-size:8pt">c</span>'],
+    ['plain runs', [run('a '), run('b')], 'a b'],
+    ['around a marker', [run('a ', 'underline'), { type: 'marker' }, run('b', 'underline')], '<span style="text-decoration:underline">a </span><strong class="marker" style="font-weight:bold;color:#C00000">&#60;&#60;MARKED&#62;&#62;</strong><span style="text-decoration:underline">b</span>'],
+  ])('puts neighbouring runs with the same marks in one element: %s', (_, runs, expected) => {
+    const html = briefToHtml({ title: 'T', doc: { type: 'doc', content: [card('Tag', ['Smith 21', ' Professor'], [{ type: 'paragraph', content: runs }])] } });
+    expect(marksInline(html)).toContain(`<div class="body"><p>${expected}</p></div>`);
+    expect(clipboardContent([card('Tag', ['Smith 21', ' Professor'], [{ type: 'paragraph', content: runs }])]).html).toContain(`<div class="body"><p>${expected}</p></div>`);
   });
 });
 
@@ -85,8 +106,9 @@ describe('PDF export through Chromium (playwright-core)', () => {
       expect(text).toContain(line);
     }
     const pages = text.split('\f').filter((p) => p.trim() !== '');
-    // Contents, then a page break before the pocket, hat and each block.
-    expect(pages.length).toBeGreaterThanOrEqual(5);
+    // Contents, then the brief running on: no page break before its pocket, hat or blocks.
+    expect(pages).toHaveLength(2);
+    expect(pages[1]).toMatch(/1NC[^]*Russia DA[^]*Answers to: Russia Won’t Cooperate on Syria[^]*A2: Russia cooperates/);
     pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
     // The headings are PDF bookmarks.
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
@@ -102,6 +124,29 @@ describe('PDF export through Chromium (playwright-core)', () => {
       for (let i = 0; i + 2 < pixels.length; i += 3) colours.add(`${pixels[i]! >> 6},${pixels[i + 1]! >> 6},${pixels[i + 2]! >> 6}`);
     }
     expect([...colours]).toEqual(expect.arrayContaining(['3,3,0', '0,3,0', '0,0,2']));
+  });
+});
+
+describe('PDF page breaks before pockets, only when asked', () => {
+  const twoPockets = {
+    title: 'Two pockets',
+    doc: { type: 'doc', content: [{ type: 'pocket', content: [{ type: 'text', text: 'First pocket' }] }, card('Tag one', ['Ace 21', ' Prof'], [{ type: 'paragraph', content: [{ type: 'text', text: 'Body one.' }] }]), { type: 'hat', content: [{ type: 'text', text: 'A hat' }] }, { type: 'pocket', content: [{ type: 'text', text: 'Second pocket' }] }, card('Tag two', ['Bo 22', ' Prof'], [{ type: 'paragraph', content: [{ type: 'text', text: 'Body two.' }] }])] },
+  };
+  const pagesOf = async (options: { pocketPageBreaks?: boolean }): Promise<string[]> => {
+    const file = await exportBrief(twoPockets, 'pdf', chromiumPrinter(), options);
+    const pdf = path.join(tempDir(), 'pockets.pdf');
+    fs.writeFileSync(pdf, file.data);
+    return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
+  };
+
+  it('runs the brief on by default, and starts each pocket on a new page when asked', async () => {
+    const [runOn, broken] = [await pagesOf({}), await pagesOf({ pocketPageBreaks: true })];
+    expect(runOn).toHaveLength(2);
+    expect(runOn[1]).toMatch(/First pocket[^]*A hat[^]*Second pocket[^]*Body two/);
+    expect(broken).toHaveLength(3);
+    expect(broken[1]).toMatch(/First pocket[^]*Body one[^]*A hat/);
+    expect(broken[1]).not.toContain('Second pocket');
+    expect(broken[2]!.trim()).toMatch(/^Second pocket[^]*Body two/);
   });
 });
 
