@@ -5,7 +5,7 @@ import type { DecorationSet } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
 import { citeWarnings } from '../../renderer/src/briefs/brief-plugins.js';
 import { schema } from '../../shared/schema.js';
-import { block, card, stateOf } from '../shared/brief-builders.js';
+import { after, block, card, stateOf } from '../shared/brief-builders.js';
 
 const start = (() => {
   const state = stateOf(block('AT: sanctions'), card('Sanctions bite|', 'Ace', [['Not read']]), card('Talks failed', 'Bo 21', [['read']]));
@@ -18,17 +18,6 @@ function warningsOf(state: EditorState): [string, string][] {
   return set.find().map((d) => [state.doc.nodeAt(d.from)!.textContent, (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs['data-cite-warning']!]);
 }
 
-/** The document position just after the first occurrence of `text`. */
-function after(state: EditorState, text: string): number {
-  let found = -1;
-  state.doc.descendants((node, pos) => {
-    const at = node.isText ? node.text!.indexOf(text) : -1;
-    if (found < 0 && at >= 0) found = pos + at + text.length;
-    return found < 0;
-  });
-  return found;
-}
-
 /** The warnings a fresh editor on the same doc shows. */
 const fromScratch = (state: EditorState) => warningsOf(EditorState.create({ doc: state.doc, plugins: [citeWarnings()] }));
 
@@ -37,16 +26,16 @@ describe('cite warnings', () => {
     const before = warningsOf(start);
     expect(before).toEqual([['Ace', 'Cite lacks short cite, author and date'], ['Bo 21', 'Cite lacks short cite, author and date']]);
     let state = start.apply(start.tr.insertText(' hard'));
-    state = state.apply(state.tr.insertText(' at all', after(state, 'Not read')));
+    state = state.apply(state.tr.insertText(' at all', after(state.doc, 'Not read')));
     expect(warningsOf(state)).toEqual(before);
   });
 
   it('follow each edit of a cite', () => {
     const [ace, bo] = warningsOf(start);
-    let state = start.apply(start.tr.addMark(after(start, 'Bo 21') - 5, after(start, 'Bo 21'), schema.marks.strong!.create()));
+    let state = start.apply(start.tr.addMark(after(start.doc, 'Bo 21') - 5, after(start.doc, 'Bo 21'), schema.marks.strong!.create()));
     expect(warningsOf(state)).toEqual(fromScratch(state));
     expect(warningsOf(state)[1]).not.toEqual(bo);
-    state = state.apply(state.tr.insertText(', Reuters 2021', after(state, 'Ace')));
+    state = state.apply(state.tr.insertText(', Reuters 2021', after(state.doc, 'Ace')));
     expect(warningsOf(state)).toEqual(fromScratch(state));
     expect(warningsOf(state)[0]).not.toEqual(ace);
   });

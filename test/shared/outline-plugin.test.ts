@@ -4,8 +4,7 @@ import { setHeading, moveUnit } from '../../shared/brief-commands.js';
 import { outline } from '../../shared/outline.js';
 import { outlineOf, outlinePlugin, setOutlineWpm } from '../../shared/outline-plugin.js';
 import { schema } from '../../shared/schema.js';
-import type { Node as PMNode } from 'prosemirror-model';
-import { blank, block, card, hl, pocket, stateOf } from './brief-builders.js';
+import { after, blank, block, card, hl, pocket, stateOf } from './brief-builders.js';
 
 const WPM = 120;
 
@@ -22,18 +21,6 @@ const start = withOutline(stateOf(
   blank,
   card('Analytic'),
 ));
-
-/** The document position just after the first occurrence of `text`. */
-function after(doc: PMNode, text: string): number {
-  let found = -1;
-  doc.descendants((node, pos) => {
-    const at = node.isText ? node.text!.indexOf(text) : -1;
-    if (found < 0 && at >= 0) found = pos + at + text.length;
-    return found < 0;
-  });
-  if (found < 0) throw new Error(`"${text}" is not in the doc`);
-  return found;
-}
 
 /** Each edit a debater makes, as a transaction on the state before it. */
 const edits: [string, (s: EditorState) => Transaction | null][] = [
