@@ -62,10 +62,11 @@ export function keystrokeCosts(events: readonly TraceEvent[]): { work: number[];
   const work: number[] = [];
   const handlers: number[] = [];
   keydowns.forEach((key, i) => {
-    // A key's window runs from its keydown's task to the next key's; the task that holds the keydown counts.
+    // A key's window runs from the task that holds its keydown up to the task that holds the
+    // next one, which is the next key's (counted in both windows, every key's own task was twice).
     const from = key.ts;
     const to = keydowns[i + 1]?.ts ?? Infinity;
-    const own = tasks.filter((t) => t.ts + t.dur! > from && t.ts < to);
+    const own = tasks.filter((t) => t.ts + t.dur! > from && t.ts + t.dur! <= to);
     work.push(own.reduce((sum, t) => sum + t.dur!, 0) / 1000);
     handlers.push(dispatches.filter((d) => d.ts >= from && d.ts < to).reduce((sum, d) => sum + d.dur!, 0) / 1000);
   });

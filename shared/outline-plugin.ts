@@ -32,11 +32,49 @@ export function nextOutline(prev: OutlineState, tr: Transaction, before: PMNode)
   if (!range && wpm === prev.wpm) return prev;
   let nodes = prev.nodes;
   if (range) {
+    const fresh = summariesOf(tr.doc, range.from, range.newEnd);
+    const retitled = wpm === prev.wpm ? retitle(prev, range, fresh) : null;
+    if (retitled) return retitled;
     const copy = nodes.slice();
-    copy.splice(range.from, range.oldEnd - range.from, ...summariesOf(tr.doc, range.from, range.newEnd));
+    copy.splice(range.from, range.oldEnd - range.from, ...fresh);
     nodes = copy;
   }
   return { nodes, entries: entriesOf(nodes, wpm, prev.entries), wpm };
+}
+
+/**
+ * A key typed in a tag or heading changes one node's title (or whether it is an analytic) and
+ * nothing any other entry counts: that entry alone is replaced, without going over the whole
+ * outline. Null for any other edit.
+ */
+function retitle(prev: OutlineState, range: { from: number; oldEnd: number; newEnd: number }, fresh: readonly NodeSummary[]): OutlineState | null {
+  const was = prev.nodes[range.from];
+  const now = fresh[0];
+  if (fresh.length !== 1 || range.oldEnd !== range.from + 1 || !was || !now) return null;
+  if (now.level !== was.level || now.card !== was.card || now.blank !== was.blank || now.highlighted !== was.highlighted) return null;
+  // Typing in a card's body that highlights nothing new: the outline is as it was.
+  if (now.title === was.title && now.analytic === was.analytic) return prev;
+  const at = entryAt(prev.entries, range.from);
+  if (at < 0) return null;
+  const nodes = prev.nodes.slice();
+  nodes[range.from] = now;
+  const entries = prev.entries.slice();
+  entries[at] = { ...prev.entries[at]!, title: now.title, analytic: now.analytic };
+  return { nodes, entries, wpm: prev.wpm };
+}
+
+/** Where in `entries` (sorted by node index) the entry of node `index` is; -1 for none (a blank line). */
+function entryAt(entries: readonly OutlineEntry[], index: number): number {
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = entries[mid]!.index;
+    if (at === index) return mid;
+    if (at < index) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 export function outlinePlugin(wpm: number): Plugin<OutlineState> {

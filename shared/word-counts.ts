@@ -15,36 +15,52 @@ export interface WordCounts {
 
 const READ = new Set(['underline', 'emphasis']);
 
+// Nodes never change, so a paragraph is counted once: a key typed in a card recounts only the
+// paragraph it lands in (the outline counts the highlighted words of each card edited).
+const counted = new WeakMap<PMNode, WordCounts>();
+
+function paragraphCounts(paragraph: PMNode): WordCounts {
+  const known = counted.get(paragraph);
+  if (known) return known;
+  const counts: WordCounts = { words: 0, underlined: 0, highlighted: 0 };
+  let inWord = false;
+  let read = false;
+  let spoken = false;
+  const endWord = () => {
+    if (inWord) {
+      counts.words++;
+      if (read) counts.underlined++;
+      if (spoken) counts.highlighted++;
+    }
+    inWord = read = spoken = false;
+  };
+  paragraph.forEach((inline) => {
+    const isRead = inline.marks.some((m) => READ.has(m.type.name));
+    const isSpoken = inline.marks.some((m) => m.type.name === 'highlight');
+    for (const ch of inline.text ?? '') {
+      if (/\s/.test(ch)) {
+        endWord();
+        continue;
+      }
+      inWord = true;
+      read ||= isRead;
+      spoken ||= isSpoken;
+    }
+  });
+  endWord();
+  counted.set(paragraph, counts);
+  return counts;
+}
+
 /** Word counts of a card body (or any node holding paragraphs); a word partly marked counts once. */
 export function wordCounts(node: PMNode): WordCounts {
   const counts: WordCounts = { words: 0, underlined: 0, highlighted: 0 };
   node.descendants((child) => {
     if (child.type.name !== 'paragraph') return true;
-    let inWord = false;
-    let read = false;
-    let spoken = false;
-    const endWord = () => {
-      if (inWord) {
-        counts.words++;
-        if (read) counts.underlined++;
-        if (spoken) counts.highlighted++;
-      }
-      inWord = read = spoken = false;
-    };
-    child.forEach((inline) => {
-      const isRead = inline.marks.some((m) => READ.has(m.type.name));
-      const isSpoken = inline.marks.some((m) => m.type.name === 'highlight');
-      for (const ch of inline.text ?? '') {
-        if (/\s/.test(ch)) {
-          endWord();
-          continue;
-        }
-        inWord = true;
-        read ||= isRead;
-        spoken ||= isSpoken;
-      }
-    });
-    endWord();
+    const own = paragraphCounts(child);
+    counts.words += own.words;
+    counts.underlined += own.underlined;
+    counts.highlighted += own.highlighted;
     return false;
   });
   return counts;

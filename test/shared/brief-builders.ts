@@ -1,4 +1,5 @@
 // Small builders for brief documents in tests. A '|' in any text marks the cursor.
+import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { cardNode } from '../../shared/brief-doc.js';
 import type { Card, DocJSON } from '../../shared/model.js';
@@ -97,4 +98,16 @@ export function run(command: Command, state: EditorState): DocJSON[] | null {
 /** Nodes as the schema writes them (default attrs filled), to compare with shown(). */
 export function doc(...nodes: DocJSON[]): DocJSON[] {
   return nodes.map((n) => nodeFromJSON(n).toJSON() as DocJSON);
+}
+
+/** The document position just after the first occurrence of `text`. */
+export function after(doc: PMNode, text: string): number {
+  let found = -1;
+  doc.descendants((node, pos) => {
+    const at = node.isText ? node.text!.indexOf(text) : -1;
+    if (found < 0 && at >= 0) found = pos + at + text.length;
+    return found < 0;
+  });
+  if (found < 0) throw new Error(`"${text}" is not in the doc`);
+  return found;
 }

@@ -4,7 +4,7 @@ import { setHeading, moveUnit } from '../../shared/brief-commands.js';
 import { outline } from '../../shared/outline.js';
 import { outlineOf, outlinePlugin, setOutlineWpm } from '../../shared/outline-plugin.js';
 import { schema } from '../../shared/schema.js';
-import { block, card, hl, pocket, stateOf } from './brief-builders.js';
+import { after, blank, block, card, hl, pocket, stateOf } from './brief-builders.js';
 
 const WPM = 120;
 
@@ -18,6 +18,7 @@ const start = withOutline(stateOf(
   card('Sanctions bite|', 'TASS 21', [[hl('seven eight')]]),
   card('Talks failed', 'Ace 21', [['Not read ', hl('one two three')]]),
   block('AT: talks'),
+  blank,
   card('Analytic'),
 ));
 
@@ -29,6 +30,12 @@ const edits: [string, (s: EditorState) => Transaction | null][] = [
   ['a card deleted', (s) => s.tr.delete(s.doc.child(0).nodeSize + s.doc.child(1).nodeSize, s.doc.child(0).nodeSize + s.doc.child(1).nodeSize + s.doc.child(2).nodeSize)],
   ['a block inserted at the start', (s) => s.tr.insert(0, schema.nodes.block!.create(null, schema.text('New')))],
   ['everything deleted', (s) => s.tr.delete(0, s.doc.content.size)],
+  ['typing in a heading', (s) => s.tr.insertText('s', after(s.doc, 'AT: talk'))],
+  ['typing in an analytic', (s) => s.tr.insertText('al', after(s.doc, 'Analytic'))],
+  ['an analytic given a cite', (s) => s.tr.insert(after(s.doc, 'Analytic') + 1, schema.nodes.cite!.create(null, schema.text('Ace 21')))],
+  ['typing an unread word in a card body', (s) => s.tr.insertText('more ', after(s.doc, 'Not read '))],
+  ['typing a word in a highlighted run', (s) => s.tr.insertText(' four', after(s.doc, 'one two three'))],
+  ['highlighting a word', (s) => s.tr.addMark(after(s.doc, 'Not ') - 4, after(s.doc, 'Not '), schema.marks.highlight!.create())],
 ];
 
 describe('the outline plugin', () => {
@@ -50,6 +57,11 @@ describe('the outline plugin', () => {
     expect(after[2]).not.toBe(before[2]);
     expect(after[2]!.title).toBe('Sanctions bite hard');
     for (const i of [0, 1, 3, 4, 5]) expect(after[i]).toBe(before[i]);
+  });
+
+  it('is the very same outline after typing in a card body that highlights nothing new', () => {
+    const typed = start.apply(start.tr.insertText('more ', after(start.doc, 'Not read ')));
+    expect(outlineOf(typed)).toBe(outlineOf(start));
   });
 
   it('is the same state object after a cursor move', () => {

@@ -111,6 +111,18 @@ function typeInEditor(view: EditorView, event: KeyboardEvent): boolean {
   return true;
 }
 
+/**
+ * ReactDOM, before every commit anywhere in the app, reads the offsets of the selection in the
+ * focused element when that element is `contentEditable === 'true'`, walking every DOM node
+ * before the cursor: about 200 ms in the middle of a 1,000-card brief, on the first key after
+ * each pause (the save state turns to "Saving…") and at each outline update. It uses them only
+ * to restore a selection a commit lost; ProseMirror keeps and restores its own. So React is
+ * told the editor is none of its business; the attribute, which the browser edits by, stays.
+ */
+function hideFromReactSelection(dom: HTMLElement): void {
+  Object.defineProperty(dom, 'contentEditable', { get: () => 'inherit', configurable: true });
+}
+
 /** Loads a brief and opens it in the editor. */
 export function BriefEditor(props: Props) {
   const brief = useApiData(() => api.getBrief({ id: props.briefId }), [props.briefId]);
@@ -277,6 +289,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
       handleKeyPress: typeInEditor,
       attributes: { 'aria-label': `Brief: ${brief.title}`, role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
     });
+    hideFromReactSelection(view.dom);
     viewRef.current = view;
     savedRef.current = saved;
     rememberCursor(brief.id, indexAt(view.state.doc, view.state.selection.from));

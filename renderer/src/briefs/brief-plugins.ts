@@ -185,11 +185,19 @@ export function blockTotals(): Plugin<DecorationSet> {
   });
 }
 
+// By cite node: a key typed in a card's tag or body leaves its cite node as it was, and parsing
+// the cite again on every key is most of this plugin's time.
+const warnings = new WeakMap<PMNode, string | null>();
+
 /** The cite warning of a card node (its bold run is the short cite), or null: headings and analytics have none. */
 function cardCiteWarning(node: PMNode): string | null {
   if (node.type.name !== 'card' || node.childCount < 2 || node.child(1).type.name !== 'cite') return null;
-  const { shortCite, fullCite } = splitCite(node.child(1));
-  return citeWarning(shortCite, fullCite);
+  const cite = node.child(1);
+  if (!warnings.has(cite)) {
+    const { shortCite, fullCite } = splitCite(cite);
+    warnings.set(cite, citeWarning(shortCite, fullCite));
+  }
+  return warnings.get(cite) ?? null;
 }
 
 const citeWarningsKey = new PluginKey<DecorationSet>('citeWarnings');
