@@ -32,7 +32,9 @@ export function checkIndex(db: Db, options: { thorough?: boolean } = {}): IndexS
     const cards = db.prepare(`SELECT ${SUMMARY} FROM cards`).get() as IdSummary;
     let inStep = true;
     for (const table of ['card_fts', 'card_fts_about']) {
-      db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH 'a*' LIMIT 1`).all();
+      // One word, not a prefix: FTS5 reads a word's postings as it goes, but merges every posting
+      // of every word a prefix begins before its first row (9.5 s of 'a*' at 1M cards).
+      db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH '"a"' LIMIT 1`).all();
       if (options.thorough) db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run();
       // The docsize table holds one row per indexed card: summing it does not read the index.
       const indexed = db.prepare(`SELECT ${SUMMARY} FROM ${table}_docsize`).get() as IdSummary;
