@@ -1,7 +1,10 @@
 // Issue 12's smaller things a debater notices, each as a debater meets it in Chromium.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocJSON } from '../../shared/model.js';
 import { clickAtEnd, httpApi, launchApp, screenshot, toolbarButton } from '../helpers/e2e.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { textRun as text } from '../shared/brief-builders.js';
 
 const body = (...runs: DocJSON[]): DocJSON => ({ type: 'body', content: [{ type: 'paragraph', content: runs }] });
@@ -84,5 +87,37 @@ describe('the smaller things a debater notices', () => {
     await screenshot(page, 'notice-1024');
     // Information goes by itself (errors stay until dismissed).
     await expect.poll(() => page.getByRole('status').count(), { timeout: 15_000 }).toBe(0);
+  });
+  it('prints the brief running on, and each pocket on a new page once Pocket pages is pressed', async () => {
+    const app = await launchApp();
+    const { page } = app;
+    const api = httpApi(app.url);
+    const card = (tag: string) => ({ type: 'card', content: [{ type: 'tag', content: [text(tag)] }, { type: 'cite', content: [text('Ace 21', ['strong'])] }, body(text('Evidence.'))] });
+    await api.createBrief({ title: 'Two pockets', kind: 'brief', doc: { type: 'doc', content: [
+      { type: 'pocket', content: [text('First pocket')] }, card('Sanctions bite'),
+      { type: 'pocket', content: [text('Second pocket')] }, card('Talks fail'),
+    ] } });
+    await page.reload();
+    await page.getByRole('tab', { name: 'Briefs' }).click();
+    await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: 'Two pockets' }).click();
+    const toolbar = page.getByRole('toolbar', { name: 'Brief tools' });
+    await page.locator('.brief-editor .ProseMirror h4.tag').first().click();
+    /** The exported PDF's pages, as pdftotext separates them. */
+    const pdfPages = async (): Promise<string[]> => {
+      const file = page.waitForEvent('download', { timeout: 60_000 });
+      await (await toolbarButton(toolbar, '.pdf')).click();
+      const got = await file;
+      const to = path.join(tempDir(), got.suggestedFilename());
+      await got.saveAs(to);
+      return execFileSync('pdftotext', [to, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    };
+    const runningOn = await pdfPages();
+    expect(runningOn.at(-1)).toMatch(/First pocket[\s\S]*Second pocket/);
+    const pocketPages = await toolbarButton(toolbar, 'Pocket pages');
+    await pocketPages.click();
+    expect(await (await toolbarButton(toolbar, 'Pocket pages')).getAttribute('aria-pressed')).toBe('true');
+    const pocketed = await pdfPages();
+    expect(pocketed).toHaveLength(runningOn.length + 1);
+    expect(pocketed.at(-1)!.trim()).toMatch(/^Second pocket/);
   });
 });
