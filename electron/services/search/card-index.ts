@@ -10,6 +10,19 @@ type Db = Database.Database;
 /** The index's two tables. */
 export type IndexTable = 'all' | 'about';
 export const BOTH: readonly IndexTable[] = ['all', 'about'];
+/** The FTS5 table of each (migrations.ts makes them). */
+export const INDEX_TABLE_NAMES: Readonly<Record<IndexTable, string>> = { all: 'card_fts', about: 'card_fts_about' };
+const NAMES = BOTH.map((t) => INDEX_TABLE_NAMES[t]);
+
+/** Whether both index tables exist (a library whose index is missing still opens and reads). */
+export function indexTablesExist(db: Db): boolean {
+  return db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (${NAMES.map(() => '?').join(', ')})`).pluck().get(...NAMES) === NAMES.length;
+}
+
+/** Drops both index tables, to make them again. */
+export function dropIndexTables(db: Db): void {
+  db.exec(NAMES.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' '));
+}
 
 interface TableStatements {
   insertRow: Database.Statement<[number, ...string[]]>;
@@ -28,7 +41,7 @@ export class CardIndex {
   // again): its statements are prepared at the first write. An index that exists is checked
   // here, at open, as before (a library too damaged to construct it is a case for restore).
   constructor(private readonly db: Db) {
-    if (db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('card_fts', 'card_fts_about')").pluck().get() === 2) this.statements();
+    if (indexTablesExist(db)) this.statements();
   }
 
   put(id: number, fields: SearchFields, tables: readonly IndexTable[] = BOTH): void {

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { DERIVED_VERSION } from '../library/card-content.js';
 import { CARD_FTS_TABLES } from '../library/migrations.js';
 import type { CardRow, CardStore } from '../library/card-store.js';
+import { dropIndexTables, INDEX_TABLE_NAMES, indexTablesExist } from './card-index.js';
 
 type Db = Database.Database;
 
@@ -26,12 +27,11 @@ const SUMMARY = 'count(*) AS n, coalesce(min(id), 0) AS low, coalesce(max(id), 0
  * reads it all.
  */
 export function checkIndex(db: Db, options: { thorough?: boolean } = {}): IndexState {
-  const tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('card_fts', 'card_fts_about')").pluck().get();
-  if (tables !== 2) return 'missing';
+  if (!indexTablesExist(db)) return 'missing';
   try {
     const cards = db.prepare(`SELECT ${SUMMARY} FROM cards`).get() as IdSummary;
     let inStep = true;
-    for (const table of ['card_fts', 'card_fts_about']) {
+    for (const table of Object.values(INDEX_TABLE_NAMES)) {
       // One word, not a prefix: FTS5 reads a word's postings as it goes, but merges every posting
       // of every word a prefix begins before its first row (9.5 s of 'a*' at 1M cards).
       db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH '"a"' LIMIT 1`).all();
@@ -61,7 +61,7 @@ export function refreshIndex(db: Db, cards: CardStore, onProgress: (p: RebuildPr
   if (state === 'ok') return state;
   if (state !== 'stale') {
     db.transaction(() => {
-      db.exec('DROP TABLE IF EXISTS card_fts; DROP TABLE IF EXISTS card_fts_about');
+      dropIndexTables(db);
       db.exec(CARD_FTS_TABLES);
     }).immediate();
   }
@@ -85,7 +85,7 @@ export function refreshIndex(db: Db, cards: CardStore, onProgress: (p: RebuildPr
     onProgress({ done: Math.min(at + BATCH, pending.length), total: pending.length });
   }
   db.transaction(() => {
-    for (const table of ['card_fts', 'card_fts_about']) {
+    for (const table of Object.values(INDEX_TABLE_NAMES)) {
       const remove = db.prepare(`DELETE FROM ${table} WHERE rowid = ?`);
       for (const id of db.prepare(`SELECT id FROM ${table}_docsize EXCEPT SELECT id FROM cards`).pluck().all() as number[]) remove.run(id);
     }
@@ -95,7 +95,7 @@ export function refreshIndex(db: Db, cards: CardStore, onProgress: (p: RebuildPr
 
 /** Makes the index again from every card (the bench's rebuild row; a corrupt index at open). */
 export function rebuildIndex(db: Db, cards: CardStore, onProgress?: (p: RebuildProgress) => void): void {
-  db.transaction(() => db.exec('DROP TABLE IF EXISTS card_fts; DROP TABLE IF EXISTS card_fts_about')).immediate();
+  db.transaction(() => dropIndexTables(db)).immediate();
   refreshIndex(db, cards, onProgress);
 }
 
