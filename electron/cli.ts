@@ -42,16 +42,20 @@ interface Parsed {
 }
 
 // The export and search commands read their own options: they are handed on as words.
-const COMMAND_OPTIONS = ['format', 'out', 'limit'] as const;
+const COMMAND_OPTIONS = {
+  format: { type: 'string' }, out: { type: 'string' }, limit: { type: 'string' }, 'pocket-page-breaks': { type: 'boolean' },
+} as const;
 
 function parseArgs(argv: string[]): Parsed | 'help' {
   const { values, words } = readArgs(argv, {
     library: { type: 'string' }, json: { type: 'boolean' }, 'allow-local': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    format: { type: 'string' }, out: { type: 'string' }, limit: { type: 'string' }, 'pocket-page-breaks': { type: 'boolean' },
+    ...COMMAND_OPTIONS,
   }, (problem) => new UsageError(problem));
   if (values.help) return 'help';
-  for (const name of COMMAND_OPTIONS) if (values[name] !== undefined) words.push(`--${name}=${values[name]}`);
-  if (values['pocket-page-breaks']) words.push('--pocket-page-breaks');
+  for (const name of Object.keys(COMMAND_OPTIONS) as (keyof typeof COMMAND_OPTIONS)[]) {
+    const value = values[name];
+    if (value !== undefined) words.push(value === true ? `--${name}` : `--${name}=${value}`);
+  }
   const library = values.library;
   return { library: library ? path.resolve(library) : defaultLibraryPath(), json: values.json === true, allowLocal: values['allow-local'] === true, words };
 }
