@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocJSON } from '../../shared/model.js';
 import { corpusText } from '../helpers/corpus.js';
-import { httpApi, launchApp, screenshot } from '../helpers/e2e.js';
+import { clickAtEnd, httpApi, launchApp, screenshot } from '../helpers/e2e.js';
 import { FORMATTED_CARD } from '../shared/brief-builders.js';
 
 describe('search in Chromium', () => {
@@ -138,7 +138,8 @@ describe('Alt+B puts a card where the brief\'s cursor was', () => {
     await page.getByRole('tab', { name: 'Briefs' }).click();
     await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: /^Aff/ }).click();
     // Into the second block, and straight to Search: no pause for the outline to catch up.
-    await page.locator('.desk-pane').first().locator('h4.tag', { hasText: 'Second answer' }).click();
+    // clickAtEnd checks the caret landed there: a plain click just after the brief opened could land in the first tag.
+    await clickAtEnd(page.locator('.desk-pane').first().locator('h4.tag', { hasText: 'Second answer' }));
     await page.keyboard.press('Control+k');
     await page.keyboard.type('war chest');
     await page.getByRole('listbox', { name: 'Results' }).getByRole('option').filter({ has: page.locator('.snippet') }).first().waitFor();
