@@ -141,4 +141,35 @@ describe('the brief editor, end to end in Chromium', () => {
     await expect.poll(() => editor.locator('mark').innerText()).toBe('sanctions cut revenue');
     await expect.poll(() => page.getByRole('navigation', { name: 'Outline' }).locator('.at').count()).toBe(1);
   });
+
+  it('opens a brief with its cards where they stay: nothing jumps after the first frame, and a click made at once lands', async () => {
+    const app = await launchApp();
+    const { page } = app;
+    const api = httpApi(app.url);
+    const tagOnly = (tag: string): DocJSON => ({ type: 'card', content: [{ type: 'tag', content: [{ type: 'text', text: tag }] }] });
+    const answers = Array.from({ length: 30 }, (_, i) => tagOnly(`Answer ${i + 1}`));
+    await api.createBrief({ title: 'Aff', kind: 'brief', doc: { type: 'doc', content: [
+      { type: 'block', content: [{ type: 'text', text: 'AT: Ryabkov' }] }, ...answers.slice(0, 15),
+      { type: 'block', content: [{ type: 'text', text: 'AT: Partition' }] }, ...answers.slice(15),
+    ] } });
+    await page.evaluate(() => {
+      const shifts: string[] = [];
+      Object.assign(window, { shifts });
+      // Layout Instability names each element that moved without input: none may be in the editor.
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { sources?: { node?: Node | null }[] })[]) {
+          for (const source of entry.sources ?? []) if (source.node?.parentElement?.closest('.ProseMirror')) shifts.push(source.node.textContent ?? '');
+        }
+      }).observe({ type: 'layout-shift' });
+    });
+
+    await page.getByRole('tab', { name: 'Briefs' }).click();
+    await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: /^Aff/ }).click();
+    const tag = page.locator('.desk-pane').first().locator('h4.tag', { hasText: /^Answer 9$/ });
+    await tag.click();
+    expect(await page.evaluate(() => getSelection()?.anchorNode?.textContent)).toBe('Answer 9');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual([]);
+    expect(await page.evaluate(() => getSelection()?.anchorNode?.textContent)).toBe('Answer 9');
+  });
 });

@@ -20,7 +20,7 @@ import type { Status } from '../App';
 import { useApiData } from '../use-api-data';
 import { IS_MAC } from '../cutter/platform';
 import { applyOrReport } from './apply-or-report';
-import { BRIEF_KEYS, SEND_KEY, basePlugins, blockTotals, citeWarnings, briefKeymap, invisibility, isInvisible, setInvisible } from './brief-plugins';
+import { BRIEF_KEYS, SEND_KEY, basePlugins, blockTotals, citeWarnings, briefKeymap, invisibility, isInvisible, laidOutNearCursor, setInvisible } from './brief-plugins';
 import { CardPicker } from './CardPicker';
 import { cursorIn, rememberCursor } from './last-cursor';
 import { NavigationPane } from './NavigationPane';
@@ -257,6 +257,7 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
         invisibility(),
         blockTotals(),
         citeWarnings(),
+        laidOutNearCursor(),
       ],
     });
     // React, on every commit while a contenteditable has focus, measures the selection by walking

@@ -7,7 +7,7 @@ import { Plugin, PluginKey, type Command, type EditorState, type Transaction } f
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { hiddenRanges, moveUnit, newAnalyticAfter, setHeading } from '../../../shared/brief-commands';
 import { editorBindings, editorCommands, fixedKey, resolveKeys } from '../../../shared/keymap';
-import { blockTitle, changedRange, entriesByIndex, positionOf, type OutlineEntry } from '../../../shared/outline';
+import { blockTitle, changedRange, entriesByIndex, indexAt, positionOf, type OutlineEntry } from '../../../shared/outline';
 import { outlineOf } from '../../../shared/outline-plugin';
 import type { Settings } from '../../../shared/settings';
 import { formatDuration } from '../../../shared/word-counts';
@@ -222,5 +222,50 @@ export function citeWarnings(): Plugin<DecorationSet> {
       },
     },
     props: { decorations: (state) => citeWarningsKey.getState(state) ?? null },
+  });
+}
+
+const nearCursorKey = new PluginKey<NearCursor>('nearCursor');
+
+interface NearCursor {
+  /** Top-level indexes [first, end) that are laid out whatever their distance from the viewport. */
+  first: number;
+  end: number;
+  set: DecorationSet;
+}
+
+// Cards keep `content-visibility: auto` (keystrokes stay cheap in long briefs), but Chromium gives
+// a card its placeholder height for the first frame it is on screen and its real height a frame
+// later. Around the cursor that was a visible jump just after a brief opened, under the mouse of
+// whoever clicked at once; so the cards there are laid out for real from the first frame.
+const NEAR_BEFORE = 4;
+const NEAR_AFTER = 36;
+
+function nearCursor(doc: PMNode, at: number): NearCursor {
+  const first = Math.max(0, at - NEAR_BEFORE);
+  const end = Math.min(doc.childCount, at + NEAR_AFTER);
+  const near = (node: PMNode, pos: number) => (node.type.name === 'card' ? [Decoration.node(pos, pos + node.nodeSize, { class: 'near-cursor' })] : []);
+  return { first, end, set: redecorate(DecorationSet.empty, doc, first, end, near) };
+}
+
+/** Marks the cards around the cursor `near-cursor`, so briefs.css lays them out from the first frame. */
+export function laidOutNearCursor(): Plugin<NearCursor> {
+  return new Plugin<NearCursor>({
+    key: nearCursorKey,
+    state: {
+      init: (_, state) => nearCursor(state.doc, indexAt(state.doc, state.selection.from)),
+      apply(tr, value, oldState, newState) {
+        if (!tr.docChanged && !tr.selectionSet) return value;
+        const at = indexAt(newState.doc, newState.selection.from);
+        const sameShape = oldState.doc.childCount === newState.doc.childCount;
+        // Half a window of slack each way, so moving the cursor rarely redraws a decoration.
+        const inside = at >= value.first + NEAR_BEFORE / 2 && at < value.end - NEAR_AFTER / 2;
+        if (sameShape && (inside || (value.first === 0 && value.end === newState.doc.childCount))) {
+          return tr.docChanged ? { ...value, set: value.set.map(tr.mapping, tr.doc) } : value;
+        }
+        return nearCursor(newState.doc, at);
+      },
+    },
+    props: { decorations: (state) => nearCursorKey.getState(state)?.set ?? null },
   });
 }
