@@ -228,7 +228,7 @@ export function citeWarnings(): Plugin<DecorationSet> {
 const nearCursorKey = new PluginKey<NearCursor>('nearCursor');
 
 interface NearCursor {
-  /** Top-level indexes [first, end) that are laid out whatever their distance from the viewport. */
+  /** Top-level indexes [first, end), from the cursor's, that are laid out whatever their distance from the viewport. */
   first: number;
   end: number;
   set: DecorationSet;
@@ -236,19 +236,22 @@ interface NearCursor {
 
 // Cards keep `content-visibility: auto` (keystrokes stay cheap in long briefs), but Chromium gives
 // a card its placeholder height for the first frame it is on screen and its real height a frame
-// later. Around the cursor that was a visible jump just after a brief opened, under the mouse of
-// whoever clicked at once; so the cards there are laid out for real from the first frame.
-const NEAR_BEFORE = 4;
-const NEAR_AFTER = 36;
+// later. From the cursor down that was a visible jump just after a brief opened, under the mouse
+// of whoever clicked at once; so the cards there are laid out for real from the first frame. Only
+// about a screen of text: every laid-out card costs each keystroke (twice the work per key, in the
+// bench, with forty 900-word cards laid out).
+const NEAR_TEXT = 4000;
+const NEAR_MAX = 40;
 
 function nearCursor(doc: PMNode, at: number): NearCursor {
-  const first = Math.max(0, at - NEAR_BEFORE);
-  const end = Math.min(doc.childCount, at + NEAR_AFTER);
+  const first = Math.max(0, at);
+  let end = first;
+  for (let text = 0; end < doc.childCount && end - first < NEAR_MAX && text < NEAR_TEXT; end++) text += doc.child(end).content.size;
   const near = (node: PMNode, pos: number) => (node.type.name === 'card' ? [Decoration.node(pos, pos + node.nodeSize, { class: 'near-cursor' })] : []);
   return { first, end, set: redecorate(DecorationSet.empty, doc, first, end, near) };
 }
 
-/** Marks the cards around the cursor `near-cursor`, so briefs.css lays them out from the first frame. */
+/** Marks about a screen of cards from the cursor down `near-cursor`, so briefs.css lays them out from the first frame. */
 export function laidOutNearCursor(): Plugin<NearCursor> {
   return new Plugin<NearCursor>({
     key: nearCursorKey,
@@ -258,9 +261,8 @@ export function laidOutNearCursor(): Plugin<NearCursor> {
         if (!tr.docChanged && !tr.selectionSet) return value;
         const at = indexAt(newState.doc, newState.selection.from);
         const sameShape = oldState.doc.childCount === newState.doc.childCount;
-        // Half a window of slack each way, so moving the cursor rarely redraws a decoration.
-        const inside = at >= value.first + NEAR_BEFORE / 2 && at < value.end - NEAR_AFTER / 2;
-        if (sameShape && (inside || (value.first === 0 && value.end === newState.doc.childCount))) {
+        // Moving within the cards laid out already redraws no decoration.
+        if (sameShape && at >= value.first && at < value.end) {
           return tr.docChanged ? { ...value, set: value.set.map(tr.mapping, tr.doc) } : value;
         }
         return nearCursor(newState.doc, at);
