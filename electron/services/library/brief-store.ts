@@ -139,13 +139,14 @@ export class BriefStore {
 
   /**
    * A new brief; `id` is given only by a library import, which keeps it; `importHash` names the
-   * document a file import read, so reading the same file again is known as a duplicate.
+   * document a file import read, so reading the same file again is known as a duplicate. A bulk
+   * write gives the `parts` of its cards, derived already (CardPartsPool).
    */
-  insert(fields: BriefFields & { id?: number; importHash?: string }, onCardsStored?: (cards: number) => void): Brief {
+  insert(fields: BriefFields & { id?: number; importHash?: string }, onCardsStored?: (cards: number) => void, parts?: KnownParts): Brief {
     return this.tx(() => {
       const now = new Date().toISOString();
       const id = Number(this.insertRow.run({ id: fields.id ?? null, title: fields.title, kind: fields.kind, importHash: fields.importHash ?? null, now }).lastInsertRowid);
-      return this.save(id, fields, new Set(), onCardsStored);
+      return this.save(id, fields, new Set(), onCardsStored, parts);
     });
   }
 
