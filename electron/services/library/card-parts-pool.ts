@@ -11,6 +11,9 @@ import { LibraryError } from './library-error.js';
 
 interface Waiting { resolve: (message: FromPartsWorker) => void; reject: (err: Error) => void }
 
+/** Cards a thread is sent at once. */
+const CHUNK = 128;
+
 /** One thread per core but the writer's, at least one: more would only take turns on the cores. */
 const defaultThreads = () => Math.max(1, Math.min(4, os.availableParallelism() - 1));
 
@@ -28,11 +31,12 @@ export class CardPartsPool {
    * the whole call with cardParts' error, before anything is written.
    */
   async parts(nodes: readonly DocJSON[]): Promise<CardParts[]> {
-    const share = Math.ceil(nodes.length / this.workers.length);
-    const shares = this.workers.map((worker, i) => ({ worker, nodes: nodes.slice(i * share, (i + 1) * share) })).filter((s) => s.nodes.length);
-    const answers = await Promise.all(shares.map((s) => this.ask(s.worker, s.nodes)));
+    // Sent in small chunks, round the threads: a thread starts on the first chunk while this one
+    // still turns the rest into JSON text, instead of waiting for the whole batch's text.
+    const asks: Promise<FromPartsWorker>[] = [];
+    for (let at = 0, i = 0; at < nodes.length; at += CHUNK, i++) asks.push(this.ask(this.workers[i % this.workers.length]!, nodes.slice(at, at + CHUNK)));
     const parts: CardParts[] = [];
-    for (const answer of answers) {
+    for (const answer of await Promise.all(asks)) {
       if ('failed' in answer) throw answer.failed.code ? new LibraryError(answer.failed.code, answer.failed.message) : new Error(answer.failed.message);
       let at = 0;
       for (const { storedLength, ...rest } of answer.parts) {

@@ -52,6 +52,9 @@ describe('card parts derived in the pool', () => {
     expect(await pool.parts(nodes)).toEqual(expected);
     expect(await pool.parts(nodes.slice(0, 1))).toEqual(expected.slice(0, 1));
     expect(await pool.parts([])).toEqual([]);
+    // More than a chunk, so the cards go out in several messages to every thread and come back in order.
+    const many = Array.from({ length: 700 }, (_, i) => nodes[i % nodes.length]!);
+    expect(await pool.parts(many)).toEqual(many.map(cardParts));
   });
 
   it('refuse a card that does not fit the schema with the error an inline insert gives', async () => {
