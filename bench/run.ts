@@ -19,7 +19,7 @@ import { benchCliStartup, cliStartupTable, type CliStartupRow } from './cli-star
 import { benchFolderImport, folderImportTable, type FolderImportRow } from './folder-import.js';
 import { benchKeystroke, keystrokeTable, type KeystrokeRow } from './keystroke.js';
 import { benchQuickFind, quickFindTable, type QuickFindBench } from './quick-find.js';
-import { benchFormats, formatsTable, type FormatRow } from './formats.js';
+import { benchFormats, benchPdfExport, formatsTable, type FormatRow } from './formats.js';
 import { lunrQuery, QUERIES } from './queries.js';
 import { percentile } from './stats.js';
 
@@ -228,6 +228,7 @@ async function main() {
   if (mode === 'measure') return console.log(JSON.stringify(measure(args[0]!)));
   if (mode === 'lunr') return console.log(JSON.stringify(measureLunr(Number(args[0]))));
   if (mode === 'formats') return console.log(JSON.stringify(await benchFormats(SEED)));
+  if (mode === 'pdf-export') return console.log(JSON.stringify([await benchPdfExport(SEED)]));
   if (mode === 'autosave') return console.log(JSON.stringify(await benchAutosave(SEED, args[0]!)));
   if (mode === 'keystroke') return console.log(JSON.stringify(await benchKeystroke({ cards: 1000 })));
   if (mode === 'quick-find') return console.log(JSON.stringify(await benchQuickFind({ cards: QUICK_FIND_CARDS })));
