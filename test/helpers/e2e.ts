@@ -112,11 +112,18 @@ export function httpApi(url: string): Api {
  * in the toolbar's More menu (opened for it).
  */
 export async function toolbarItem(toolbar: Locator, find: (scope: Locator) => Locator): Promise<Locator> {
+  // The row folds again whenever its width changes, as panes settle after a brief opens: a
+  // control seen past the edge can be back in the row by the time the menu opens. So look again
+  // until it is found where it is.
   const inRow = find(toolbar.locator('.toolbar-row')).filter({ visible: true });
-  if ((await inRow.count()) > 0) return inRow;
   const menu = toolbar.getByRole('menu');
-  if ((await menu.count()) === 0) await toolbar.getByRole('button', { name: /^More/ }).click();
-  return find(menu);
+  const more = toolbar.getByRole('button', { name: /^More/ });
+  for (const started = Date.now(); Date.now() - started < 15_000; await toolbar.page().waitForTimeout(100)) {
+    if ((await inRow.count()) > 0) return inRow;
+    if ((await menu.count()) === 0 && (await more.count()) > 0) await more.click();
+    if ((await find(menu).count()) > 0) return find(menu);
+  }
+  throw new Error('The control is neither in the toolbar’s row nor in its More menu.');
 }
 
 /** A toolbar button by its name (exact when a string), from the row or, when it did not fit, the More menu. */
