@@ -5,6 +5,7 @@ import type { DocJSON } from '../../shared/model.js';
 import { nodeFromJSON } from '../../shared/schema.js';
 import { briefToDocx } from '../../electron/services/exporters/verbatim-docx-export.js';
 import { httpApi, launchApp, screenshot, toolbarButton } from '../helpers/e2e.js';
+import { block, card } from '../shared/brief-builders.js';
 
 const para = (...runs: [string, string[]][]): DocJSON => ({
   type: 'paragraph',
@@ -146,12 +147,8 @@ describe('the brief editor, end to end in Chromium', () => {
     const app = await launchApp();
     const { page } = app;
     const api = httpApi(app.url);
-    const tagOnly = (tag: string): DocJSON => ({ type: 'card', content: [{ type: 'tag', content: [{ type: 'text', text: tag }] }] });
-    const answers = Array.from({ length: 30 }, (_, i) => tagOnly(`Answer ${i + 1}`));
-    await api.createBrief({ title: 'Aff', kind: 'brief', doc: { type: 'doc', content: [
-      { type: 'block', content: [{ type: 'text', text: 'AT: Ryabkov' }] }, ...answers.slice(0, 15),
-      { type: 'block', content: [{ type: 'text', text: 'AT: Partition' }] }, ...answers.slice(15),
-    ] } });
+    const answers = Array.from({ length: 30 }, (_, i) => card(`Answer ${i + 1}`));
+    await api.createBrief({ title: 'Aff', kind: 'brief', doc: { type: 'doc', content: [block('AT: Ryabkov'), ...answers.slice(0, 15), block('AT: Partition'), ...answers.slice(15)] } });
     await page.evaluate(() => {
       const shifts: string[] = [];
       Object.assign(window, { shifts });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DocJSON } from '../../shared/model.js';
 import { corpusText } from '../helpers/corpus.js';
 import { clickAtEnd, httpApi, launchApp, screenshot } from '../helpers/e2e.js';
-import { FORMATTED_CARD } from '../shared/brief-builders.js';
+import { block, card, FORMATTED_CARD } from '../shared/brief-builders.js';
 
 describe('search in Chromium', () => {
   it('Ctrl+K from anywhere, results as you type, arrows and Enter to open, Alt+S to the speech doc', async () => {
@@ -98,10 +97,9 @@ describe('Alt+B puts a card where the brief\'s cursor was', () => {
     const { page } = app;
     const api = httpApi(app.url);
     await api.importData({ name: 'russia-block.txt', dataBase64: Buffer.from(corpusText('block')).toString('base64') });
-    const analytic = (tag: string): DocJSON => ({ type: 'card', content: [{ type: 'tag', content: [{ type: 'text', text: tag }] }] });
     const brief = await api.createBrief({ title: 'Aff', kind: 'brief', doc: { type: 'doc', content: [
-      { type: 'block', content: [{ type: 'text', text: 'AT: Ryabkov' }] }, analytic('First answer'),
-      { type: 'block', content: [{ type: 'text', text: 'AT: Partition' }] }, analytic('Second answer'),
+      block('AT: Ryabkov'), card('First answer'),
+      block('AT: Partition'), card('Second answer'),
     ] } });
     // The debater was working in the first block.
     await page.getByRole('tab', { name: 'Briefs' }).click();
@@ -130,10 +128,9 @@ describe('Alt+B puts a card where the brief\'s cursor was', () => {
     const { page } = app;
     const api = httpApi(app.url);
     const source = await api.createBrief({ title: 'Sanctions aff', doc: { type: 'doc', content: [{ type: 'card', content: FORMATTED_CARD }] } });
-    const analytic = (tag: string): DocJSON => ({ type: 'card', content: [{ type: 'tag', content: [{ type: 'text', text: tag }] }] });
     const brief = await api.createBrief({ title: 'Aff', kind: 'brief', doc: { type: 'doc', content: [
-      { type: 'block', content: [{ type: 'text', text: 'AT: Ryabkov' }] }, analytic('First answer'),
-      { type: 'block', content: [{ type: 'text', text: 'AT: Partition' }] }, analytic('Second answer'),
+      block('AT: Ryabkov'), card('First answer'),
+      block('AT: Partition'), card('Second answer'),
     ] } });
     await page.getByRole('tab', { name: 'Briefs' }).click();
     await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: /^Aff/ }).click();
