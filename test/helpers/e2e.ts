@@ -109,19 +109,20 @@ export function httpApi(url: string): Api {
 
 /**
  * A control on a one-row toolbar, found by `find` in the row or, when it did not fit the width,
- * in the toolbar's More menu (opened for it).
+ * by `findInMenu` (`find` unless given) in the toolbar's More menu (opened for it).
  */
-export async function toolbarItem(toolbar: Locator, find: (scope: Locator) => Locator): Promise<Locator> {
+export async function toolbarItem(toolbar: Locator, find: (scope: Locator) => Locator, findInMenu = find): Promise<Locator> {
   // The row folds again whenever its width changes, as panes settle after a brief opens: a
-  // control seen past the edge can be back in the row by the time the menu opens. So look again
-  // until it is found where it is.
+  // control seen past the edge can be back in the row by the time the menu opens, or after. So
+  // look until it is found in either place, and hand back a locator for either place.
   const inRow = find(toolbar.locator('.toolbar-row')).filter({ visible: true });
   const menu = toolbar.getByRole('menu');
+  const either = inRow.or(findInMenu(menu));
   const more = toolbar.getByRole('button', { name: /^More/ });
   for (const started = Date.now(); Date.now() - started < 15_000; await toolbar.page().waitForTimeout(100)) {
-    if ((await inRow.count()) > 0) return inRow;
+    if ((await inRow.count()) > 0) return either;
     if ((await menu.count()) === 0 && (await more.count()) > 0) await more.click();
-    if ((await find(menu).count()) > 0) return find(menu);
+    if ((await findInMenu(menu).count()) > 0) return either;
   }
   throw new Error('The control is neither in the toolbar’s row nor in its More menu.');
 }
@@ -129,11 +130,7 @@ export async function toolbarItem(toolbar: Locator, find: (scope: Locator) => Lo
 /** A toolbar button by its name (exact when a string), from the row or, when it did not fit, the More menu. */
 export async function toolbarButton(toolbar: Locator, name: string | RegExp): Promise<Locator> {
   const exact = typeof name === 'string';
-  const inRow = toolbar.locator('.toolbar-row').getByRole('button', { name, exact });
-  if ((await inRow.count()) > 0) return inRow;
-  const menu = toolbar.getByRole('menu');
-  if ((await menu.count()) === 0) await toolbar.getByRole('button', { name: /^More/ }).click();
-  return menu.getByRole('menuitem', { name, exact });
+  return toolbarItem(toolbar, (row) => row.getByRole('button', { name, exact }), (menu) => menu.getByRole('menuitem', { name, exact }));
 }
 
 /**
