@@ -4,22 +4,14 @@
 import type { ArticleFields } from '../../../shared/model.js';
 import { guessTitle, isoDate } from '../../../shared/text.js';
 import { ImportError } from './import-error.js';
-import { openDocxPackage } from './verbatim/docx-package.js';
+import type { WordDocument } from './verbatim-docx.js';
 import { childrenOf, parseXmlPart, tagOf, textOf, type XmlNode } from './verbatim/ooxml.js';
 import { readParagraphs } from './verbatim/word-document.js';
-import { StyleSheet } from './verbatim/word-styles.js';
 
-const DOCUMENT = 'word/document.xml';
-const STYLES = 'word/styles.xml';
 const CORE = 'docProps/core.xml';
 
-export function articleFromDocx(bytes: Uint8Array, source: string): ArticleFields {
-  const pkg = openDocxPackage(bytes, source);
-  const documentXml = pkg.readBytes(DOCUMENT);
-  if (documentXml === null) throw new ImportError(source, `it has no ${DOCUMENT}; it is not a Word document.`);
-  const stylesXml = pkg.readText(STYLES);
-  const styles = new StyleSheet(stylesXml === null ? null : parseXmlPart(stylesXml, STYLES, source));
-  const paragraphs = (readParagraphs(documentXml, styles, source, DOCUMENT)?.paragraphs ?? [])
+export function articleFromWord({ pkg, documentXml, documentPart, styles }: WordDocument, source: string): ArticleFields {
+  const paragraphs = (readParagraphs(documentXml, styles, source, documentPart)?.paragraphs ?? [])
     .map((p) => ({ text: p.text.replace(/\s+/g, ' ').trim(), heading: p.role !== null && p.role !== 'cite' && p.role !== 'analytic' }))
     .filter((p) => p.text !== '');
   if (paragraphs.length === 0) throw new ImportError(source, 'the Word document has no text in it.');

@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto';
 import type { ImportOutcome } from '../../../shared/import-outcome.js';
 import type { ArticleFields, DocJSON } from '../../../shared/model.js';
 import { PARTIAL_IMPORT } from '../library/brief-store.js';
-import { cardParts, type KnownParts } from '../library/card-content.js';
-import { CardPartsPool } from '../library/card-parts-pool.js';
+import type { KnownParts } from '../library/card-content.js';
 import type { Library } from '../library/library.js';
 import { isReadOnlyWrite, READ_ONLY_WRITE } from '../library-status.js';
+import { CardPartsAhead } from './card-parts-ahead.js';
 import { LOCAL_ADDRESS } from './fetch-url.js';
 import { ImportError } from './import-error.js';
 import { describeInput, readSource, type Imported, type ImportInput, type ReadOptions } from './import-source.js';
@@ -40,9 +40,10 @@ const countCards = (doc: DocJSON): number => (doc.content ?? []).filter((node) =
 export async function importInto(library: Library, input: ImportInput, options: ImportOptions = {}): Promise<ImportOutcome> {
   const source = describeInput(input);
   try {
-    const imported = await readSource(input, options);
+    const ahead = new CardPartsAhead();
+    const imported = await readSource(input, { ...options, onCard: ahead.cardRead });
     if (options.signal?.aborted) throw new ImportError(source, 'the import was cancelled.');
-    if (imported.kind === 'brief') return await storeBrief(library, imported, source, options);
+    if (imported.kind === 'brief') return await storeBrief(library, imported, source, options, ahead);
     return library.transaction(() => {
       const outcome = storeArticle(library, imported.fields, source);
       options.onStored?.(outcome);
@@ -61,7 +62,7 @@ export async function importInto(library: Library, input: ImportInput, options: 
 type BriefImport = Extract<Imported, { kind: 'brief' }>;
 
 // Its cards are the brief's own and searchable where they live: nothing is filed twice.
-async function storeBrief(library: Library, imported: BriefImport, source: string, { onStored, onCardsStored }: ImportOptions): Promise<StoredOutcome> {
+async function storeBrief(library: Library, imported: BriefImport, source: string, { onStored, onCardsStored }: ImportOptions, ahead: CardPartsAhead): Promise<StoredOutcome> {
   const importHash = createHash('sha1').update(imported.title).update('\n').update(JSON.stringify(imported.doc)).digest('base64url');
   const pieces = piecesOf(imported.doc.content ?? []);
   const finish = (id: number, title: string): StoredOutcome => {
@@ -69,8 +70,9 @@ async function storeBrief(library: Library, imported: BriefImport, source: strin
     onStored?.(outcome);
     return outcome;
   };
-  const firstParts = await partsOfFirstPiece(pieces[0]!);
-  let next = pieces.length > 1 ? partsOfPiece(pieces[1]!) : undefined;
+  const partsOfPiece = (i: number) => ahead.partsOf(pieces[i]!, { shareInline: false });
+  const firstParts = await ahead.partsOf(pieces[0]!, { shareInline: true });
+  let next = pieces.length > 1 ? partsOfPiece(1) : undefined;
   // Only the last piece names the brief by its document (and the import log by its file), so a run
   // that stopped mid-file is never taken for a finished one: the next import of the file deletes
   // what it left and stores the file whole.
@@ -90,16 +92,16 @@ async function storeBrief(library: Library, imported: BriefImport, source: strin
   if ('status' in first) return first;
   const pause = () => new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_PIECES_MS));
   let stored = countCards({ type: 'doc', content: pieces[0]! });
-  const append = (piece: DocJSON[], parts: KnownParts) => {
+  const append = (piece: DocJSON[], parts: KnownParts | undefined) => {
     const before = stored;
     library.briefs.append(first.id, piece, onCardsStored && ((cards) => onCardsStored(before + cards)), parts);
     stored += countCards({ type: 'doc', content: piece });
   };
-  // The cards of the piece to write next are derived in the pool's threads while the one before
-  // is written and during the pause: the writer thread only runs statements.
+  // The cards of the piece to write next, if not derived while the file was read, are derived in
+  // the pool's threads while the one before is written and during the pause.
   const take = async (i: number) => {
     const parts = await next!;
-    next = i + 1 < pieces.length ? partsOfPiece(pieces[i + 1]!) : undefined;
+    next = i + 1 < pieces.length ? partsOfPiece(i + 1) : undefined;
     return parts;
   };
   try {
@@ -120,35 +122,6 @@ async function storeBrief(library: Library, imported: BriefImport, source: strin
     library.briefs.delete(first.id);
     throw err;
   }
-}
-
-// Started at the first brief big enough to be stored in pieces, kept for the next one (its idle
-// threads do not keep the process alive).
-let partsPool: CardPartsPool | undefined;
-
-function partsOfPiece(piece: readonly DocJSON[]): Promise<KnownParts> {
-  partsPool ??= new CardPartsPool();
-  const cards = piece.filter((node) => node.type === 'card');
-  const parts = partsPool.parts(cards).then((derived) => new Map(cards.map((node, i) => [node, derived[i]!])));
-  // Awaited only after the piece before is written: a refused card must not be an unhandled rejection meanwhile.
-  parts.catch(() => undefined);
-  return parts;
-}
-
-// Most files are one piece. Its cards are derived before its transaction on two threads at once:
-// this one takes a share while the pool takes the rest, which costs this thread only each card's
-// JSON text. Below a hundred cards the pool's start-up (about 50 ms, once) would cost more.
-const SHARED_FROM = 100;
-const INLINE_SHARE = 0.45;
-
-async function partsOfFirstPiece(piece: readonly DocJSON[]): Promise<KnownParts | undefined> {
-  const cards = piece.filter((node) => node.type === 'card');
-  if (cards.length < SHARED_FROM) return undefined;
-  const inline = Math.round(cards.length * INLINE_SHARE);
-  const pooled = partsOfPiece(cards.slice(inline));
-  const known = new Map(cards.slice(0, inline).map((node) => [node, cardParts(node)]));
-  for (const [node, parts] of await pooled) known.set(node, parts);
-  return known;
 }
 
 /** Top-level nodes cut into runs of at most CARDS_PER_COMMIT cards each (always at least one run). */

@@ -3,15 +3,32 @@ import path from 'node:path';
 import type { DocJSON } from '../../../shared/model.js';
 import type { DocxLook } from '../../../shared/schema.js';
 import { ImportError } from './import-error.js';
-import { briefFromParagraphs } from './verbatim/brief-from-paragraphs.js';
+import { BriefOutline } from './verbatim/brief-outline.js';
 import { openDocxPackage, type DocxPackage } from './verbatim/docx-package.js';
 import { attr, childrenOf, parseXmlPart, tagOf } from './verbatim/ooxml.js';
-import { readParagraphs, type PageSetup } from './verbatim/word-document.js';
+import { streamParagraphs, type PageSetup } from './verbatim/word-document.js';
 import { StyleSheet } from './verbatim/word-styles.js';
 import { utf8 } from './verbatim/xml-scanner.js';
 
 const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
 const DEFAULT_DOCUMENT_PART = 'word/document.xml';
+
+/** A .docx opened once: its main document part (as DocxPackage.readBytes gives it) and its styles. */
+export interface WordDocument {
+  pkg: DocxPackage;
+  documentXml: string;
+  documentPart: string;
+  styles: StyleSheet;
+  stylesXml: string | null;
+}
+
+/** What a brief's reader is told while a big file is read. */
+export interface BriefReading {
+  /** How many tags have been read so far. */
+  onCardsRead?: (cards: number) => void;
+  /** Each card as soon as it is whole, while the rest of the file is still read (its node is the one the doc will hold). */
+  onCard?: (card: DocJSON) => void;
+}
 
 /**
  * True when the bytes are a .docx with a Verbatim outline: some paragraph style resolves to a tag.
@@ -19,24 +36,30 @@ const DEFAULT_DOCUMENT_PART = 'word/document.xml';
  */
 export function looksLikeVerbatimBrief(bytes: Uint8Array): boolean {
   try {
-    const { documentXml, styles } = openWordDocument(bytes, 'the file');
-    const styleIds = new Set(Array.from(documentXml.matchAll(/<w:pStyle w:val="([^"]*)"/g), (m) => utf8(m[1]!)));
-    return [...styleIds].some((id) => styles.paragraphRole(id, undefined) === 'tag') || /<w:outlineLvl w:val="3"\/>/.test(documentXml);
+    return isVerbatimBrief(openWordDocument(bytes, 'the file'));
   } catch {
     return false;
   }
 }
 
+export function isVerbatimBrief({ documentXml, styles }: WordDocument): boolean {
+  const styleIds = new Set(Array.from(documentXml.matchAll(/<w:pStyle w:val="([^"]*)"/g), (m) => utf8(m[1]!)));
+  return [...styleIds].some((id) => styles.paragraphRole(id, undefined) === 'tag') || /<w:outlineLvl w:val="3"\/>/.test(documentXml);
+}
+
 /**
  * A Verbatim .docx as a brief, with the file's look (page, font, styles) in the doc's docx attrs;
- * throws one ImportError naming the source for anything unreadable. `onCardsRead` follows a big
- * file's reading, by the tags read so far.
+ * throws one ImportError naming the source for anything unreadable.
  */
-export function parseVerbatimDocx(bytes: Uint8Array, source: string, onCardsRead?: (cards: number) => void): { title: string; doc: DocJSON } {
-  const { documentXml, documentPart, styles, stylesXml } = openWordDocument(bytes, source);
-  const body = readParagraphs(documentXml, styles, source, documentPart, onCardsRead);
+export function parseVerbatimDocx(bytes: Uint8Array, source: string, reading: BriefReading = {}): { title: string; doc: DocJSON } {
+  return briefFromWord(openWordDocument(bytes, source), source, reading);
+}
+
+export function briefFromWord({ documentXml, documentPart, styles, stylesXml }: WordDocument, source: string, { onCardsRead, onCard }: BriefReading = {}): { title: string; doc: DocJSON } {
+  const outline = new BriefOutline(onCard);
+  const body = streamParagraphs(documentXml, styles, source, documentPart, { onTag: onCardsRead, onParagraph: (p) => outline.add(p) });
   if (!body) throw new ImportError(source, `its ${documentPart} has no document body.`);
-  const content = briefFromParagraphs(body.paragraphs);
+  const content = outline.finish();
   if (!content.some((n) => n.type !== 'blank')) throw new ImportError(source, 'there is no text in it.');
   const look: DocxLook = { page: pageOf(body.page), font: styles.defaultFont, sizePt: styles.resolveRun(undefined, undefined, {}).sizeHalfPts / 2, stylesXml };
   const doc: DocJSON = { type: 'doc', attrs: { docx: look }, content };
@@ -56,14 +79,14 @@ function pageOf(setup: PageSetup | null): DocxLook['page'] {
   };
 }
 
-function openWordDocument(bytes: Uint8Array, source: string): { documentXml: string; documentPart: string; styles: StyleSheet; stylesXml: string | null } {
+export function openWordDocument(bytes: Uint8Array, source: string): WordDocument {
   const pkg = openDocxPackage(bytes, source);
   const documentPart = mainDocumentPart(pkg, source);
   const documentXml = pkg.readBytes(documentPart);
   if (documentXml === null) throw new ImportError(source, `it has no ${documentPart}; it is not a Word document.`);
   const stylesPart = path.posix.join(path.posix.dirname(documentPart), 'styles.xml');
   const stylesXml = pkg.readText(stylesPart);
-  return { documentXml, documentPart, stylesXml, styles: new StyleSheet(stylesXml === null ? null : parseXmlPart(stylesXml, stylesPart, source)) };
+  return { pkg, documentXml, documentPart, stylesXml, styles: new StyleSheet(stylesXml === null ? null : parseXmlPart(stylesXml, stylesPart, source)) };
 }
 
 function mainDocumentPart(pkg: DocxPackage, source: string): string {

@@ -65,7 +65,7 @@ describe('card parts derived in the pool', () => {
     await expect(pool.parts(nodes)).rejects.toMatchObject({ name: 'LibraryError', code: 'invalid', message: (inline as Error).message });
   });
 
-  it('store a big brief imported in pieces (all but the first derived in the pool) as one written inline whole', async () => {
+  it('store a big brief imported in pieces (its cards derived in the pool while the file is read) as one written inline whole', async () => {
     const cards = 2 * CARDS_PER_COMMIT + 50;
     const bytes = await bigBriefDocx(cards);
     const rowsOf = (library: Library) => (library.db.prepare('SELECT * FROM cards ORDER BY id').all() as Record<string, unknown>[])

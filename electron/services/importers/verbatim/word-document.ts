@@ -37,19 +37,31 @@ const PAGE_ELEMENTS = new Set(['w:pgSz', 'w:pgMar']);
 /**
  * The body's paragraphs and page; null when the part has no w:body. `xml` is the part as
  * DocxPackage.readBytes gives it. Malformed XML is an ImportError naming the source.
- * `onTag` is told how many tag paragraphs (cards, and the odd analytic) have been read.
  */
-export function readParagraphs(xml: string, styles: StyleSheet, source: string, part = 'word/document.xml', onTag?: (tags: number) => void): WordBody | null {
+export function readParagraphs(xml: string, styles: StyleSheet, source: string, part = 'word/document.xml'): WordBody | null {
+  const paragraphs: WordParagraph[] = [];
+  const body = streamParagraphs(xml, styles, source, part, { onParagraph: (p) => paragraphs.push(p) });
+  return body && { paragraphs, page: body.page };
+}
+
+export interface ParagraphSink {
+  /** Each paragraph as soon as it closes, in document order. */
+  onParagraph: (paragraph: WordParagraph) => void;
+  /** How many tag paragraphs (cards, and the odd analytic) have been read. */
+  onTag?: (tags: number) => void;
+}
+
+/** readParagraphs, handing each paragraph on as it is read instead of keeping them all. */
+export function streamParagraphs(xml: string, styles: StyleSheet, source: string, part: string, sink: ParagraphSink): { page: PageSetup | null } | null {
   try {
-    return scanParagraphs(xml, styles, onTag);
+    return scanParagraphs(xml, styles, sink);
   } catch (e) {
     if (e instanceof XmlSyntaxError) throw new ImportError(source, `its ${part} is not well-formed XML (${e.message}).`);
     throw e;
   }
 }
 
-function scanParagraphs(xml: string, styles: StyleSheet, onTag: ((tags: number) => void) | undefined): WordBody | null {
-  const out: WordParagraph[] = [];
+function scanParagraphs(xml: string, styles: StyleSheet, { onParagraph, onTag }: ParagraphSink): { page: PageSetup | null } | null {
   let tags = 0;
   let page: PageSetup | null = null;
   const stack: string[] = [];
@@ -113,7 +125,7 @@ function scanParagraphs(xml: string, styles: StyleSheet, onTag: ((tags: number) 
         run = null;
       } else if (name === 'w:p' && paragraph) {
         const role = styles.paragraphRole(paragraph.styleId, paragraph.level);
-        out.push({
+        onParagraph({
           role,
           runs: paragraph.runs,
           text: paragraph.runs.map((r) => r.text).join(''),
@@ -127,7 +139,7 @@ function scanParagraphs(xml: string, styles: StyleSheet, onTag: ((tags: number) 
       if (inText && run && skipping === 0) run.text += text;
     },
   }, true);
-  return sawBody ? { paragraphs: out, page } : null;
+  return sawBody ? { page } : null;
 }
 
 // Word splits runs at every edit (rsids); runs that look the same are one run to a reader.

@@ -31,49 +31,65 @@ interface PendingCard {
 const isBlank = (p: WordParagraph): boolean => p.text.trim() === '';
 const BLANK: DocJSON = { type: 'blank' };
 
-export function briefFromParagraphs(paragraphs: readonly WordParagraph[]): DocJSON[] {
-  const content: DocJSON[] = [];
-  let card: PendingCard | null = null;
-  const flush = (): void => {
-    if (card) pushCard(content, card);
-    card = null;
-  };
-  for (const p of paragraphs) {
+/**
+ * The outline built a paragraph at a time, as the file is read: each card is handed to `onCard`
+ * once the paragraph after it shows it is whole, so its stored parts can be derived on another
+ * thread while the rest of the file is still being read.
+ */
+export class BriefOutline {
+  private readonly content: DocJSON[] = [];
+  private card: PendingCard | null = null;
+
+  constructor(private readonly onCard?: (card: DocJSON) => void) {}
+
+  add(p: WordParagraph): void {
     const role = p.role;
     if (role === 'pocket' || role === 'hat' || role === 'block') {
-      flush();
-      content.push(isBlank(p) ? BLANK : { type: role, content: inlineNodes(p, 'heading') });
+      this.flush();
+      this.content.push(isBlank(p) ? BLANK : { type: role, content: inlineNodes(p, 'heading') });
     } else if (role === 'analytic') {
-      flush();
-      content.push(isBlank(p) ? BLANK : { type: 'analytic', content: inlineNodes(p, 'heading') });
+      this.flush();
+      this.content.push(isBlank(p) ? BLANK : { type: 'analytic', content: inlineNodes(p, 'heading') });
     } else if (role === 'tag') {
-      flush();
+      this.flush();
       // An empty Heading 4 is a blank line to the reader (and a blank entry in Word's navigation pane).
-      if (isBlank(p)) content.push(BLANK);
-      else card = { tag: p, paragraphs: [] };
-    } else if (card) {
-      card.paragraphs.push(p);
+      if (isBlank(p)) this.content.push(BLANK);
+      else this.card = { tag: p, paragraphs: [] };
+    } else if (this.card) {
+      this.card.paragraphs.push(p);
     } else if (isBlank(p)) {
-      content.push(BLANK);
+      this.content.push(BLANK);
     } else {
-      card = { tag: null, paragraphs: [p] };
+      this.card = { tag: null, paragraphs: [p] };
     }
   }
-  flush();
-  return content;
-}
 
-/** The card (or analytic), then the blank paragraphs that followed it, as top-level blanks. */
-function pushCard(content: DocJSON[], card: PendingCard): void {
-  const rest = [...card.paragraphs];
-  let trailingBlanks = 0;
-  while (rest.length > 0 && isBlank(rest[rest.length - 1]!)) {
-    rest.pop();
-    trailingBlanks++;
+  /** The outline's top-level nodes, the last card included. */
+  finish(): DocJSON[] {
+    this.flush();
+    return this.content;
   }
-  if (card.tag && rest.length === 0) content.push({ type: 'analytic', attrs: { heading: true }, content: inlineNodes(card.tag, 'heading') });
-  else content.push(cardNode(card.tag, rest));
-  for (let i = 0; i < trailingBlanks; i++) content.push(BLANK);
+
+  /** The card (or analytic), then the blank paragraphs that followed it, as top-level blanks. */
+  private flush(): void {
+    const card = this.card;
+    if (!card) return;
+    this.card = null;
+    const rest = [...card.paragraphs];
+    let trailingBlanks = 0;
+    while (rest.length > 0 && isBlank(rest[rest.length - 1]!)) {
+      rest.pop();
+      trailingBlanks++;
+    }
+    if (card.tag && rest.length === 0) {
+      this.content.push({ type: 'analytic', attrs: { heading: true }, content: inlineNodes(card.tag, 'heading') });
+    } else {
+      const node = cardNode(card.tag, rest);
+      this.content.push(node);
+      this.onCard?.(node);
+    }
+    for (let i = 0; i < trailingBlanks; i++) this.content.push(BLANK);
+  }
 }
 
 function cardNode(tag: WordParagraph | null, paragraphs: WordParagraph[]): DocJSON {
