@@ -23,7 +23,6 @@ const INLINE_SHARE = 0.45;
 export class CardPartsAhead {
   private readonly sent = new Map<DocJSON, Promise<KnownParts>>();
   private pending: DocJSON[] = [];
-  private read = 0;
 
   /**
    * A card the reader has just finished: sent once the brief has shown it is big enough to share,
@@ -31,8 +30,8 @@ export class CardPartsAhead {
    */
   readonly cardRead = (card: DocJSON): void => {
     this.pending.push(card);
-    this.read++;
-    if ((partsPool || this.read >= SHARED_FROM) && this.pending.length >= BATCH) this.send(this.pending.splice(0));
+    const read = this.sent.size + this.pending.length;
+    if ((partsPool || read >= SHARED_FROM) && this.pending.length >= BATCH) this.send(this.pending.splice(0));
   };
 
   /**
