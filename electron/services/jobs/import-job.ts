@@ -116,7 +116,9 @@ export async function runImport(library: Library, queue: ImportQueue, options: I
     progress.current = 'file' in item ? item.file : 'name' in item ? item.name : item.url;
     report(null);
     const cardsBefore = progress.cardsDone;
-    let last = { stage: '', cards: 0, at: 0 };
+    // Counted from the file's start as if a read had been reported, so a file read in a blink
+    // never shows "1 card read" (the first card) while its hundreds are read.
+    let last = { stage: 'read', cards: 0, at: performance.now() };
     // Called per card: reports only at a new stage, every CARDS_STEP cards or after REPORT_MS.
     const inFile = (stage: 'read' | 'stored', cards: number) => {
       if (stage === 'read') progress.cardsRead = cards;
