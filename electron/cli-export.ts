@@ -9,7 +9,8 @@ import type { Library } from './services/library/library.js';
 import { readArgs } from './cli-args.js';
 
 export const EXPORT_USAGE = `  export BRIEF [--format docx|pdf|html] [--out FILE]   a brief (id or exact title) as Verbatim .docx, PDF or HTML;
-    [--pocket-page-breaks]                             PDF and HTML: each pocket starts a new page`;
+    [--pocket-page-breaks]                             PDF and HTML: each pocket starts a new page
+    [--tagged]                                         PDF: tagged for screen readers (slower, larger)`;
 
 const isFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
 
@@ -20,14 +21,14 @@ export async function runExportCommand(
   usageError: (problem: string) => Error,
   printer: PdfPrinter = chromiumPrinter(),
 ): Promise<number> {
-  const { values, words } = readArgs(args, { format: { type: 'string' }, out: { type: 'string' }, 'pocket-page-breaks': { type: 'boolean' } }, usageError);
+  const { values, words } = readArgs(args, { format: { type: 'string' }, out: { type: 'string' }, 'pocket-page-breaks': { type: 'boolean' }, tagged: { type: 'boolean' } }, usageError);
   let format = values.format;
   const outFile = values.out;
   if (words.length !== 1) throw usageError('export which brief? give one id or exact title (quote titles with spaces)');
   format ??= outFile ? path.extname(outFile).slice(1).toLowerCase() || 'docx' : 'docx';
   if (!isFormat(format)) throw usageError(`--format must be docx, pdf or html, not ${format}`);
   const brief = findBrief(library, words[0]!, usageError);
-  const file = await exportBrief(brief, format, printer, { pocketPageBreaks: values['pocket-page-breaks'] === true });
+  const file = await exportBrief(brief, format, printer, { pocketPageBreaks: values['pocket-page-breaks'] === true, tagged: values.tagged === true });
   const target = path.resolve(outFile ?? file.name);
   // Written beside the target and renamed into place: a failed export never leaves half a file.
   const partial = `${target}.${process.pid}.partial`;

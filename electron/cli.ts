@@ -43,7 +43,7 @@ interface Parsed {
 
 // The export and search commands read their own options: they are handed on as words.
 const COMMAND_OPTIONS = {
-  format: { type: 'string' }, out: { type: 'string' }, limit: { type: 'string' }, 'pocket-page-breaks': { type: 'boolean' },
+  format: { type: 'string' }, out: { type: 'string' }, limit: { type: 'string' }, 'pocket-page-breaks': { type: 'boolean' }, tagged: { type: 'boolean' },
 } as const;
 
 function parseArgs(argv: string[]): Parsed | 'help' {

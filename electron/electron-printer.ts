@@ -29,8 +29,7 @@ export function electronPrinter(): PdfPrinter {
         const pdf = await win.webContents.printToPDF({
           printBackground: true,
           preferCSSPageSize: true,
-          generateDocumentOutline: true,
-          generateTaggedPDF: true,
+          generateTaggedPDF: job.tagged,
         });
         return new Uint8Array(pdf);
       } finally {

@@ -240,7 +240,7 @@ export const apiInputs = {
   getCiteTemplate: none,
   setCiteTemplate: z.object({ template: z.string().max(2_000) }).strict(),
   /** A brief as a file to save or download: Verbatim .docx, HTML (print view) or PDF; PDF and HTML start each pocket on a new page only when asked. */
-  exportBrief: z.object({ id, format: z.enum(['docx', 'html', 'pdf']), variant: z.enum(EXPORT_VARIANTS).optional(), pocketPageBreaks: z.boolean().optional() }).strict(),
+  exportBrief: z.object({ id, format: z.enum(['docx', 'html', 'pdf']), variant: z.enum(EXPORT_VARIANTS).optional(), pocketPageBreaks: z.boolean().optional(), tagged: z.boolean().optional() }).strict(),
   /** Library search (FTS5): ranked cards with snippets; filters by label, brief and year range. */
   search: z.object({
     query: z.string().max(2_000),

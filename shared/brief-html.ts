@@ -167,13 +167,25 @@ function runLook(text: DocJSON, cite: boolean): { tag: string; css: string } {
 
 const MARKER_HTML = `<strong class="marker" style="font-weight:bold;color:#${MARKER_COLOUR}">${escapeHtml(MARKER_TEXT)}</strong>`;
 
-function contentsHtml(nodes: readonly DocJSON[]): string {
-  const items = nodes.map((node, i) => {
-    if (node.type === 'blank' || (node.type === 'analytic' && !node.attrs?.heading)) return '';
-    const tagLike = node.type === 'card' || node.type === 'analytic';
-    const title = node.type === 'card' ? textOf(node.content?.[0] ?? { type: 'tag' }) : textOf(node);
-    const level = tagLike ? 'tag' : node.type;
-    return title ? `<li class="${level}"><a href="#n${i}">${escapeHtml(title)}</a></li>` : '';
+/** A heading or tag the contents page lists (and a PDF bookmarks), with the id it links to. */
+export interface ContentsEntry {
+  id: string;
+  level: 'pocket' | 'hat' | 'block' | 'tag';
+  title: string;
+}
+
+/** The brief's headings, cards' tags and heading analytics, in order: the contents page and the PDF outline. */
+export function contentsEntries(nodes: readonly DocJSON[]): ContentsEntry[] {
+  const entries: ContentsEntry[] = [];
+  nodes.forEach((node, i) => {
+    const level = node.type === 'card' || (node.type === 'analytic' && node.attrs?.heading) ? 'tag' : HEADING_TAGS[node.type] ? (node.type as ContentsEntry['level']) : null;
+    const title = level === null ? '' : node.type === 'card' ? textOf(node.content?.[0] ?? { type: 'tag' }) : textOf(node);
+    if (level && title) entries.push({ id: `n${i}`, level, title });
   });
+  return entries;
+}
+
+function contentsHtml(nodes: readonly DocJSON[]): string {
+  const items = contentsEntries(nodes).map(({ id, level, title }) => `<li class="${level}"><a href="#${id}">${escapeHtml(title)}</a></li>`);
   return `<nav class="contents"><h1>Contents</h1><ol>${items.join('')}</ol></nav>`;
 }

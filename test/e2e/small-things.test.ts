@@ -88,7 +88,7 @@ describe('the smaller things a debater notices', () => {
     // Information goes by itself (errors stay until dismissed).
     await expect.poll(() => page.getByRole('status').count(), { timeout: 15_000 }).toBe(0);
   });
-  it('prints the brief running on, and each pocket on a new page once Pocket pages is pressed', async () => {
+  it('prints the brief running on, each pocket on a new page once Pocket pages is pressed, and tagged once Tagged PDF is', async () => {
     const app = await launchApp();
     const { page } = app;
     const api = httpApi(app.url);
@@ -102,15 +102,17 @@ describe('the smaller things a debater notices', () => {
     await page.getByRole('list', { name: 'Briefs' }).locator('button.row', { hasText: 'Two pockets' }).click();
     const toolbar = page.getByRole('toolbar', { name: 'Brief tools' });
     await page.locator('.brief-editor .ProseMirror h4.tag').first().click();
-    /** The exported PDF's pages, as pdftotext separates them. */
-    const pdfPages = async (): Promise<string[]> => {
+    const pdfFile = async (): Promise<string> => {
       const file = page.waitForEvent('download', { timeout: 60_000 });
       await (await toolbarButton(toolbar, '.pdf')).click();
       const got = await file;
       const to = path.join(tempDir(), got.suggestedFilename());
       await got.saveAs(to);
-      return execFileSync('pdftotext', [to, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+      return to;
     };
+    /** The exported PDF's pages, as pdftotext separates them. */
+    const pdfPages = async (): Promise<string[]> => execFileSync('pdftotext', [await pdfFile(), '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    const tagged = (file: string): boolean => /Tagged:\s+yes/.test(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
     const runningOn = await pdfPages();
     expect(runningOn.at(-1)).toMatch(/First pocket[\s\S]*Second pocket/);
     const pocketPages = await toolbarButton(toolbar, 'Pocket pages');
@@ -119,5 +121,10 @@ describe('the smaller things a debater notices', () => {
     const pocketed = await pdfPages();
     expect(pocketed).toHaveLength(runningOn.length + 1);
     expect(pocketed.at(-1)!.trim()).toMatch(/^Second pocket/);
+
+    expect(tagged(await pdfFile())).toBe(false);
+    await (await toolbarButton(toolbar, 'Tagged PDF')).click();
+    expect(await (await toolbarButton(toolbar, 'Tagged PDF')).getAttribute('aria-pressed')).toBe('true');
+    expect(tagged(await pdfFile())).toBe(true);
   });
 });

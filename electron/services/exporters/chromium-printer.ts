@@ -37,8 +37,7 @@ export function chromiumPrinter(executablePath?: string): PdfPrinter {
         const pdf = await page.pdf({
           printBackground: true,
           preferCSSPageSize: true,
-          outline: true,
-          tagged: true,
+          tagged: job.tagged,
         });
         return new Uint8Array(pdf);
       } finally {

@@ -5,12 +5,14 @@
 export interface PdfPrintJob {
   /** A whole HTML page (briefToHtml), print CSS and page numbers (a page margin box) included. */
   html: string;
+  /** Tags for screen readers (a reading order): asked for, as they cost a 300-card brief two seconds and triple its size. */
+  tagged: boolean;
 }
 
 /**
  * Prints a job to PDF bytes. A printer must print backgrounds (highlights), honour the page's
- * CSS page size and margin boxes, and write the document outline (PDF bookmarks from the
- * headings) and tags (a reading order for screen readers) where the engine can.
+ * CSS page size and margin boxes, and write tags when the job asks. The outline (bookmarks) is
+ * not the printer's: exportBrief adds it to what any printer prints (pdf-outline.ts).
  */
 export interface PdfPrinter {
   printPdf(job: PdfPrintJob): Promise<Uint8Array>;

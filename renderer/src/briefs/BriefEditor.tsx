@@ -208,12 +208,14 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
   const [variant, setVariant] = useState<ExportVariant | ''>('');
   // Verbatim prints each pocket on its own page when asked; the brief runs on by default.
   const [pocketPages, setPocketPages] = useState(false);
+  // Tags read a PDF to a screen reader; they double the print time, so they are asked for.
+  const [taggedPdf, setTaggedPdf] = useState(false);
   const exportAs = async (format: 'docx' | 'pdf' | 'html') => {
     try {
       // The file holds every edit: what is still waiting to be saved is written first.
       await saver.flush();
       onStatus({ kind: 'info', text: `Exporting “${brief.title}” as .${format}…` });
-      const file = await api.exportBrief({ id: brief.id, format, ...(variant ? { variant } : {}), ...(pocketPages && format !== 'docx' ? { pocketPageBreaks: true } : {}) });
+      const file = await api.exportBrief({ id: brief.id, format, ...(variant ? { variant } : {}), ...(pocketPages && format !== 'docx' ? { pocketPageBreaks: true } : {}), ...(taggedPdf && format === 'pdf' ? { tagged: true } : {}) });
       onStatus({ kind: 'info', text: `Exported ${file.name}` });
       download(file.name, file.dataBase64);
     } catch (err) {
@@ -427,6 +429,10 @@ function Editor({ brief, speechId, settings, saver, saveState, onStatus, onSent,
             {
               id: 'pocket-pages', label: 'Pocket pages', title: 'PDF and HTML: start each pocket on a new page', pressed: pocketPages, keepFocus: true,
               run: () => setPocketPages(!pocketPages),
+            },
+            {
+              id: 'tagged-pdf', label: 'Tagged PDF', title: 'PDF: tag it for screen readers (slower to print, larger file)', pressed: taggedPdf, keepFocus: true,
+              run: () => setTaggedPdf(!taggedPdf),
             },
             ...(['docx', 'pdf', 'html'] as const).map((format): Tool => ({
               id: format, label: `.${format}`, run: () => void exportAs(format),

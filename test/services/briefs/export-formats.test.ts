@@ -110,10 +110,20 @@ describe('PDF export through Chromium (playwright-core)', () => {
     expect(pages).toHaveLength(2);
     expect(pages[1]).toMatch(/1NC[^]*Russia DA[^]*Answers to: Russia Won’t Cooperate on Syria[^]*A2: Russia cooperates/);
     pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
-    // The headings are PDF bookmarks.
-    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-    expect(info).toMatch(/Pages:\s+\d+/);
-    expect(fs.readFileSync(pdf).includes('/Outlines')).toBe(true);
+    // The headings and tags are PDF bookmarks, nested as in the brief, each going to its page (poppler reads them).
+    expect(bookmarks(pdf)).toEqual([
+      '2 1NC',
+      '  2 Russia DA',
+      '    2 Answers to: Russia Won’t Cooperate on Syria',
+      '      2 Non-unique: Russian aggression in Syria now',
+      '      2 Extend: they dropped the link turn',
+      '      2 Every colour a debater highlights in',
+      '    2 A2: Russia cooperates',
+      '      2 Russia opposes the US in Syria now',
+      '      2 The last card is never dropped',
+    ]);
+    // Untagged unless asked: tags double the print time of a big brief.
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Tagged:\s+no/);
     // Highlights print as their colours: rendered pages hold yellow, green and dark-blue (0,0,128) pixels.
     execFileSync('pdftoppm', ['-r', '40', pdf, path.join(dir, 'page')]);
     const colours = new Set<string>();
@@ -126,6 +136,30 @@ describe('PDF export through Chromium (playwright-core)', () => {
     expect([...colours]).toEqual(expect.arrayContaining(['3,3,0', '0,3,0', '0,0,2']));
   });
 });
+
+describe('a tagged PDF, when asked', () => {
+  it('is tagged for screen readers and keeps the same bookmarks', async () => {
+    const file = await exportBrief(brief, 'pdf', chromiumPrinter(), { tagged: true });
+    const pdf = path.join(tempDir(), file.name);
+    fs.writeFileSync(pdf, file.data);
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+    expect(bookmarks(pdf)).toHaveLength(9);
+    expect(bookmarks(pdf)[3]).toBe('      2 Non-unique: Russian aggression in Syria now');
+  });
+});
+
+/** The PDF's outline as poppler reads it: "page title", indented two spaces a level. */
+function bookmarks(pdf: string): string[] {
+  const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-f', '1', '-l', '1', pdf], { encoding: 'utf8' });
+  const lines: string[] = [];
+  let depth = -1;
+  for (const [, tag, page, title] of xml.slice(xml.indexOf('<outline>')).matchAll(/<(\/?outline)>|<item page="(\d+)">([^<]*)<\/item>/g)) {
+    if (tag === 'outline') depth++;
+    else if (tag === '/outline') depth--;
+    else lines.push(`${'  '.repeat(depth)}${page} ${title!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')}`);
+  }
+  return lines;
+}
 
 describe('PDF page breaks before pockets, only when asked', () => {
   const twoPockets = {
