@@ -41,7 +41,9 @@ export function withOutline(pdf: Uint8Array, entries: readonly ContentsEntry[]):
   walk(roots);
 
   const objects: [number, number, string][] = [];
-  objects.push([tail.root.num, tail.root.gen, `${catalog.slice(0, catalog.lastIndexOf('>>'))}\n/Outlines ${outlinesNum} 0 R\n/PageMode /UseOutlines>>`]);
+  // The reader opens with its bookmarks pane shown, as a debater keeps Word's navigation pane open.
+  const pageMode = /\/PageMode\b/.test(catalog) ? '' : '\n/PageMode /UseOutlines';
+  objects.push([tail.root.num, tail.root.gen, `${catalog.slice(0, catalog.lastIndexOf('>>'))}\n/Outlines ${outlinesNum} 0 R${pageMode}>>`]);
   objects.push([outlinesNum, 0, `<</Type /Outlines\n/First ${numbers.get(roots[0]!)} 0 R\n/Last ${numbers.get(roots.at(-1)!)} 0 R\n/Count ${visibleCount(roots)}>>`]);
   const writeItems = (items: Item[], parent: number): void => {
     items.forEach((item, i) => {
@@ -49,7 +51,7 @@ export function withOutline(pdf: Uint8Array, entries: readonly ContentsEntry[]):
       if (i > 0) fields.push(`/Prev ${numbers.get(items[i - 1]!)} 0 R`);
       if (i < items.length - 1) fields.push(`/Next ${numbers.get(items[i + 1]!)} 0 R`);
       if (item.children.length > 0) {
-        // Blocks open closed (a block's tags are its answers: a long list), everything above open.
+        // Blocks start closed (a block's tags are its answers: a long list), everything above open.
         const open = item.children.some((c) => c.entry.level !== 'tag');
         fields.push(`/First ${numbers.get(item.children[0]!)} 0 R`, `/Last ${numbers.get(item.children.at(-1)!)} 0 R`, `/Count ${open ? visibleCount(item.children) : -item.children.length}`);
       }

@@ -98,6 +98,10 @@ describe('withOutline: the brief outline appended to a printed PDF', () => {
     expect(out).toMatch(/<<\/Type \/Outlines\n\/First \d+ 0 R\n\/Last \d+ 0 R\n\/Count 3>>/);
     expect(out).toContain('/Dest /n1\n/Next 13 0 R\n/First 11 0 R\n/Last 12 0 R\n/Count -2>>');
     expect(out).toContain('/PageMode /UseOutlines');
+    // A page mode the PDF set already stays the only one.
+    const fullScreen = Buffer.from(withOutline(chromiumShapedPdf(['n0'], { catalogExtra: '\n/PageMode /FullScreen' }), [entry('n0', 'tag')])).toString('latin1');
+    expect(fullScreen.match(/\/PageMode/g)).toHaveLength(2);
+    expect(fullScreen.slice(fullScreen.lastIndexOf('1 0 obj'))).toMatch(/\/PageMode \/FullScreen\n\/ViewerPreferences[^]*\/Outlines \d+ 0 R>>/);
   });
 
   it('finds the catalog and destinations through an earlier update, and keeps what that update changed', async () => {
