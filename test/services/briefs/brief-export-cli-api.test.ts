@@ -46,6 +46,19 @@ describe('cardfile export', () => {
     expect(text).toMatch(/Page 1 of \d+/);
   });
 
+  it('tags the PDF for screen readers only with --tagged, with bookmarks either way', async () => {
+    const { file, id } = libraryWithBrief();
+    const dir = tempDir();
+    const info = async (...flags: string[]): Promise<string> => {
+      const target = path.join(dir, `${flags.length}.pdf`);
+      expect((await cli('--library', file, 'export', String(id), '--out', target, ...flags)).code).toBe(0);
+      expect(fs.readFileSync(target).includes('/Outlines')).toBe(true);
+      return execFileSync('pdfinfo', [target], { encoding: 'utf8' });
+    };
+    expect(await info()).toMatch(/Tagged:\s+no/);
+    expect(await info('--tagged')).toMatch(/Tagged:\s+yes/);
+  });
+
   it('writes HTML to the brief’s own file name when no --out is given', async () => {
     const { file } = libraryWithBrief();
     const dir = tempDir();
@@ -90,7 +103,8 @@ describe('Api exportBrief', () => {
     const { file, id } = libraryWithBrief();
     const library = Library.open(file);
     const printed: string[] = [];
-    const printer: PdfPrinter = { printPdf: async (job) => (printed.push(job.html), new TextEncoder().encode('%PDF-1.7 stub')) };
+    const tagged: boolean[] = [];
+    const printer: PdfPrinter = { printPdf: async (job) => (printed.push(job.html), tagged.push(job.tagged), new TextEncoder().encode('%PDF-1.7 stub')) };
     try {
       const handlers = createHandlers(library, { pdfPrinter: printer });
       const docx = await dispatch(handlers, 'exportBrief', { id, format: 'docx' });
@@ -106,7 +120,9 @@ describe('Api exportBrief', () => {
       expect(await dispatch(handlers, 'exportBrief', { id, format: 'pdf', pocketPageBreaks: true })).toMatchObject({ ok: true });
       expect(printed[1]).toContain('main > h1.pocket { break-before: page; }');
       expect(await dispatch(handlers, 'exportBrief', { id, format: 'pdf', pocketPageBreaks: 'yes' })).toMatchObject({ ok: false });
-      expect(printed).toHaveLength(2);
+      expect(await dispatch(handlers, 'exportBrief', { id, format: 'pdf', tagged: true })).toMatchObject({ ok: true });
+      expect(await dispatch(handlers, 'exportBrief', { id, format: 'pdf', tagged: 1 })).toMatchObject({ ok: false });
+      expect(tagged).toEqual([false, false, true]);
 
       expect(await dispatch(handlers, 'exportBrief', { id, format: 'odt' })).toMatchObject({ ok: false });
       expect(await dispatch(handlers, 'exportBrief', { id: 999, format: 'docx' })).toMatchObject({ ok: false });
