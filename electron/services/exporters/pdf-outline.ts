@@ -51,9 +51,7 @@ export function withOutline(pdf: Uint8Array, entries: readonly ContentsEntry[]):
       if (i > 0) fields.push(`/Prev ${numbers.get(items[i - 1]!)} 0 R`);
       if (i < items.length - 1) fields.push(`/Next ${numbers.get(items[i + 1]!)} 0 R`);
       if (item.children.length > 0) {
-        // Blocks start closed (a block's tags are its answers: a long list), everything above open.
-        const open = item.children.some((c) => c.entry.level !== 'tag');
-        fields.push(`/First ${numbers.get(item.children[0]!)} 0 R`, `/Last ${numbers.get(item.children.at(-1)!)} 0 R`, `/Count ${open ? visibleCount(item.children) : -item.children.length}`);
+        fields.push(`/First ${numbers.get(item.children[0]!)} 0 R`, `/Last ${numbers.get(item.children.at(-1)!)} 0 R`, `/Count ${opens(item) ? visibleCount(item.children) : -item.children.length}`);
       }
       objects.push([numbers.get(item)!, 0, `<<${fields.join('\n')}>>`]);
       writeItems(item.children, numbers.get(item)!);
@@ -93,9 +91,12 @@ function nest(entries: readonly ContentsEntry[]): Item[] {
   return roots;
 }
 
-/** Items a reader shows at first: these, and the children of the open ones (see writeItems). */
+/** Blocks start closed (a block's tags are its answers: a long list), everything above open. */
+const opens = (item: Item): boolean => item.children.some((c) => c.entry.level !== 'tag');
+
+/** Items a reader shows at first: these, and the children of the open ones. */
 function visibleCount(items: readonly Item[]): number {
-  return items.reduce((n, item) => n + 1 + (item.children.some((c) => c.entry.level !== 'tag') ? visibleCount(item.children) : 0), 0);
+  return items.reduce((n, item) => n + 1 + (opens(item) ? visibleCount(item.children) : 0), 0);
 }
 
 /** A PDF text string in UTF-16BE with its byte-order mark, as hex: any title, no escaping rules. */
