@@ -85,7 +85,7 @@ export function storedJSON(json: DocJSON): string {
 
 /** Checks a card node against the schema and derives what the store keeps beside it. */
 export function cardParts(json: DocJSON): CardParts {
-  return { ...derivedParts(json, storedJSON(json)), body: bodyOf(json) };
+  return { ...derivedParts(json, Buffer.from(storedJSON(json))), body: bodyOf(json) };
 }
 
 /** Parts a CardPartsPool derived already, by card node: the store takes them instead of deriving. */
@@ -95,10 +95,11 @@ export type KnownParts = ReadonlyMap<DocJSON, CardParts>;
 export type DerivedParts = Omit<CardParts, 'body'>;
 
 /**
- * The pure part of cardParts, given the node's stored JSON text (storedJSON): run inline for one
- * card, or in the threads of card-parts-pool.ts for many, which gives byte-identical rows.
+ * The pure part of cardParts, given the UTF-8 bytes of the node's stored JSON (storedJSON): run
+ * inline for one card, or in the threads of card-parts-pool.ts for many, which gives
+ * byte-identical rows.
  */
-export function derivedParts(json: DocJSON, text: string): DerivedParts {
+export function derivedParts(json: DocJSON, bytes: Buffer): DerivedParts {
   if (json.type !== 'card') throw new LibraryError('invalid', `Expected a card, got "${json.type}".`);
   let node: PMNode;
   try {
@@ -112,7 +113,6 @@ export function derivedParts(json: DocJSON, text: string): DerivedParts {
     if (child.type === schema.nodes.tag) tag = child.textContent;
     else if (child.type === schema.nodes.cite) cite = splitCite(child);
   });
-  const bytes = Buffer.from(text);
   const bodyText = bodyTextOf(json);
   return {
     stored: encode(bytes), tag, ...cite,

@@ -11,6 +11,8 @@ import { LibraryError } from './library-error.js';
 
 interface Waiting { resolve: (message: FromPartsWorker) => void; reject: (err: Error) => void }
 
+const encoder = new TextEncoder();
+
 /** Cards a thread is sent at once. */
 const CHUNK = 128;
 
@@ -54,13 +56,22 @@ export class CardPartsPool {
 
   private ask(worker: Worker, nodes: readonly DocJSON[]): Promise<FromPartsWorker> {
     const id = this.nextId++;
-    const cards = nodes.map((node) => ({ text: storedJSON(node), attrs: node.attrs }));
+    const texts = nodes.map(storedJSON);
+    // UTF-8 takes at most three bytes for each UTF-16 unit. Not zero-filled, and not from
+    // Buffer's shared pool, which cannot be transferred.
+    const json = Buffer.allocUnsafeSlow(texts.reduce((n, text) => n + text.length * 3, 0));
+    let at = 0;
+    const lengths = texts.map((text) => {
+      const { written } = encoder.encodeInto(text, json.subarray(at));
+      at += written;
+      return written;
+    });
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, worker });
       // A thread with work keeps the process alive; an idle one does not, so a forgotten pool
       // does not keep a script from ending.
       worker.ref();
-      worker.postMessage({ id, cards } satisfies ToPartsWorker);
+      worker.postMessage({ id, json: json.buffer, lengths, attrs: nodes.map((node) => node.attrs) } satisfies ToPartsWorker, [json.buffer]);
     });
   }
 
