@@ -99,9 +99,14 @@ function visibleCount(items: readonly Item[]): number {
   return items.reduce((n, item) => n + 1 + (opens(item) ? visibleCount(item.children) : 0), 0);
 }
 
+/** Longest bookmark title kept, in UTF-16 units: a whole tag pasted as a heading stays readable in the pane. */
+const TITLE_UNITS = 500;
+
 /** A PDF text string in UTF-16BE with its byte-order mark, as hex: any title, no escaping rules. */
 function pdfTextString(title: string): string {
-  const bytes = Buffer.from(`\ufeff${title.slice(0, 500)}`, 'utf16le').swap16();
+  // Cut before a pair whose second half would be lost: half an emoji is not a character.
+  const end = /[\ud800-\udbff]/.test(title.charAt(TITLE_UNITS - 1)) ? TITLE_UNITS - 1 : TITLE_UNITS;
+  const bytes = Buffer.from(`\ufeff${title.slice(0, end)}`, 'utf16le').swap16();
   return `<${bytes.toString('hex').toUpperCase()}>`;
 }
 

@@ -82,6 +82,16 @@ describe('withOutline: the brief outline appended to a printed PDF', () => {
     });
   }
 
+  it('cuts a very long title at 500 UTF-16 units, never through an emoji', async () => {
+    const cuts: [string, string][] = [
+      ['a'.repeat(499) + '🙂', 'a'.repeat(499)], // the pair would straddle the cut: it goes whole
+      ['a'.repeat(498) + '🙂tail', 'a'.repeat(498) + '🙂'], // the pair ends at the cut: it stays
+      ['a'.repeat(500), 'a'.repeat(500)],
+    ];
+    const out = withOutline(chromiumShapedPdf(['n0', 'n1', 'n2']), cuts.map(([title], i) => entry(`n${i}`, 'block', title)));
+    expect(await outlineOf(out)).toEqual(cuts.map(([, kept], i) => `${kept}→n${i}`));
+  });
+
   it('keeps any title exactly (parentheses, backslashes, accents, emoji) and the document info', async () => {
     const title = 'Answers to: “Russia” (cooperates) \\ naïve 🇺🇦 ) (';
     const out = withOutline(chromiumShapedPdf(['n0']), [entry('n0', 'block', title)]);
