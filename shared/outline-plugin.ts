@@ -64,7 +64,7 @@ function retitle(prev: OutlineState, range: { from: number; oldEnd: number; newE
 }
 
 /** Where in `entries` (sorted by node index) the entry of node `index` is; -1 for none (a blank line). */
-function entryAt(entries: readonly OutlineEntry[], index: number): number {
+export function entryAt(entries: readonly OutlineEntry[], index: number): number {
   let lo = 0;
   let hi = entries.length - 1;
   while (lo <= hi) {

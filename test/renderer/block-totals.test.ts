@@ -3,7 +3,8 @@
 import { EditorState } from 'prosemirror-state';
 import type { DecorationSet } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
-import { blockTotals, totalsText } from '../../renderer/src/briefs/brief-plugins.js';
+import { blockTotals, differingEntries, totalsText } from '../../renderer/src/briefs/brief-plugins.js';
+import type { OutlineEntry } from '../../shared/outline.js';
 import { outlinePlugin } from '../../shared/outline-plugin.js';
 import type { DocJSON } from '../../shared/model.js';
 import { block, card, hat, hl, pocket, stateOf } from '../shared/brief-builders.js';
@@ -62,4 +63,23 @@ describe('block totals in a brief with blank lines', () => {
     state = state.apply(state.tr.insert(0, state.schema.nodes.blank!.create()));
     expect(totalsOf(state)).toEqual(EXPECTED);
   });
+});
+
+describe('differingEntries', () => {
+  const entry = (index: number): OutlineEntry => ({ level: 'card', title: `n${index}`, index, end: index + 1, analytic: false, totals: { cards: 1, highlightedWords: 0, seconds: 0 } });
+  const [e0, e1, e2, e3] = [0, 1, 2, 3].map(entry) as [OutlineEntry, OutlineEntry, OutlineEntry, OutlineEntry];
+  const e1b = { ...e1, title: 'retitled' };
+  const cases: [string, OutlineEntry[], OutlineEntry[], [number, string | undefined][]][] = [
+    ['nothing changed', [e0, e1, e2], [e0, e1, e2], []],
+    ['one entry replaced', [e0, e1b, e2], [e0, e1, e2], [[1, 'retitled']]],
+    ['an entry added (a blank line became a card)', [e0, e1, e2, e3], [e0, e1, e3], [[2, 'n2']]],
+    ['an entry gone (a card became a blank line)', [e0, e2], [e0, e1, e2], [[1, undefined]]],
+    ['everything new', [e0, e1], [], [[0, 'n0'], [1, 'n1']]],
+    ['everything gone', [], [e2, e3], [[2, undefined], [3, undefined]]],
+  ];
+  for (const [what, now, then, expected] of cases) {
+    it(what, () => {
+      expect([...differingEntries(now, then)].map(([i, e]) => [i, e?.title])).toEqual(expected);
+    });
+  }
 });

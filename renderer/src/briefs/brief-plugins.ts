@@ -8,7 +8,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import { hiddenRanges, moveUnit, newAnalyticAfter, setHeading } from '../../../shared/brief-commands';
 import { editorBindings, editorCommands, fixedKey, resolveKeys } from '../../../shared/keymap';
 import { blockTitle, changedRange, entriesByIndex, indexAt, positionOf, type OutlineEntry } from '../../../shared/outline';
-import { outlineOf } from '../../../shared/outline-plugin';
+import { entryAt, outlineOf } from '../../../shared/outline-plugin';
 import type { Settings } from '../../../shared/settings';
 import { formatDuration } from '../../../shared/word-counts';
 import { splitCite } from '../../../shared/card-doc';
@@ -144,6 +144,34 @@ function blockDecoration(entry: OutlineEntry, pos: number, node: PMNode): Decora
 }
 
 /**
+ * The node indexes whose outline entry is not the same object in `now` as in `then`, each with
+ * its entry now (undefined where it has none). Both lists are in index order, so one pass over
+ * each finds them without building a by-index array of every entry on every key: those arrays
+ * were most of what a keystroke allocated in a 1,000-card brief, and so of its garbage collections.
+ */
+export function differingEntries(now: readonly OutlineEntry[], then: readonly OutlineEntry[]): Map<number, OutlineEntry | undefined> {
+  const differing = new Map<number, OutlineEntry | undefined>();
+  let j = 0;
+  let k = 0;
+  while (j < now.length || k < then.length) {
+    const a = now[j];
+    const b = then[k];
+    if (a && b && a.index === b.index) {
+      if (a !== b) differing.set(a.index, a);
+      j++;
+      k++;
+    } else if (a && (!b || a.index < b.index)) {
+      differing.set(a.index, a);
+      j++;
+    } else {
+      differing.set(b!.index, undefined);
+      k++;
+    }
+  }
+  return differing;
+}
+
+/**
  * Each block heading shows its totals beside it, and "Answers to" titles are marked as such.
  * Read from the outline plugin's state (which must come first): a block is redecorated only
  * when its outline entry changed.
@@ -169,13 +197,13 @@ export function blockTotals(): Plugin<DecorationSet> {
         const range = tr.docChanged ? changedRange(oldState.doc, newState.doc) : null;
         const changed: Decoration[] = [];
         const stale: Decoration[] = [];
-        const now = entriesByIndex(entries);
-        const then = entriesByIndex(before);
+        const differing = differingEntries(entries, before);
         tr.doc.forEach((node, pos, i) => {
           const replaced = range !== null && i >= range.from && i < range.newEnd;
-          if (!replaced && now[i] === then[i]) return;
+          if (!replaced && !differing.has(i)) return;
           stale.push(...within(next, pos, pos + node.nodeSize));
-          if (now[i]?.level === 'block') changed.push(blockDecoration(now[i]!, pos, node));
+          const entry = differing.has(i) ? differing.get(i) : entries[entryAt(entries, i)];
+          if (entry?.level === 'block') changed.push(blockDecoration(entry, pos, node));
         });
         if (stale.length > 0) next = next.remove(stale);
         return changed.length > 0 ? next.add(tr.doc, changed) : next;
