@@ -1,4 +1,4 @@
-import { Schema, type Node as PMNode } from 'prosemirror-model';
+import { Schema, type Mark, type Node as PMNode } from 'prosemirror-model';
 import type { DocJSON } from './model.js';
 
 export const DEFAULT_HIGHLIGHT = 'cyan';
@@ -108,6 +108,25 @@ export const schema = new Schema({
     },
   },
 });
+
+// A 1,000-card brief has about 60,000 runs, and ProseMirror makes each run's marks afresh from
+// JSON: a highlight or size mark (the kinds with attrs; the others are one shared instance
+// already) was one object per run, 12 MB of the page's 130 MB heap, all of it traced by every
+// major collection. Marks are immutable, so runs with the same mark can share it. Their values
+// are few (highlight colours, point sizes); the cache stops growing at a bound all the same.
+const sharedMarks = new Map<string, Mark>();
+const SHARED_MARKS_MAX = 1024;
+const freshMarkFromJSON = schema.markFromJSON;
+schema.markFromJSON = (json: { type?: unknown; attrs?: unknown } | null | undefined): Mark => {
+  if (!json?.attrs) return freshMarkFromJSON(json);
+  const key = `${String(json.type)} ${JSON.stringify(json.attrs)}`;
+  let mark = sharedMarks.get(key);
+  if (!mark) {
+    mark = freshMarkFromJSON(json);
+    if (sharedMarks.size < SHARED_MARKS_MAX) sharedMarks.set(key, mark);
+  }
+  return mark;
+};
 
 function idAttrs(attrs: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -59,7 +59,11 @@ const rowsOf = (toolbar: Locator) => toolbar.evaluate((el) => {
 async function openBrief(page: Page, title: string): Promise<void> {
   await page.getByRole('tab', { name: 'Briefs' }).click();
   const list = page.getByRole('list', { name: 'Briefs' });
-  if (!(await list.isVisible())) await page.getByRole('button', { name: 'Show briefs' }).click();
+  // The list or, on a narrow window, the button that shows it: whichever the tab shows once it
+  // has drawn (asking isVisible at once raced the drawing and then waited for a button never shown).
+  const show = page.getByRole('button', { name: 'Show briefs' });
+  await list.or(show).first().waitFor();
+  if (!(await list.isVisible())) await show.click();
   await list.locator('button.row', { hasText: title }).click();
   await page.locator('.brief-editor .ProseMirror h4.tag').first().waitFor();
 }

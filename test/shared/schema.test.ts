@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Mark } from 'prosemirror-model';
 import { insertNodes, cardNode, citeNode, headingNode } from '../../shared/brief-doc.js';
 import type { DocJSON } from '../../shared/model.js';
 import { briefToHtml } from '../../shared/brief-html.js';
@@ -124,5 +125,35 @@ describe("a doc's Word look (attrs.docx) is read field by field before it reache
     const html = briefToHtml({ title: 'T', doc: { type: 'doc', attrs: { docx: { page: { ...page, left: '1in } body { background: url(https://evil.example/p) } x {' }, font: null, sizePt: '9pt } body { background: url(https://evil.example/s) } x {', stylesXml: null } }, content: [] } });
     expect(html).not.toContain('evil.example');
     expect(html).toContain('size: Letter');
+  });
+});
+
+describe('marks with attrs read from JSON', () => {
+  const run = (text: string, marks: DocJSON['marks']): DocJSON => ({ type: 'text', text, marks });
+  const body: DocJSON = {
+    type: 'body', content: [{ type: 'paragraph', content: [
+      run('one ', [{ type: 'highlight', attrs: { colour: 'cyan' } }]),
+      run('two ', [{ type: 'size', attrs: { pt: 8 } }]),
+      run('three ', [{ type: 'underline' }, { type: 'highlight', attrs: { colour: 'cyan' } }]),
+      run('four ', [{ type: 'strong' }, { type: 'size', attrs: { pt: 8 } }]),
+      run('five', [{ type: 'highlight', attrs: { colour: 'yellow' } }]),
+    ] }],
+  };
+
+  it('are one object for each kind and attrs, so a big brief does not hold one per run', () => {
+    const marks = nodeFromJSON(body).child(0).content.content.map((t) => t.marks);
+    const [one, two, three, four, five] = marks as [readonly Mark[], readonly Mark[], readonly Mark[], readonly Mark[], readonly Mark[]];
+    expect(three.find((m) => m.type.name === 'highlight')).toBe(one[0]);
+    expect(four.find((m) => m.type.name === 'size')).toBe(two[0]);
+    expect(five[0]).not.toBe(one[0]);
+    expect(five[0]!.attrs.colour).toBe('yellow');
+    // Shared marks change nothing the document says.
+    expect(nodeFromJSON(body).toJSON()).toEqual(body);
+  });
+
+  it('are still checked: a size that is not a number is refused each time it is read', () => {
+    const bad: DocJSON = { type: 'body', content: [{ type: 'paragraph', content: [run('x', [{ type: 'size', attrs: { pt: 'big' } }])] }] };
+    expect(() => nodeFromJSON(bad)).toThrow();
+    expect(() => nodeFromJSON(bad)).toThrow();
   });
 });
