@@ -74,9 +74,10 @@ export function App() {
     tabRefs.current[next]?.focus();
   }, [show]);
 
-  // Ctrl+K (Cmd+K) opens search from anywhere, with the cursor in the search box.
+  // Ctrl+K (Cmd+K) opens search from anywhere, with the cursor in the search box. The global
+  // keys are layout effects so they work from the first frame that shows the tabs.
   const [searchRequest, setSearchRequest] = useState(0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
         e.preventDefault();
@@ -89,7 +90,7 @@ export function App() {
   }, [show]);
 
   // Alt+1..4 switch areas from anywhere (Ctrl+digits belong to the browser's tabs).
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const target = AREAS.find((a) => a.key === e.key);

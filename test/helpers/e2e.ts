@@ -64,6 +64,7 @@ export async function launchApp(options: { libraryPath?: string } = {}): Promise
   page.on('pageerror', (err) => console.error('[page error]', err.message));
   sessions.set(server.url, server.token);
   await page.goto(server.address);
+  await drawn(page);
 
   const app: App = {
     get url() { return server.url; },
@@ -84,10 +85,19 @@ export async function launchApp(options: { libraryPath?: string } = {}): Promise
       sessions.set(server.url, server.token);
       // A new start has a new session key: the user opens the address it printed.
       await page.goto(server.address);
+      await drawn(page);
     },
   };
   running.push(app);
   return app;
+}
+
+/**
+ * The page draws only once the library's status is in (the app, or the recovery screen): a key
+ * pressed before that reaches no handler, as a debater's would before the window shows anything.
+ */
+async function drawn(page: Page): Promise<void> {
+  await page.locator('#root > *').first().waitFor();
 }
 
 /** Saves a screenshot (of the full page unless told otherwise) under test/artifacts/ and returns its path. */
