@@ -63,7 +63,7 @@ type BriefImport = Extract<Imported, { kind: 'brief' }>;
 
 // Its cards are the brief's own and searchable where they live: nothing is filed twice.
 async function storeBrief(library: Library, imported: BriefImport, source: string, { onStored, onCardsStored }: ImportOptions, ahead: CardPartsAhead): Promise<StoredOutcome> {
-  const importHash = createHash('sha1').update(imported.title).update('\n').update(JSON.stringify(imported.doc)).digest('base64url');
+  const importHash = importHashOf(imported.title, imported.doc);
   const pieces = piecesOf(imported.doc.content ?? []);
   const finish = (id: number, title: string): StoredOutcome => {
     const outcome: StoredOutcome = { source, status: 'imported', kind: 'brief', id, title, cards: countCards(imported.doc) };
@@ -122,6 +122,23 @@ async function storeBrief(library: Library, imported: BriefImport, source: strin
     library.briefs.delete(first.id);
     throw err;
   }
+}
+
+/**
+ * What names a brief document as imported: the SHA-1 of its title, a newline and its JSON text.
+ * The JSON is hashed a top-level node at a time: the same bytes, so the same hash as ever, but
+ * one whole-document string (a tree of V8's string pieces) cost a 2.6 MB brief 12 ms more to
+ * make and flatten than its nodes' strings do.
+ */
+export function importHashOf(title: string, doc: DocJSON): string {
+  const hash = createHash('sha1').update(title).update('\n');
+  const keys = Object.keys(doc);
+  if (keys[keys.length - 1] !== 'content' || !Array.isArray(doc.content)) return hash.update(JSON.stringify(doc)).digest('base64url');
+  // With an empty content last, the text ends in `[]}`: what comes before the nodes, and after.
+  const frame = JSON.stringify({ ...doc, content: [] });
+  hash.update(frame.slice(0, -2));
+  doc.content.forEach((node, i) => hash.update(i === 0 ? JSON.stringify(node) : `,${JSON.stringify(node)}`));
+  return hash.update(frame.slice(-2)).digest('base64url');
 }
 
 /** Top-level nodes cut into runs of at most CARDS_PER_COMMIT cards each (always at least one run). */

@@ -8,15 +8,17 @@ import { citeNode, cardNode } from '../../../shared/brief-doc.js';
 import { splitCite } from '../../../shared/card-doc.js';
 import type { CardFields, DocJSON } from '../../../shared/model.js';
 import { nodeFromJSON, schema } from '../../../shared/schema.js';
+import { citeFactsOf, type CiteFacts } from '../search/search-fields.js';
 import { LibraryError } from './library-error.js';
 
 /**
  * The version of the rules that derive a card row's fingerprint and content hash and its index
  * fields (search-fields.ts) from its content. Each row records the version that made it
  * (`cards.derived`); raise this when a rule changes, and the search service re-derives the older
- * rows in its worker.
+ * rows in its worker. Version 2: a short cite ending in a day ("Boersma & Jain 3/28") no longer
+ * gives the year field a year ("2028").
  */
-export const DERIVED_VERSION = 1;
+export const DERIVED_VERSION = 2;
 
 /** A new globally unique card id. */
 export const newUid = (): string => randomUUID();
@@ -47,6 +49,8 @@ export interface CardParts {
   /** Hash of the stored JSON: an unchanged card is not rewritten or re-indexed. */
   contentHash: string;
   fingerprint: string;
+  /** What the index reads from the full cite, parsed once here rather than on the writer's thread. */
+  citeFacts: CiteFacts;
 }
 
 /** The body of a card that has none (an analytic), as the Cutter shows it: one empty paragraph. */
@@ -119,6 +123,7 @@ export function derivedParts(json: DocJSON, bytes: Buffer): DerivedParts {
     bodyText,
     contentHash: hash(bytes),
     fingerprint: fingerprintOf(cite.shortCite, cite.fullCite, bodyText),
+    citeFacts: citeFactsOf(cite.fullCite),
   };
 }
 

@@ -22,6 +22,17 @@ export interface CardForIndex {
   bodyText: string;
   /** Brief title and headings above the card; '' for cut cards. */
   headings: string;
+  /** parseCite(fullCite)'s author and date, when a parts thread has read them already. */
+  citeFacts?: CiteFacts | undefined;
+}
+
+/** What the index takes from a parsed full cite. */
+export type CiteFacts = Pick<ParsedCite, 'author' | 'isoDate'>;
+
+/** The facts of a full cite, as the index reads them: made where the card's other parts are. */
+export function citeFactsOf(fullCite: string): CiteFacts {
+  const { author, isoDate } = parseCite(fullCite);
+  return { author, isoDate };
 }
 
 export interface ArticleForIndex {
@@ -29,12 +40,13 @@ export interface ArticleForIndex {
   publishedDate: string;
 }
 
-// A two-digit year at the end of a short cite ("Choi 21", "Boersma & Jain 3/28" has none).
-const SHORT_CITE_YEAR = /(?:^|[^\d])['’]?(\d{2})\s*$/;
+// A two-digit year at the end of a short cite ("Choi 21", "Choi '21"); "Boersma & Jain 3/28" has
+// none: two digits after a date's separator are a day or a month.
+const SHORT_CITE_YEAR = /(?:^|[^\d/.-])['’]?(\d{2})\s*$/;
 const FOUR_DIGIT_YEAR = /\b(1[89]\d\d|20\d\d)\b/;
 
 /** The year a card is from: its full cite's date, else its short cite's two digits, else its article's date. */
-export function yearOf(shortCite: string, fullCite: string, publishedDate = '', parsed: ParsedCite = parseCite(fullCite)): string {
+export function yearOf(shortCite: string, fullCite: string, publishedDate = '', parsed: CiteFacts = parseCite(fullCite)): string {
   if (parsed.isoDate) return parsed.isoDate.slice(0, 4);
   const four = FOUR_DIGIT_YEAR.exec(fullCite)?.[1];
   if (four) return four;
@@ -44,14 +56,14 @@ export function yearOf(shortCite: string, fullCite: string, publishedDate = '', 
 }
 
 /** Who wrote it: the short cite's name part, the parsed full cite's author, and the article's authors. */
-export function authorsOf(shortCite: string, fullCite: string, articleAuthors: readonly string[] = [], parsed: ParsedCite = parseCite(fullCite)): string {
+export function authorsOf(shortCite: string, fullCite: string, articleAuthors: readonly string[] = [], parsed: CiteFacts = parseCite(fullCite)): string {
   const shortName = shortCite.replace(/['’]?\d{1,4}(?:[-/.]\d{1,4})*\s*$/, '').trim();
   const names = [shortName, parsed.author, ...articleAuthors].filter((n) => n !== '');
   return [...new Set(names)].join('\n');
 }
 
 export function searchFields(card: CardForIndex, article: ArticleForIndex | null): SearchFields {
-  const parsed = parseCite(card.fullCite);
+  const parsed = card.citeFacts ?? parseCite(card.fullCite);
   return {
     tag: card.tag,
     label: card.label ?? '',
