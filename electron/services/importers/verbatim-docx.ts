@@ -43,8 +43,14 @@ export function looksLikeVerbatimBrief(bytes: Uint8Array): boolean {
 }
 
 export function isVerbatimBrief({ documentXml, styles }: WordDocument): boolean {
-  const styleIds = new Set(Array.from(documentXml.matchAll(/<w:pStyle w:val="([^"]*)"/g), (m) => utf8(m[1]!)));
-  return [...styleIds].some((id) => styles.paragraphRole(id, undefined) === 'tag') || /<w:outlineLvl w:val="3"\/>/.test(documentXml);
+  // A brief's first tag comes early: stop there rather than list every paragraph's style.
+  const seen = new Set<string>();
+  for (const [, id] of documentXml.matchAll(/<w:pStyle w:val="([^"]*)"/g)) {
+    if (seen.has(id!)) continue;
+    seen.add(id!);
+    if (styles.paragraphRole(utf8(id!), undefined) === 'tag') return true;
+  }
+  return /<w:outlineLvl w:val="3"\/>/.test(documentXml);
 }
 
 /**

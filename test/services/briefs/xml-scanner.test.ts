@@ -16,6 +16,8 @@ describe('scanXml', () => {
     ['plain tags', '<a><b>x</b></a>', ['<a>', '<b>', 'x', '</b>', '</a>']],
     ['attributes, self-closing with and without attributes', '<w:p w:val="1"><w:b/><w:sz w:val=\'22\' /></w:p>', ['<w:p w:val="1">', '<w:b/>', '</w:b>', '<w:sz w:val=\'22\'/>', '</w:sz>', '</w:p>']],
     ['a closing tag with a space before >', '<a>x</a >', ['<a>', 'x', '</a>']],
+    ['a space before > or />, with no attributes', '<a ><b /></a>', ['<a>', '<b/>', '</b>', '</a>']],
+    ['attribute values holding / and >, and spaces before the end', '<a x="p/" y=\'>/\'  ><b z="/>"\t/></a>', ['<a x="p/" y=\'>/\'>', '<b z="/>"/>', '</b>', '</a>']],
     ['entities and CDATA', '<a>&amp;&#8217;<![CDATA[<b>]]></a>', ['<a>', '&’', '<b>', '</a>']],
     ['a declaration and a comment', '<?xml version="1.0"?><!-- c --><a/>', ['<a/>', '</a>']],
   ])('reads %s', (_what, xml, expected) => {
