@@ -19,22 +19,10 @@ const SHARED_FROM = 100;
 const BATCH = 32;
 /** Of cards not sent while reading, the share the writer's thread derives itself while the pool does the rest. */
 const INLINE_SHARE = 0.45;
-/**
- * A brief whose document part is this long (about a hundred cards, at 15 to 25 kB a card) starts
- * the pool before its first paragraph is read: the threads boot on the other cores while this one
- * reads, instead of after the hundredth card, when the first import of a session waited for them
- * (about 200 ms of a 360-card brief's import).
- */
-const START_POOL_FROM_LENGTH = 2_000_000;
 
 export class CardPartsAhead {
   private readonly sent = new Map<DocJSON, Promise<KnownParts>>();
   private pending: DocJSON[] = [];
-
-  /** The reader found a brief with a document part this long: a big one starts the pool now. */
-  readonly briefStart = (documentLength: number): void => {
-    if (documentLength >= START_POOL_FROM_LENGTH) partsPool ??= new CardPartsPool();
-  };
 
   /**
    * A card the reader has just finished: sent once the brief has shown it is big enough to share,

@@ -41,7 +41,7 @@ export async function importInto(library: Library, input: ImportInput, options: 
   const source = describeInput(input);
   try {
     const ahead = new CardPartsAhead();
-    const imported = await readSource(input, { ...options, onCard: ahead.cardRead, onBriefStart: ahead.briefStart });
+    const imported = await readSource(input, { ...options, onCard: ahead.cardRead });
     if (options.signal?.aborted) throw new ImportError(source, 'the import was cancelled.');
     if (imported.kind === 'brief') return await storeBrief(library, imported, source, options, ahead);
     return library.transaction(() => {

@@ -36,8 +36,6 @@ export interface ReadOptions {
   onCardsRead?: (cards: number) => void;
   /** Given each card of a Verbatim brief as soon as it is read, before the rest of the file is. */
   onCard?: (card: DocJSON) => void;
-  /** Told the length of a Verbatim brief's document part before its cards are read (BriefReading). */
-  onBriefStart?: (documentLength: number) => void;
 }
 
 type Format = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';

@@ -28,11 +28,6 @@ export interface BriefReading {
   onCardsRead?: (cards: number) => void;
   /** Each card as soon as it is whole, while the rest of the file is still read (its node is the one the doc will hold). */
   onCard?: (card: DocJSON) => void;
-  /**
-   * Told once, before any paragraph is read, how long the brief's document part is (UTF-8 bytes:
-   * Verbatim files hold about 15 to 25 kB of it a card), so a big brief's helpers can start early.
-   */
-  onBriefStart?: (documentLength: number) => void;
 }
 
 /**
@@ -66,8 +61,7 @@ export function parseVerbatimDocx(bytes: Uint8Array, source: string, reading: Br
   return briefFromWord(openWordDocument(bytes, source), source, reading);
 }
 
-export function briefFromWord({ documentXml, documentPart, styles, stylesXml }: WordDocument, source: string, { onCardsRead, onCard, onBriefStart }: BriefReading = {}): { title: string; doc: DocJSON } {
-  onBriefStart?.(documentXml.length);
+export function briefFromWord({ documentXml, documentPart, styles, stylesXml }: WordDocument, source: string, { onCardsRead, onCard }: BriefReading = {}): { title: string; doc: DocJSON } {
   const outline = new BriefOutline(onCard);
   const body = streamParagraphs(documentXml, styles, source, documentPart, { onTag: onCardsRead, onParagraph: (p) => outline.add(p) });
   if (!body) throw new ImportError(source, `its ${documentPart} has no document body.`);
